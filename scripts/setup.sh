@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything Briefsmith needs on a fresh Debian/Ubuntu machine.
+# Idempotent: a second run installs nothing and takes a second or two.
+set -euo pipefail
+
+# Debian packages: the C toolchain, WebKitGTK for the Tauri desktop app (see
+# shared/notes/tauri-on-debian.md), Xvfb to run the app without a screen, and
+# poppler-utils to read back the PDFs the tests write.
+APT_PACKAGES=(
+  build-essential pkg-config libssl-dev
+  libwebkit2gtk-4.1-dev
+  xvfb xauth
+  poppler-utils
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 \
+    install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: Debian packages already installed"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "setup: cargo is missing; install Rust with rustup (https://rustup.rs) and run this again" >&2
+  exit 1
+fi
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+echo "setup: done"
