@@ -1,0 +1,242 @@
+//! Noise lines: what a news page pastes along with the article.
+//!
+//! Each rule matches a whole line, and only a short one, so that a real article
+//! sentence is never taken out: captions and credits, comment and share
+//! counters, bylines, datelines and page furniture. What is removed is kept,
+//! with its reason, and bylines, datelines and credits become metadata.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// Why a line was taken out of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalReason {
+    /// A photo or video caption, or a credit line ("Ảnh: Reuters", "Photo: AP").
+    Caption,
+    /// A comment, share or like counter or button ("Bình luận (0)", "Share").
+    Counter,
+    /// The author's name ("By Jane Doe").
+    Byline,
+    /// When the article was published or updated, alone on its line.
+    Dateline,
+    /// Where the article was taken from ("(Theo Reuters)").
+    SourceCredit,
+    /// Page furniture: "Advertisement", "Read more: …", "Tin liên quan".
+    Boilerplate,
+    /// An image in a Markdown article (its alt text is kept here).
+    Image,
+}
+
+impl RemovalReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RemovalReason::Caption => "photo caption or credit",
+            RemovalReason::Counter => "comment or share counter",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Dateline => "dateline",
+            RemovalReason::SourceCredit => "source credit",
+            RemovalReason::Boilerplate => "page furniture",
+            RemovalReason::Image => "image",
+        }
+    }
+}
+
+/// A line that is not part of the article, with what it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noise {
+    pub reason: RemovalReason,
+    /// The credited name, author or date the line carries, for the metadata.
+    pub value: Option<String>,
+}
+
+/// Lines longer than this are article text, whatever they look like.
+const MAX_NOISE_WORDS: usize = 40;
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[.!?)\]|•–—-]\s*|\(\s*)(?:ảnh|ảnh minh họa|nguồn ảnh|photo|photos|photograph|image|picture|pictures|credit|video|clip|đồ họa|graphic|footage)\s*[:：]\s*(?P<credit>[^:()\[\]]{1,80}?)\s*[)\]]?\s*\.?$",
+    )
+    .expect("valid regex")
+});
+static AGENCY_PHOTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?P<credit>[\p{L} ]{0,30}?)\s*photos?\s*(?:/[^)]*)?\)\s*$").expect("valid regex")
+});
+static ILLUSTRATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[.!?]\s*|\(\s*)(?:ảnh minh họa|ảnh chụp màn hình|file photo|getty images|stock photo)\s*\)?\s*\.?$",
+    )
+    .expect("valid regex")
+});
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:bình luận|ý kiến|chia sẻ|thích|lưu|lưu bài|in bài|gửi bài|báo xấu|comments?|shares?|likes?|tweet|email|print|save|reply|facebook|twitter|zalo|whatsapp|linkedin)\s*(?:[(\[]\s*\d[\d.,]*\s*[)\]]|\d[\d.,]*)?\s*[|·•/,]?\s*)+$",
+    )
+    .expect("valid regex")
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by|bởi|tác giả|author|reporting by|written by|reported by|story by|text by|bài|bài và ảnh|phóng viên|pv)\s*:?\s+(?P<name>\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*|\s+(?:and|và|&)\s+)\p{Lu}[\p{L}.'’-]*){0,7})\s*(?:[,|–—-]\s*[\p{L} .]{1,40})?\.?$",
+    )
+    .expect("valid regex")
+});
+static NAME_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,3}$").expect("valid regex"));
+static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(\[]?\s*(?:Theo|Nguồn|Source|Via)\s*:?\s+(?P<source>\p{Lu}[^.,;()]{0,50}?)\s*[)\]]?\.?$")
+        .expect("valid regex")
+});
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:advertisement|quảng cáo|sponsored|read more|related|related articles|xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|subscribe|đăng ký nhận tin|skip advertisement|continue reading|story continues below)\b\s*:?.{0,100}$",
+    )
+    .expect("valid regex")
+});
+static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|sa|ch)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
+    )
+    .expect("valid regex")
+});
+static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|updated|last updated|published|posted|first published|cập nhật|đăng|đăng lúc|lúc|ngày|on|at|gmt|utc|bst|est|edt|pst|pdt|ict|cet|cest|\d{4})\b|[+\-–—|,:()\s\d.]",
+    )
+    .expect("valid regex")
+});
+
+/// Classifies one line (block) of the article; `is_last` tells the rules that
+/// only hold at the end of an article (a name alone is the author's).
+pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
+    let words = line.split_whitespace().count();
+    if words == 0 || words > MAX_NOISE_WORDS {
+        return None;
+    }
+    let noise = |reason, value: Option<&str>| {
+        Some(Noise { reason, value: value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) })
+    };
+    if let Some(caps) = CAPTION.captures(line) {
+        let credit = caps.name("credit").map_or("", |m| m.as_str());
+        if credit.split_whitespace().count() <= 8 {
+            return noise(RemovalReason::Caption, Some(credit));
+        }
+    }
+    if let Some(caps) = AGENCY_PHOTO.captures(line) {
+        return noise(RemovalReason::Caption, caps.name("credit").map(|m| m.as_str()));
+    }
+    if ILLUSTRATION.is_match(line) && words <= 25 {
+        return noise(RemovalReason::Caption, None);
+    }
+    if words <= 12 && COUNTER.is_match(line) {
+        return noise(RemovalReason::Counter, None);
+    }
+    if words <= 14 {
+        if let Some(caps) = BYLINE.captures(line) {
+            return noise(RemovalReason::Byline, caps.name("name").map(|m| m.as_str()));
+        }
+        if let Some(caps) = SOURCE_CREDIT.captures(line) {
+            return noise(RemovalReason::SourceCredit, caps.name("source").map(|m| m.as_str()));
+        }
+        if is_dateline(line) {
+            return noise(RemovalReason::Dateline, Some(line));
+        }
+    }
+    if words <= 16 && BOILERPLATE.is_match(line) {
+        return noise(RemovalReason::Boilerplate, None);
+    }
+    if is_last && words <= 4 && NAME_ONLY.is_match(line) {
+        return noise(RemovalReason::Byline, Some(line));
+    }
+    None
+}
+
+/// A line that is a date (and time, weekday, "Updated") and nothing else.
+fn is_dateline(line: &str) -> bool {
+    if !DATE_PART.is_match(line) {
+        return false;
+    }
+    let without_dates = DATE_PART.replace_all(line, " ");
+    let rest = DATE_FILLER.replace_all(&without_dates, "");
+    rest.trim().is_empty()
+}
+
+/// A first line that is a headline: short, and not ended like a statement.
+/// Headlines may ask or exclaim ("…: Liệu có đúng luật?").
+pub fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=35).contains(&words) && line.chars().count() <= 250 && !ends_like_a_statement(line)
+}
+
+fn ends_like_a_statement(line: &str) -> bool {
+    let line = line.trim_end_matches(['"', '”', '’', '\'', '»', ')']);
+    if let Some(before) = line.strip_suffix('.') {
+        // An initial ("Cao Mỹ D.") or an abbreviation ("U.S.") does not end one.
+        let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let mut chars = last_word.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        return !(initial || last_word.contains('.'));
+    }
+    line.ends_with(['…', ':', ';', ','])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(line: &str) -> Option<RemovalReason> {
+        classify(line, false).map(|n| n.reason)
+    }
+
+    #[test]
+    fn captions_and_credits() {
+        let n = classify("Người đứng đầu NATO Jens Stoltenberg. Ảnh: Reuters", false).unwrap();
+        assert_eq!(n, Noise { reason: RemovalReason::Caption, value: Some("Reuters".into()) });
+        assert_eq!(reason("Photo: AP"), Some(RemovalReason::Caption));
+        assert_eq!(reason("(Image: Getty)"), Some(RemovalReason::Caption));
+        assert_eq!(reason("Ảnh minh họa"), Some(RemovalReason::Caption));
+        assert_eq!(reason("The minister arrives in Hanoi. (AP Photo/Hau Dinh)"), Some(RemovalReason::Caption));
+    }
+
+    #[test]
+    fn counters_bylines_datelines_furniture() {
+        assert_eq!(reason("Bình luận (0)"), Some(RemovalReason::Counter));
+        assert_eq!(reason("Comments (12)"), Some(RemovalReason::Counter));
+        assert_eq!(reason("Chia sẻ"), Some(RemovalReason::Counter));
+        assert_eq!(reason("Share"), Some(RemovalReason::Counter));
+        assert_eq!(reason("Share | Tweet | Email"), Some(RemovalReason::Counter));
+        assert_eq!(reason("By Jane Doe and John Roe, Reuters"), Some(RemovalReason::Byline));
+        assert_eq!(reason("Thứ hai, 20/1/2020, 10:30 (GMT+7)"), Some(RemovalReason::Dateline));
+        assert_eq!(reason("Updated: March 3, 2023 10:45 am EST"), Some(RemovalReason::Dateline));
+        assert_eq!(reason("(Theo Reuters)"), Some(RemovalReason::SourceCredit));
+        assert_eq!(reason("Xem thêm: Giá vàng hôm nay tăng mạnh"), Some(RemovalReason::Boilerplate));
+        assert_eq!(classify("Minh Anh", true).map(|n| n.reason), Some(RemovalReason::Byline));
+        assert_eq!(classify("Minh Anh", false), None);
+    }
+
+    #[test]
+    fn article_sentences_stay() {
+        for line in [
+            "Theo hãng tin Bloomberg, ông nói thêm rằng nhân viên NATO thường xuyên liên lạc với các đối tác.",
+            "By the end of the year, the company expects sales to rise.",
+            "Watch the video: the minister speaks to reporters.",
+            "Share prices fell 3% on Monday after the announcement.",
+            "Các quan chức đã gặp nhau vào tháng 2 tại The Hague.",
+            "He said the photo: was taken in 2019 by a colleague who later left the paper for a job in the city.",
+            "On Monday, March 3, 2023, the council voted.",
+        ] {
+            assert_eq!(classify(line, true), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn headlines() {
+        assert!(is_headline("Ink helps drive democracy in Asia"));
+        assert!(is_headline("VEC từ chối phục vụ 2 ô tô: Liệu có đúng luật?"));
+        assert!(is_headline("VKSND tỉnh Sóc Trăng xin lỗi oan sai “nữ hoàng lục bình”"));
+        assert!(!is_headline("Ông nói: “Chúng tôi sẽ làm.”"));
+        assert!(is_headline("Kẻ chủ mưu khai có liên lạc sau khi bắt giữ Cao Mỹ D."));
+        assert!(!is_headline("NATO đang thúc đẩy phát triển các tiêu chuẩn chung cho các công nghệ mới."));
+    }
+}

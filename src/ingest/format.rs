@@ -1,0 +1,253 @@
+//! Plain text or Markdown, and both turned into blocks of text.
+//!
+//! A block is one paragraph-to-be: a line of plain text (or several hard-wrapped
+//! lines joined), or a Markdown paragraph, heading, list item, quote or table row
+//! with its syntax taken away. Markdown is analyzed as text; only its headings
+//! survive as structure.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// The format an article was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Plain,
+    Markdown,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Plain => "plain",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+/// What a block is, structurally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Body,
+    /// A Markdown heading, with its level (1 to 6).
+    Heading(u8),
+    /// A Markdown image, kept only to be listed among the removed lines.
+    Image,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+static MARKDOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^#{1,6} \S").expect("valid regex"));
+static MARKDOWN_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|__[^_\n]+__|^```|^!\[|^> \S|^\s{0,3}(?:[-*+]|\d+\.) \S")
+        .expect("valid regex")
+});
+
+/// Tells Markdown from plain text: a `.md` name settles it; otherwise an ATX
+/// heading together with other Markdown syntax, or Markdown syntax on several
+/// lines. News pasted as plain text rarely has either.
+pub fn detect(text: &str, file_name: Option<&str>) -> Format {
+    if looks_like_html(text, file_name) {
+        return Format::Plain;
+    }
+    if let Some(name) = file_name {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            return Format::Markdown;
+        }
+        if lower.ends_with(".txt") {
+            return Format::Plain;
+        }
+    }
+    let head = &text[..floor_char_boundary(text, 200_000)];
+    let headings = MARKDOWN_HEADING.find_iter(head).take(3).count();
+    let other = MARKDOWN_INLINE.find_iter(head).take(4).count();
+    if (headings >= 1 && other >= 1) || headings >= 2 || other >= 4 {
+        Format::Markdown
+    } else {
+        Format::Plain
+    }
+}
+
+/// A saved web page: an `.html`/`.htm` name, or a document that opens with a
+/// doctype or an `<html>` tag.
+pub fn looks_like_html(text: &str, file_name: Option<&str>) -> bool {
+    let by_name = file_name.is_some_and(|n| {
+        let lower = n.to_ascii_lowercase();
+        lower.ends_with(".html") || lower.ends_with(".htm")
+    });
+    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+    by_name || head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Lines of plain text as blocks. Each line is a paragraph, except in text that
+/// was hard-wrapped (most lines of a paragraph end mid-sentence at a similar
+/// width), where the lines between blank lines are joined.
+pub fn plain_blocks(text: &str) -> Vec<Block> {
+    let body = |text: String| Block { kind: BlockKind::Body, text };
+    if !looks_hard_wrapped(text) {
+        return text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| body(l.to_owned())).collect();
+    }
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                blocks.push(body(std::mem::take(&mut current)));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        blocks.push(body(current));
+    }
+    blocks
+}
+
+fn looks_hard_wrapped(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut continued = 0;
+    let mut candidates = 0;
+    for pair in lines.windows(2) {
+        let (line, next) = (pair[0], pair[1]);
+        if line.is_empty() || next.is_empty() {
+            continue;
+        }
+        candidates += 1;
+        let width = line.chars().count();
+        let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ':', '…']);
+        if (40..=100).contains(&width) && !ends_sentence {
+            continued += 1;
+        }
+    }
+    candidates >= 3 && continued * 2 >= candidates
+}
+
+/// Markdown as blocks: headings keep their level, images are kept aside to be
+/// reported, raw HTML is dropped, everything else becomes body text.
+pub fn markdown_blocks(text: &str) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut kind = BlockKind::Body;
+    let mut image_depth = 0usize;
+    let mut image_alt = String::new();
+    let flush = |blocks: &mut Vec<Block>, current: &mut String, kind: BlockKind| {
+        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            blocks.push(Block { kind, text });
+        }
+        current.clear();
+    };
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut blocks, &mut current, kind);
+                kind = BlockKind::Heading(heading_level(level));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                flush(&mut blocks, &mut current, kind);
+                kind = BlockKind::Body;
+            }
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => {
+                image_depth -= 1;
+                if image_depth == 0 {
+                    let alt = std::mem::take(&mut image_alt);
+                    blocks.push(Block {
+                        kind: BlockKind::Image,
+                        text: if alt.trim().is_empty() { "(image)".into() } else { alt.trim().to_owned() },
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) if image_depth > 0 => image_alt.push_str(&t),
+            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(TagEnd::TableCell) => current.push_str(" | "),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            )
+            | Event::Start(Tag::Item | Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_)) => {
+                let trimmed = current.trim_end().trim_end_matches('|').to_owned();
+                current = trimmed;
+                flush(&mut blocks, &mut current, kind);
+            }
+            Event::Rule => flush(&mut blocks, &mut current, kind),
+            _ => {}
+        }
+    }
+    flush(&mut blocks, &mut current, kind);
+    blocks
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_told_from_plain_text() {
+        let md = "# Báo cáo\n\nNATO đã **đồng ý** với [kế hoạch](https://example.org).\n";
+        assert_eq!(detect(md, None), Format::Markdown);
+        let plain = "NATO đang thúc đẩy các tiêu chuẩn chung.\nÔng Stoltenberg cho biết: \"Bước tiếp theo\".\n";
+        assert_eq!(detect(plain, None), Format::Plain);
+        assert_eq!(detect(plain, Some("notes.md")), Format::Markdown);
+    }
+
+    #[test]
+    fn markdown_keeps_headings_and_drops_syntax() {
+        let md = "# Tiêu đề\n\nĐoạn **một** với [liên kết](http://x.org).\n\n![Ảnh: AP](a.png)\n\n- mục một\n- mục hai\n\n<div>raw</div>\n";
+        let blocks = markdown_blocks(md);
+        let texts: Vec<(&BlockKind, &str)> = blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            vec![
+                (&BlockKind::Heading(1), "Tiêu đề"),
+                (&BlockKind::Body, "Đoạn một với liên kết."),
+                (&BlockKind::Image, "Ảnh: AP"),
+                (&BlockKind::Body, "mục một"),
+                (&BlockKind::Body, "mục hai"),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined_but_lines_are_not() {
+        let wrapped = "The council met on Monday to discuss the budget for the coming\nyear and agreed to cut spending on roads by a tenth, officials\nsaid after the meeting ended late in the evening on Monday.\n\nA second paragraph follows here and it is also wrapped at the\nsame width as the first one, as old mail clients used to do.\n";
+        let blocks = plain_blocks(wrapped);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks[0].text.contains("coming year"));
+        let lines = "First sentence stands alone.\nSecond sentence stands alone too.\n";
+        assert_eq!(plain_blocks(lines).len(), 2);
+    }
+}

@@ -1,0 +1,268 @@
+//! Ingest: bytes in, a clean, segmented [`Article`] out.
+//!
+//! decode → normalize → detect format → blocks → title and noise → paragraphs →
+//! sentences. Offsets in the article are byte offsets into [`Article::text`];
+//! [`Article::char_offset`] turns them into the char offsets of the public
+//! contract.
+
+pub mod clean;
+pub mod decode;
+pub mod format;
+pub mod normalize;
+pub mod segment;
+pub mod source;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::text::{CharIndex, Span};
+pub use clean::RemovalReason;
+pub use format::Format;
+
+/// What can go wrong reading an article. Each message says what was wrong and
+/// what to do about it.
+#[derive(Debug, Error)]
+pub enum IngestError {
+    #[error("the input is empty; give an article as a text, Markdown or HTML file")]
+    Empty,
+    #[error("the input is {kind}, not text; give the article as a text, Markdown or HTML file")]
+    Binary { kind: &'static str },
+    #[error("the input has no article text{removed}")]
+    NoText { removed: String },
+}
+
+/// How to read the input.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// The file name, used as a hint for the format (`.md`, `.txt`).
+    pub file_name: Option<String>,
+    /// Forces a format instead of detecting it.
+    pub format: Option<Format>,
+}
+
+/// A line taken out of the article, with why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedLine {
+    pub text: String,
+    pub reason: RemovalReason,
+}
+
+/// What the noise lines said about the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    /// Who the photos were credited to ("Reuters").
+    pub photo_credits: Vec<String>,
+    /// Where the article says it was taken from ("Theo Reuters").
+    pub source_credits: Vec<String>,
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "level")]
+pub enum ParagraphKind {
+    Body,
+    /// A heading inside the article (Markdown), with its level.
+    Heading(u8),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: ParagraphKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Article::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// A cleaned, segmented article: what the analysis stage reads.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The cleaned article body: paragraphs separated by a blank line. The title
+    /// and removed lines are not in it.
+    pub text: String,
+    pub title: Option<String>,
+    pub format: Format,
+    /// The encoding the bytes were read in (WHATWG name).
+    pub encoding: &'static str,
+    /// Problems that did not stop reading, e.g. replaced invalid bytes.
+    pub warnings: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub removed: Vec<RemovedLine>,
+    pub metadata: Metadata,
+    char_index: CharIndex,
+}
+
+impl Article {
+    /// The char offset of a byte offset into [`Article::text`].
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.char_index.char_offset(&self.text, byte)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The sentences of paragraph `index`.
+    pub fn sentences_of(&self, index: usize) -> impl Iterator<Item = &Sentence> {
+        let first = self.sentences.partition_point(|s| s.paragraph < index);
+        self.sentences[first..].iter().take_while(move |s| s.paragraph == index)
+    }
+}
+
+/// Reads `bytes` as an article.
+pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Article, IngestError> {
+    let decoded = decode::decode(bytes)?;
+    let normalized = normalize::normalize(&decoded.text);
+    if normalized.trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let format = options.format.unwrap_or_else(|| format::detect(&normalized, options.file_name.as_deref()));
+    let mut warnings = decoded.warnings;
+    if format::looks_like_html(&normalized, options.file_name.as_deref()) {
+        warnings.push(
+            "this looks like an HTML page; reading web pages is not supported yet, so its markup is analyzed as plain text"
+                .to_owned(),
+        );
+    }
+    let blocks = match format {
+        Format::Plain => format::plain_blocks(&normalized),
+        Format::Markdown => format::markdown_blocks(&normalized),
+    };
+    drop(normalized);
+    assemble(blocks, format, decoded.encoding, warnings)
+}
+
+fn assemble(
+    blocks: Vec<format::Block>,
+    format: Format,
+    encoding: &'static str,
+    warnings: Vec<String>,
+) -> Result<Article, IngestError> {
+    let mut removed = Vec::new();
+    let mut metadata = Metadata::default();
+    let mut kept: Vec<format::Block> = Vec::with_capacity(blocks.len());
+    let last = blocks.len().saturating_sub(1);
+    for (i, block) in blocks.into_iter().enumerate() {
+        if block.kind == format::BlockKind::Image {
+            removed.push(RemovedLine { text: block.text, reason: RemovalReason::Image });
+            continue;
+        }
+        let noise = match block.kind {
+            format::BlockKind::Body => clean::classify(&block.text, i == last && i > 0),
+            _ => None,
+        };
+        match noise {
+            Some(noise) => {
+                record_metadata(&mut metadata, &noise);
+                removed.push(RemovedLine { text: block.text, reason: noise.reason });
+            }
+            None => kept.push(block),
+        }
+    }
+
+    let title = take_title(&mut kept, format);
+    if kept.is_empty() {
+        let mut reasons: Vec<&str> = removed.iter().map(|r| r.reason.describe()).collect();
+        reasons.dedup();
+        let removed = match (reasons.is_empty(), &title) {
+            (true, None) => String::new(),
+            (true, Some(_)) => ": it is a single headline".to_owned(),
+            (false, _) => format!(" once noise lines are removed (it held only: {})", reasons.join(", ")),
+        };
+        return Err(IngestError::NoText { removed });
+    }
+
+    let capacity = kept.iter().map(|b| b.text.len() + 2).sum();
+    let mut text = String::with_capacity(capacity);
+    let mut paragraphs = Vec::with_capacity(kept.len());
+    for block in &kept {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&block.text);
+        let kind = match block.kind {
+            format::BlockKind::Heading(level) => ParagraphKind::Heading(level),
+            _ => ParagraphKind::Body,
+        };
+        paragraphs.push(Paragraph { span: Span::new(start, text.len()), kind });
+    }
+    drop(kept);
+
+    let sample = &text[..format::floor_char_boundary(&text, 4096)];
+    let splitter = segment::Splitter::for_text(sample);
+    let mut sentences = Vec::with_capacity(paragraphs.len() * 3);
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let body = &text[paragraph.span.start..paragraph.span.end];
+        let ranges: Vec<(usize, usize)> = match paragraph.kind {
+            ParagraphKind::Heading(_) => vec![(0, body.len())],
+            ParagraphKind::Body => segment::split(body, splitter),
+        };
+        sentences.extend(ranges.into_iter().map(|(s, e)| Sentence {
+            span: Span::new(paragraph.span.start + s, paragraph.span.start + e),
+            paragraph: index,
+        }));
+    }
+
+    let char_index = CharIndex::new(&text);
+    Ok(Article { text, title, format, encoding, warnings, paragraphs, sentences, removed, metadata, char_index })
+}
+
+fn record_metadata(metadata: &mut Metadata, noise: &clean::Noise) {
+    let Some(value) = noise.value.clone() else { return };
+    match noise.reason {
+        RemovalReason::Caption if !metadata.photo_credits.contains(&value) => metadata.photo_credits.push(value),
+        RemovalReason::Byline => {
+            metadata.byline.get_or_insert(value);
+        }
+        RemovalReason::Dateline => {
+            metadata.dateline.get_or_insert(value);
+        }
+        RemovalReason::SourceCredit => metadata.source_credits.push(value),
+        _ => {}
+    }
+}
+
+/// The headline, taken out of the body: a leading Markdown heading, or a short
+/// first line not ended like a sentence that has more text after it.
+fn take_title(kept: &mut Vec<format::Block>, format: Format) -> Option<String> {
+    let first = kept.first()?;
+    let is_title = match (format, first.kind) {
+        (Format::Markdown, format::BlockKind::Heading(level)) => level <= 2,
+        (_, format::BlockKind::Body) => kept.len() > 1 && clean::is_headline(&first.text),
+        _ => false,
+    };
+    is_title.then(|| kept.remove(0).text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_body_noise_and_offsets() {
+        let input =
+            "Ink helps drive democracy\n\nThe vote was held on Monday. Turnout was high.\nPhoto: AP\nComments (3)\n";
+        let article = ingest(input.as_bytes(), &IngestOptions::default()).unwrap();
+        assert_eq!(article.title.as_deref(), Some("Ink helps drive democracy"));
+        assert_eq!(article.text, "The vote was held on Monday. Turnout was high.");
+        let sentences: Vec<&str> = article.sentences.iter().map(|s| article.slice(s.span)).collect();
+        assert_eq!(sentences, vec!["The vote was held on Monday.", "Turnout was high."]);
+        assert_eq!(article.removed.len(), 2);
+        assert_eq!(article.metadata.photo_credits, vec!["AP".to_string()]);
+    }
+
+    #[test]
+    fn only_noise_is_an_error() {
+        let err = ingest("Bình luận (0)\nChia sẻ\n".as_bytes(), &IngestOptions::default()).unwrap_err();
+        assert!(matches!(err, IngestError::NoText { .. }));
+        assert!(matches!(ingest(b" \n\t\n", &IngestOptions::default()), Err(IngestError::Empty)));
+    }
+}
