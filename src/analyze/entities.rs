@@ -1,0 +1,437 @@
+//! Names of people, organizations and places.
+//!
+//! A name is a run of capitalized words (every syllable capitalized in
+//! Vietnamese: "Trung Quốc", "Jens Stoltenberg"). A capital that is only there
+//! because a sentence starts is not a name. The kind comes from gazetteers, from
+//! the words inside the name ("Ministry", "Bộ") and from the words around it
+//! ("ông", "tại", "hãng tin", a speech verb after it). Shorter mentions join the
+//! fullest name they end ("Stoltenberg" → "Jens Stoltenberg").
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{
+    CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, LOCATIONS, LOCATION_CUES, ORGANIZATIONS, ORGANIZATION_CUES,
+    ORGANIZATION_WORDS, PERSON_TITLES, STOPWORDS_EN, STOPWORDS_VI,
+};
+use super::words::{words_in, Word};
+use super::{EntityKind, Lang};
+use crate::ingest::Article;
+use crate::text::Span;
+
+/// One entity, with its mentions in text order.
+#[derive(Debug, Clone)]
+pub struct FoundEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub mentions: Vec<Span>,
+}
+
+/// All entities, and every mention in text order pointing at its entity.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    pub entities: Vec<FoundEntity>,
+    /// `(mention, index into entities)`, sorted by position.
+    pub mentions: Vec<(Span, usize)>,
+}
+
+impl Entities {
+    /// The entity mentioned at exactly `span`, if any.
+    pub fn at(&self, span: Span) -> Option<&FoundEntity> {
+        let i = self.mentions.partition_point(|(s, _)| s.start < span.start);
+        self.mentions.get(i).filter(|(s, _)| *s == span).map(|&(_, e)| &self.entities[e])
+    }
+
+    /// Mentions that lie inside `span`.
+    pub fn within(&self, span: Span) -> impl DoubleEndedIterator<Item = (Span, &FoundEntity)> {
+        let first = self.mentions.partition_point(|(s, _)| s.start < span.start);
+        let last = self.mentions.partition_point(|(s, _)| s.start < span.end).max(first);
+        self.mentions[first..last].iter().filter(move |(s, _)| s.end <= span.end).map(|&(s, e)| (s, &self.entities[e]))
+    }
+
+    /// The person mentioned last before byte `position`.
+    pub fn last_person_before(&self, position: usize) -> Option<(Span, &FoundEntity)> {
+        let end = self.mentions.partition_point(|(s, _)| s.start < position);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .map(|&(s, e)| (s, &self.entities[e]))
+            .find(|(_, e)| e.kind == EntityKind::Person)
+    }
+}
+
+/// Evidence about what kind of thing a mention names.
+#[derive(Debug, Clone, Copy, Default)]
+struct Votes {
+    person: u32,
+    organization: u32,
+    location: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    /// The words of the name, for matching shorter mentions to longer names.
+    words: Vec<String>,
+    votes: Votes,
+}
+
+const CONNECTORS: &[&str] =
+    &["of", "de", "du", "des", "la", "le", "van", "von", "der", "den", "bin", "al", "da", "dos", "for", "on"];
+
+/// Finds the entities of an article.
+pub fn find(article: &Article, lang: Lang) -> Entities {
+    let text = article.text.as_str();
+    let sentence_words: Vec<Vec<Word>> = article.sentences.iter().map(|s| words_in(text, s.span)).collect();
+
+    // Words seen in lowercase, and capitalized words seen away from a sentence
+    // start: the evidence that a sentence-initial capital is or is not a name.
+    let mut lowercase_seen: HashSet<String> = HashSet::new();
+    let mut capitalized_inside: HashSet<&str> = HashSet::new();
+    for words in &sentence_words {
+        for (i, w) in words.iter().enumerate() {
+            if w.is_capitalized() {
+                if !is_positionally_capitalized(text, words, i) {
+                    capitalized_inside.insert(w.text);
+                }
+            } else {
+                lowercase_seen.insert(w.text.to_owned());
+            }
+        }
+    }
+    let context = Context { text, lang, lowercase_seen: &lowercase_seen, capitalized_inside: &capitalized_inside };
+
+    let mut candidates = Vec::new();
+    for words in &sentence_words {
+        for (first, len) in chunks(text, words) {
+            let chunk = &words[first..first + len];
+            let sentence_initial = is_positionally_capitalized(text, words, first);
+            candidates.extend(context.candidates(words, first, chunk, sentence_initial));
+        }
+    }
+    group(candidates)
+}
+
+struct Context<'a> {
+    text: &'a str,
+    lang: Lang,
+    lowercase_seen: &'a HashSet<String>,
+    capitalized_inside: &'a HashSet<&'a str>,
+}
+
+/// Runs of capitalized words joined by single spaces (and by lowercase
+/// connectors such as "of" between capitalized words), as (first index, length).
+fn chunks(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].is_capitalized() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            let joined = |a: &Word, b: &Word| &text[a.span.end..b.span.start] == " ";
+            if j + 1 < words.len() && joined(&words[j], &words[j + 1]) && words[j + 1].is_capitalized() {
+                j += 1;
+            } else if j + 2 < words.len()
+                && CONNECTORS.contains(&words[j + 1].text)
+                && joined(&words[j], &words[j + 1])
+                && joined(&words[j + 1], &words[j + 2])
+                && words[j + 2].is_capitalized()
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        out.push((i, j + 1 - i));
+        i = j + 1;
+    }
+    out
+}
+
+/// Whether word `i` of a sentence is capitalized by position: first in its
+/// sentence, or first after an opening quote or a colon.
+fn is_positionally_capitalized(text: &str, words: &[Word], i: usize) -> bool {
+    i == 0
+        || text[words[i - 1].span.end..words[i].span.start]
+            .trim_end()
+            .ends_with(['"', '“', '„', '«', '‘', '\'', ':', '「', '『'])
+}
+
+impl Context<'_> {
+    /// Turns one capitalized run into zero or more name candidates.
+    fn candidates(&self, sentence: &[Word], first: usize, chunk: &[Word], sentence_initial: bool) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut offset = first;
+        for (k, part) in split_acronyms(chunk).into_iter().enumerate() {
+            let initial = sentence_initial && k == 0;
+            let part_start = offset;
+            offset += part.len();
+            if let Some(candidate) = self.candidate(sentence, part_start, part, initial) {
+                out.push(candidate);
+            }
+        }
+        out
+    }
+
+    fn candidate(
+        &self,
+        sentence: &[Word],
+        mut start_index: usize,
+        mut part: &[Word],
+        sentence_initial: bool,
+    ) -> Option<Candidate> {
+        let mut votes = Votes::default();
+        // A capitalized title inside the run ("Ông Stoltenberg", "President Joe Biden").
+        let mut initial = sentence_initial;
+        while let Some(taken) = leading_title(part) {
+            votes.person += 2;
+            part = &part[taken..];
+            start_index += taken;
+            initial = false;
+        }
+        if part.is_empty() {
+            return None;
+        }
+        if initial && !self.is_name_at_sentence_start(part) {
+            part = &part[1..];
+            start_index += 1;
+            if part.is_empty() || !self.could_start_name(&part[0]) {
+                return None;
+            }
+        }
+        let first = part.first()?;
+        let last = part.last()?;
+        if CALENDAR_WORDS.contains(&first.text) {
+            return None;
+        }
+        let mut span = Span::new(first.span.start, last.span.end);
+        let mut words: Vec<String> = part.iter().map(|w| w.text.to_owned()).collect();
+        // Possessive: "Spieth’s" names Spieth.
+        for suffix in ["’s", "'s"] {
+            if let Some(stem) = words.last().and_then(|w| w.strip_suffix(suffix)) {
+                let stem = stem.to_owned();
+                span.end -= suffix.len();
+                *words.last_mut()? = stem;
+            }
+        }
+        let name = &self.text[span.start..span.end];
+        // "I’ve", "It's": a pronoun with a contraction, not a name.
+        let contracted = name.split(['’', '\'']).next().is_some_and(|head| head != name && self.is_common_word(head));
+        if contracted {
+            return None;
+        }
+        if words.len() == 1 && COMMON_ACRONYMS.contains(&name) {
+            return None;
+        }
+        if words.len() == 1 && !part[0].is_acronym() && self.is_common_word(name) && !is_gazetteer(name) {
+            return None;
+        }
+
+        self.vote_from_neighbours(sentence, start_index, start_index + part.len(), &mut votes);
+        Some(Candidate { span, words, votes })
+    }
+
+    /// A sentence-initial run is a name when it is known, or when its first word
+    /// is capitalized elsewhere too and never a common lowercase word.
+    fn is_name_at_sentence_start(&self, part: &[Word]) -> bool {
+        let whole = &self.text[part[0].span.start..part[part.len() - 1].span.end];
+        if is_gazetteer(whole) {
+            return true;
+        }
+        let first = part[0].text;
+        if self.is_common_word(first) {
+            return false;
+        }
+        part.len() > 1 || self.capitalized_inside.contains(first) || part[0].is_acronym()
+    }
+
+    fn could_start_name(&self, word: &Word) -> bool {
+        !self.is_common_word(word.text)
+    }
+
+    fn is_common_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.lowercase_seen.contains(&lower)
+            || STOPWORDS_VI.contains(lower.as_str())
+            || STOPWORDS_EN.contains(lower.as_str())
+            || PERSON_TITLES.contains(lower.as_str())
+    }
+
+    /// Votes from the words just before the name (a title, a place or
+    /// organization cue) and just after it (a speech verb: people speak).
+    fn vote_from_neighbours(&self, sentence: &[Word], start: usize, end: usize, votes: &mut Votes) {
+        let before: Vec<String> =
+            sentence[start.saturating_sub(2)..start].iter().map(|w| w.text.to_lowercase()).collect();
+        let last_one = before.last().map(String::as_str).unwrap_or("");
+        let last_two = before.join(" ");
+        let matches = |set: &std::collections::HashSet<&str>| set.contains(last_one) || set.contains(last_two.as_str());
+        if matches(&PERSON_TITLES) {
+            votes.person += 2;
+        }
+        if matches(&ORGANIZATION_CUES) {
+            votes.organization += 2;
+        }
+        if matches(&LOCATION_CUES) {
+            votes.location += 1;
+        }
+        let after: Vec<String> =
+            sentence[end..(end + 3).min(sentence.len())].iter().map(|w| w.text.to_lowercase()).collect();
+        let cue_follows = CUE_VERBS
+            .get(self.lang.code())
+            .into_iter()
+            .flatten()
+            .any(|cue| cue.len() <= after.len() && cue.iter().zip(&after).all(|(c, a)| c == a));
+        if cue_follows {
+            votes.person += 1;
+        }
+    }
+}
+
+fn is_gazetteer(name: &str) -> bool {
+    LOCATIONS.contains(name) || ORGANIZATIONS.contains(name)
+}
+
+/// How many words of a capitalized title lead the run ("Ông", "Tổng thống",
+/// "Prime Minister"), if it is followed by more of the name.
+fn leading_title(part: &[Word]) -> Option<usize> {
+    for len in [3, 2, 1] {
+        if part.len() > len {
+            let phrase = part[..len].iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ");
+            if PERSON_TITLES.contains(phrase.as_str()) {
+                return Some(len);
+            }
+        }
+    }
+    None
+}
+
+/// Splits a run where acronyms meet ordinary capitalized words: "NATO Jens
+/// Stoltenberg" is an organization then a person.
+fn split_acronyms<'w, 'a>(chunk: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..chunk.len() {
+        if chunk[i].is_acronym() != chunk[i - 1].is_acronym() {
+            parts.push(&chunk[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&chunk[start..]);
+    parts
+}
+
+/// Merges candidates into entities and settles each entity's kind.
+fn group(candidates: Vec<Candidate>) -> Entities {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut entities: Vec<(FoundEntity, Votes, Vec<String>)> = Vec::new();
+    // Longer names first, so that shorter ones can join them.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].words.len()), candidates[i].span.start));
+    let mut assignment = vec![usize::MAX; candidates.len()];
+    for &i in &order {
+        let c = &candidates[i];
+        let name = c.words.join(" ");
+        let index = match by_name.get(&name) {
+            Some(&index) => index,
+            None => match longer_name_ending_with(&entities, &c.words, c.span.start) {
+                Some(index) => index,
+                None => {
+                    entities.push((
+                        FoundEntity { name: name.clone(), kind: EntityKind::Other, mentions: Vec::new() },
+                        Votes::default(),
+                        c.words.clone(),
+                    ));
+                    by_name.insert(name, entities.len() - 1);
+                    entities.len() - 1
+                }
+            },
+        };
+        assignment[i] = index;
+        let (entity, votes, _) = &mut entities[index];
+        entity.mentions.push(c.span);
+        votes.person += c.votes.person;
+        votes.organization += c.votes.organization;
+        votes.location += c.votes.location;
+    }
+    let mut found: Vec<FoundEntity> = entities
+        .into_iter()
+        .map(|(mut entity, votes, words)| {
+            entity.mentions.sort();
+            entity.kind = settle_kind(&entity.name, &words, votes);
+            entity
+        })
+        .collect();
+    // Most mentioned first, then by first appearance.
+    let mut ranked: Vec<usize> = (0..found.len()).collect();
+    ranked.sort_by_key(|&i| (std::cmp::Reverse(found[i].mentions.len()), found[i].mentions[0].start));
+    let mut new_index = vec![0; found.len()];
+    for (new, &old) in ranked.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut mentions: Vec<(Span, usize)> =
+        candidates.iter().zip(&assignment).map(|(c, &e)| (c.span, new_index[e])).collect();
+    mentions.sort();
+    let mut sorted = Vec::with_capacity(found.len());
+    let mut slots: Vec<Option<FoundEntity>> = found.drain(..).map(Some).collect();
+    for &old in &ranked {
+        if let Some(entity) = slots[old].take() {
+            sorted.push(entity);
+        }
+    }
+    Entities { entities: sorted, mentions }
+}
+
+/// A longer person-like name whose last words are `words`; when several fit,
+/// the one mentioned last before `position`.
+fn longer_name_ending_with(
+    entities: &[(FoundEntity, Votes, Vec<String>)],
+    words: &[String],
+    position: usize,
+) -> Option<usize> {
+    let name = words.join(" ");
+    if is_gazetteer(&name) {
+        return None;
+    }
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, (e, _, w))| w.len() > words.len() && w.ends_with(words) && !is_gazetteer(&e.name))
+        .max_by_key(|(_, (e, _, _))| {
+            e.mentions.iter().filter(|s| s.start < position).map(|s| s.start + 1).max().unwrap_or(0)
+        })
+        .map(|(i, _)| i)
+}
+
+fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
+    if LOCATIONS.contains(name) {
+        return EntityKind::Location;
+    }
+    if ORGANIZATIONS.contains(name) {
+        return EntityKind::Organization;
+    }
+    let has_org_word = words.iter().any(|w| ORGANIZATION_WORDS.contains(w.as_str()))
+        || (words.len() >= 2 && ORGANIZATION_WORDS.contains(format!("{} {}", words[0], words[1]).as_str()));
+    if has_org_word && votes.person < 2 {
+        return EntityKind::Organization;
+    }
+    let best = [
+        (votes.person, EntityKind::Person),
+        (votes.organization, EntityKind::Organization),
+        (votes.location, EntityKind::Location),
+    ]
+    .into_iter()
+    .max_by_key(|(v, _)| *v)
+    .filter(|(v, _)| *v > 0);
+    if let Some((_, kind)) = best {
+        return kind;
+    }
+    let is_acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if is_acronym && words.len() == 1 {
+        EntityKind::Organization
+    } else {
+        EntityKind::Other
+    }
+}

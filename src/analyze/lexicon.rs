@@ -1,0 +1,90 @@
+//! Word lists the analysis reads, kept as data files in `data/` so that they can
+//! be reviewed and extended without touching code.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(data: &'static str) -> HashSet<&'static str> {
+    entries(data).collect()
+}
+
+/// Place names, matched exactly.
+pub static LOCATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/locations.txt")));
+/// Organization names, matched exactly.
+pub static ORGANIZATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/organizations.txt")));
+/// Capitalized words that make a name an organization's ("Ministry", "Bộ").
+pub static ORGANIZATION_WORDS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| set(include_str!("data/organization_words.txt")));
+/// Lowercase titles before a person's name ("ông", "president").
+pub static PERSON_TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/person_titles.txt")));
+/// Lowercase words before an organization's name ("hãng tin").
+pub static ORGANIZATION_CUES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/org_cues.txt")));
+/// Lowercase words before a place name ("tại", "in").
+pub static LOCATION_CUES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/location_cues.txt")));
+pub static STOPWORDS_VI: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/stopwords_vi.txt")));
+pub static STOPWORDS_EN: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/stopwords_en.txt")));
+
+/// Speech cue phrases by language, each split into lowercase words.
+pub static CUE_VERBS: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+    for line in entries(include_str!("data/cue_verbs.txt")) {
+        if let Some((lang, phrase)) = line.split_once('\t') {
+            map.entry(lang).or_default().push(phrase.split_whitespace().collect());
+        }
+    }
+    map
+});
+
+/// Acronyms that name things, not organizations: "AI", "GDP", "CEO".
+pub const COMMON_ACRONYMS: &[&str] = &[
+    "AI", "IT", "GDP", "GNP", "CEO", "CFO", "CTO", "COO", "TV", "PC", "DNA", "RNA", "HIV", "PhD", "OK", "VAT", "SMS",
+    "GPS", "USB", "ID", "PR", "HR", "AM", "PM", "CPU", "GPU", "API", "UAV", "EV", "IPO", "ETF", "MP", "MPs", "PDF",
+    "FAQ", "USD", "EUR", "VND", "GMT", "UTC", "COVID", "SARS", "NFT", "LED", "LNG", "CO2",
+];
+
+/// Month and weekday names: capitalized, never entities.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Tháng",
+    "Thứ",
+    "Chủ",
+    "Chủ nhật",
+    "Ảnh",
+    "Photo",
+    "Image",
+    "Video",
+];

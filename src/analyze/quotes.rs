@@ -1,0 +1,470 @@
+//! Quotes and who said them.
+//!
+//! Quotation marks are paired by family (“ ” „ " « » ‹ › ‘ ’ ' 「 」 『 』), with
+//! nesting, apostrophes told apart from single quotes, and the news convention
+//! for a quote that runs over paragraphs (no closing mark at the end of one, a
+//! new opening mark at the start of the next). A quote is `direct` when a speech
+//! verb frames it or it stands alone; otherwise it is `partial`. The speaker is
+//! the name next to the speech verb; a pronoun or title ("ông", "she",
+//! "người đứng đầu NATO") is resolved to the last person named before it.
+
+use super::entities::Entities;
+use super::lexicon::{CUE_VERBS, PERSON_TITLES};
+use super::words::{words_in, Word};
+use super::{EntityKind, Lang, QuoteKind};
+use crate::ingest::format::floor_char_boundary;
+use crate::ingest::Article;
+use crate::text::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundQuote {
+    /// The quoted words, marks excluded.
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub speaker_span: Option<Span>,
+    pub cue: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Guillemet,
+    SingleGuillemet,
+    Single,
+    Corner,
+    WhiteCorner,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    family: Family,
+    mark: char,
+    content_start: usize,
+}
+
+/// A top-level pair of quotation marks.
+#[derive(Debug, Clone, Copy)]
+struct Marked {
+    open: usize,
+    content: Span,
+    close_end: usize,
+    /// The quoted words end in `, . ! ?`: the sentence goes on to attribute them.
+    ends_with_punctuation: bool,
+}
+
+/// Finds the quotes of an article, in text order.
+pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuote> {
+    let marked = pair_marks(&article.text);
+    let attribution = Attribution { article, lang, entities };
+    let mut quotes: Vec<FoundQuote> = Vec::with_capacity(marked.len());
+    for (i, q) in marked.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| &marked[p]);
+        let next = marked.get(i + 1);
+        let mut quote = attribution.classify(q, previous, next);
+        if quote.kind == QuoteKind::Direct && quote.speaker.is_none() {
+            if let (Some(prev_quote), Some(prev_marked)) = (quotes.last(), previous) {
+                let near = attribution.paragraph_of(q.open) <= attribution.paragraph_of(prev_marked.open) + 1;
+                if near && prev_quote.kind == QuoteKind::Direct && prev_quote.speaker.is_some() {
+                    quote.speaker = prev_quote.speaker.clone();
+                }
+            }
+        }
+        quotes.push(quote);
+    }
+    quotes
+}
+
+/// Pairs quotation marks across the whole text.
+fn pair_marks(text: &str) -> Vec<Marked> {
+    let mut found = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut top_open = 0usize;
+    let mut skip_until = 0usize;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if i < skip_until {
+            prev = Some(c);
+            continue;
+        }
+        if c == '\n' && next == Some('\n') {
+            if let Some(bottom) = stack.first().copied() {
+                let reopening = text[i + 2..].chars().next().filter(|&n| reopens(bottom.family, n));
+                match reopening {
+                    Some(mark) => {
+                        stack.truncate(1);
+                        skip_until = i + 2 + mark.len_utf8();
+                    }
+                    None => {
+                        if bottom.family == Family::Double || bottom.family == Family::Guillemet {
+                            push_marked(&mut found, text, top_open, bottom.content_start, i, i);
+                        }
+                        stack.clear();
+                    }
+                }
+            }
+            prev = Some(c);
+            continue;
+        }
+        let opens_here = prev.is_none_or(|p| p.is_whitespace() || is_opening_context(p));
+        let closes_here = prev.is_some_and(|p| !p.is_whitespace());
+        let letter_next = next.is_some_and(char::is_alphanumeric);
+        let role = match c {
+            '“' if stack.last().is_some_and(|o| o.mark == '„') => Some((Family::Double, false)),
+            '“' | '„' => Some((Family::Double, true)),
+            '”' => Some((Family::Double, false)),
+            '"' => {
+                let double_open = stack.iter().any(|o| o.family == Family::Double);
+                if double_open && closes_here {
+                    Some((Family::Double, false))
+                } else if opens_here && next.is_some_and(|n| !n.is_whitespace()) {
+                    Some((Family::Double, true))
+                } else if double_open {
+                    Some((Family::Double, false))
+                } else {
+                    None
+                }
+            }
+            '«' => Some((Family::Guillemet, true)),
+            '»' => Some((Family::Guillemet, false)),
+            '‹' => Some((Family::SingleGuillemet, true)),
+            '›' => Some((Family::SingleGuillemet, false)),
+            '「' => Some((Family::Corner, true)),
+            '」' => Some((Family::Corner, false)),
+            '『' => Some((Family::WhiteCorner, true)),
+            '』' => Some((Family::WhiteCorner, false)),
+            '‘' | '’' | '\'' => {
+                let single_open = stack.last().is_some_and(|o| o.family == Family::Single);
+                if single_open && closes_here && !letter_next {
+                    Some((Family::Single, false))
+                } else if opens_here && next.is_some_and(char::is_alphabetic) && (c != '’' || !stack.is_empty()) {
+                    Some((Family::Single, true))
+                } else {
+                    None // an apostrophe
+                }
+            }
+            _ => None,
+        };
+        if let Some((family, opening)) = role {
+            let after = i + c.len_utf8();
+            if opening {
+                if stack.is_empty() {
+                    top_open = i;
+                }
+                stack.push(Open { family, mark: c, content_start: after });
+            } else if let Some(k) = stack.iter().rposition(|o| o.family == family) {
+                let open = stack[k];
+                stack.truncate(k);
+                if k == 0 {
+                    push_marked(&mut found, text, top_open, open.content_start, i, after);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(bottom) = stack.first() {
+        if matches!(bottom.family, Family::Double | Family::Guillemet) {
+            push_marked(&mut found, text, top_open, bottom.content_start, text.len(), text.len());
+        }
+    }
+    found
+}
+
+fn is_opening_context(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '"' | '‘' | '«' | '‹' | '„' | '「' | '『')
+}
+
+fn reopens(family: Family, c: char) -> bool {
+    match family {
+        Family::Double => matches!(c, '“' | '"' | '„'),
+        Family::Guillemet => c == '«',
+        Family::SingleGuillemet => c == '‹',
+        Family::Single => matches!(c, '‘' | '\''),
+        Family::Corner => c == '「',
+        Family::WhiteCorner => c == '『',
+    }
+}
+
+/// Records the words between a pair of marks, trimmed of spaces, a trailing
+/// comma and a stray inner single quote (“’Well, …,’” quotes a quote).
+fn push_marked(
+    found: &mut Vec<Marked>,
+    text: &str,
+    open: usize,
+    content_start: usize,
+    content_end: usize,
+    close_end: usize,
+) {
+    let mut start = content_start;
+    let mut end = content_end;
+    let raw = text[start..end].trim_end();
+    let ends_with_punctuation = raw.ends_with([',', '.', '!', '?', '…', ';', '’', '\'']);
+    for _ in 0..2 {
+        let inner = &text[start..end];
+        let trimmed_start = inner.len() - inner.trim_start().len();
+        start += trimmed_start;
+        end = start + text[start..end].trim_end().len();
+        while text[start..end].ends_with([',', ';', ':']) {
+            end -= 1;
+            end = start + text[start..end].trim_end().len();
+        }
+        let inner = &text[start..end];
+        let single_first = inner.starts_with(['‘', '’', '\'']);
+        let single_last = inner.ends_with(['’', '\'']);
+        if single_first && single_last && inner.chars().count() > 2 {
+            start += inner.chars().next().map_or(0, char::len_utf8);
+            end -= inner.chars().next_back().map_or(0, char::len_utf8);
+        } else {
+            break;
+        }
+    }
+    if start < end && text[start..end].chars().any(char::is_alphabetic) {
+        found.push(Marked { open, content: Span::new(start, end), close_end, ends_with_punctuation });
+    }
+}
+
+struct Attribution<'a> {
+    article: &'a Article,
+    lang: Lang,
+    entities: &'a Entities,
+}
+
+/// A speech verb found in a frame.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    span: Span,
+    /// Index of its first and one-past-last word in the frame's words.
+    first: usize,
+    last: usize,
+}
+
+/// How far before and after a quote to look for who said it, in bytes: a
+/// speech frame is a few words, and a bound keeps huge sentences linear.
+const MAX_FRAME: usize = 400;
+
+fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    while index < text.len() && !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+const PRONOUNS: &[&str] = &[
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "cô",
+    "ông ấy",
+    "bà ấy",
+    "anh ấy",
+    "chị ấy",
+    "cô ấy",
+    "người này",
+    "vị này",
+    "he",
+    "she",
+    "il",
+    "elle",
+    "er",
+    "sie",
+    "él",
+    "ella",
+];
+
+impl Attribution<'_> {
+    fn text(&self) -> &str {
+        &self.article.text
+    }
+
+    fn sentence_at(&self, position: usize) -> Span {
+        let sentences = &self.article.sentences;
+        let i = sentences.partition_point(|s| s.span.start <= position).saturating_sub(1);
+        sentences.get(i).map_or(Span::new(0, self.text().len()), |s| s.span)
+    }
+
+    fn paragraph_of(&self, position: usize) -> usize {
+        self.article.paragraphs.partition_point(|p| p.span.start <= position).saturating_sub(1)
+    }
+
+    fn classify(&self, q: &Marked, previous: Option<&Marked>, next: Option<&Marked>) -> FoundQuote {
+        let text = self.text();
+        let open_sentence = self.sentence_at(q.open);
+        let pre_start = previous
+            .map(|p| p.close_end)
+            .filter(|&end| end > open_sentence.start && end <= q.open)
+            .unwrap_or(open_sentence.start.min(q.open));
+        let pre = Span::new(pre_start.max(ceil_char_boundary(text, q.open.saturating_sub(MAX_FRAME))), q.open);
+        let post = self.post_frame(q, next);
+
+        let pre_words = words_in(text, pre);
+        let post_words = words_in(text, post);
+        let quote_words = words_in(text, q.content);
+        let mut found =
+            FoundQuote { span: q.content, kind: QuoteKind::Partial, speaker: None, speaker_span: None, cue: None };
+
+        if let Some(cue) = self.last_cue(&pre_words).filter(|c| self.introduces(c, pre)) {
+            found.kind = QuoteKind::Direct;
+            found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
+            self.speaker_before(&mut found, &pre_words[..cue.first], pre.start, cue.span.start);
+            return found;
+        }
+        let attributes_after =
+            q.ends_with_punctuation || text[post.start..post.end].trim_start().starts_with([',', '-', '–', '—']);
+        if attributes_after {
+            if let Some(cue) = self.first_cue(&post_words, 6).filter(|c| names_speaker(&post_words[..c.first])) {
+                found.kind = QuoteKind::Direct;
+                found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
+                let after = &post_words[cue.last..];
+                if !self.speaker_after(&mut found, after) {
+                    self.speaker_before(&mut found, &post_words[..cue.first], post.start, cue.span.start);
+                }
+                return found;
+            }
+        }
+        let alone = !text[pre.start..pre.end].chars().any(char::is_alphanumeric)
+            && !text[post.start..post.end].chars().any(char::is_alphanumeric);
+        let starts_upper = quote_words.first().is_some_and(Word::is_capitalized);
+        let introduced_by_colon = text[pre.start..pre.end].trim_end().ends_with(':');
+        if (alone && quote_words.len() >= 3) || (starts_upper && quote_words.len() >= 10 && q.ends_with_punctuation) {
+            found.kind = QuoteKind::Direct;
+        } else if introduced_by_colon && starts_upper && quote_words.len() >= 4 {
+            found.kind = QuoteKind::Direct;
+            self.speaker_before(&mut found, &pre_words, pre.start, pre.end);
+        }
+        found
+    }
+
+    /// After the closing mark, to the end of its sentence; when the sentence ends
+    /// at the mark, the next short sentence of the same paragraph ("Woods said.").
+    fn post_frame(&self, q: &Marked, next: Option<&Marked>) -> Span {
+        let text = self.text();
+        let close_sentence = self.sentence_at(q.close_end.saturating_sub(1));
+        let mut end = close_sentence.end.max(q.close_end);
+        if !text[q.close_end..end].chars().any(char::is_alphanumeric) {
+            let following = self.sentence_at(end + 1);
+            let same_paragraph = self.paragraph_of(following.start) == self.paragraph_of(q.close_end.saturating_sub(1));
+            if following.start >= end && same_paragraph && words_in(text, following).len() <= 8 {
+                end = following.end;
+            }
+        }
+        if let Some(n) = next {
+            if n.open >= q.close_end {
+                end = end.min(n.open);
+            }
+        }
+        let end = end.min(floor_char_boundary(text, q.close_end + MAX_FRAME));
+        Span::new(q.close_end, end.max(q.close_end))
+    }
+
+    fn cues(&self) -> impl Iterator<Item = &Vec<&'static str>> {
+        let code = self.lang.code();
+        CUE_VERBS
+            .iter()
+            .filter(move |(lang, _)| code.is_empty() || **lang == code || (code == "vi" && **lang == "en"))
+            .flat_map(|(_, cues)| cues.iter())
+    }
+
+    fn cue_at(&self, words: &[Word], i: usize) -> Option<Cue> {
+        self.cues()
+            .filter(|cue| {
+                i + cue.len() <= words.len()
+                    && cue.iter().zip(&words[i..]).all(|(c, w)| w.text.to_lowercase() == *c)
+                    && words[i..i + cue.len()].windows(2).all(|p| &self.text()[p[0].span.end..p[1].span.start] == " ")
+            })
+            .max_by_key(|cue| cue.len())
+            .map(|cue| Cue {
+                span: Span::new(words[i].span.start, words[i + cue.len() - 1].span.end),
+                first: i,
+                last: i + cue.len(),
+            })
+    }
+
+    fn last_cue(&self, words: &[Word]) -> Option<Cue> {
+        (0..words.len()).rev().find_map(|i| self.cue_at(words, i))
+    }
+
+    fn first_cue(&self, words: &[Word], within: usize) -> Option<Cue> {
+        (0..words.len().min(within)).find_map(|i| self.cue_at(words, i))
+    }
+
+    /// Whether the words between a cue and the quote hand over to it: nothing, a
+    /// colon, "rằng"/"that", or a few words and a comma or colon.
+    fn introduces(&self, cue: &Cue, pre: Span) -> bool {
+        let between = self.text()[cue.span.end..pre.end].trim();
+        let words = between.split_whitespace().count();
+        let bare = between.trim_end_matches([':', ',', '.']).trim().to_lowercase();
+        between.ends_with(':')
+            || bare.is_empty()
+            || matches!(bare.as_str(), "rằng" | "that" | "thêm" | "thêm rằng" | "que")
+            || (words <= 3 && between.ends_with(','))
+    }
+
+    /// The speaker named just before a cue (within four words), else a pronoun or
+    /// title there, resolved to the last person named before it.
+    fn speaker_before(&self, found: &mut FoundQuote, words: &[Word], from: usize, cue_start: usize) {
+        let window = Span::new(from, cue_start);
+        let closest = self
+            .entities
+            .within(window)
+            .rev()
+            .find(|(s, e)| e.kind != EntityKind::Location && words_between(words, s.end, cue_start) <= 4);
+        if let Some((span, entity)) = closest {
+            found.speaker = Some(entity.name.clone());
+            found.speaker_span = Some(span);
+            return;
+        }
+        self.resolve_reference(found, &words[words.len().saturating_sub(4)..]);
+    }
+
+    /// The speaker named right after a cue ("said Anna Berg"), or a pronoun there.
+    fn speaker_after(&self, found: &mut FoundQuote, after: &[Word]) -> bool {
+        let Some(first) = after.first() else { return false };
+        let window = Span::new(first.span.start, after[after.len().min(4) - 1].span.end);
+        if let Some((span, entity)) = self.entities.within(window).find(|(_, e)| e.kind != EntityKind::Location) {
+            found.speaker = Some(entity.name.clone());
+            found.speaker_span = Some(span);
+            return true;
+        }
+        self.resolve_reference(found, &after[..after.len().min(2)])
+    }
+
+    /// A pronoun or a title among `words` stands for the last person named.
+    fn resolve_reference(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        for (i, word) in words.iter().enumerate().rev() {
+            let lower = word.text.to_lowercase();
+            let two = words.get(i + 1).map(|n| format!("{lower} {}", n.text.to_lowercase()));
+            let is_reference = PRONOUNS.contains(&lower.as_str())
+                || PERSON_TITLES.contains(lower.as_str())
+                || two.as_deref().is_some_and(|t| PRONOUNS.contains(&t) || PERSON_TITLES.contains(t));
+            if is_reference {
+                if let Some((_, person)) = self.entities.last_person_before(word.span.start) {
+                    found.speaker = Some(person.name.clone());
+                    found.speaker_span = Some(word.span);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Whether the words between a closing mark and a cue can only be the speaker:
+/// a name, a pronoun or a title ("Woods", "ông", "the minister"), or nothing.
+/// A clause ("trong đó thừa nhận") is not.
+fn names_speaker(words: &[Word]) -> bool {
+    words.len() <= 5
+        && words.iter().all(|w| {
+            let lower = w.text.to_lowercase();
+            w.is_capitalized()
+                || PRONOUNS.contains(&lower.as_str())
+                || PERSON_TITLES.contains(lower.as_str())
+                || matches!(lower.as_str(), "the" | "a" | "an" | "người" | "phát" | "ngôn" | "ấy")
+        })
+}
+
+fn words_between(words: &[Word], from: usize, to: usize) -> usize {
+    words.iter().filter(|w| w.span.start >= from && w.span.end <= to).count()
+}
