@@ -1,0 +1,126 @@
+//! Helpers shared by the integration tests: where the corpus is, how to run
+//! the CLI, and the check that every offset in an analysis reads back exactly.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The shared corpus: `$BRIEFSMITH_CORPUS`, else `../shared/corpus` beside the
+/// repository, where CI puts it.
+pub fn corpus() -> PathBuf {
+    let dir = std::env::var_os("BRIEFSMITH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    assert!(
+        dir.join("vi-nato-ai/article.txt").is_file(),
+        "the corpus is not at {}; set BRIEFSMITH_CORPUS to the shared/corpus folder",
+        dir.display()
+    );
+    dir
+}
+
+pub fn seed_path() -> PathBuf {
+    corpus().join("vi-nato-ai/article.txt")
+}
+
+pub fn seed_gold() -> serde_json::Value {
+    let text = std::fs::read_to_string(corpus().join("vi-nato-ai/gold.json")).expect("seed gold.json");
+    serde_json::from_str(&text).expect("gold.json is JSON")
+}
+
+/// Every file of a corpus set but its README and gold, sorted.
+pub fn corpus_files(set: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join(set))
+        .expect("corpus set")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !name.ends_with(".md") && !name.starts_with("gold")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The gold records of a set, one JSON object per line.
+pub fn gold_lines(set: &str) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(corpus().join(set).join("gold.jsonl"))
+        .expect("gold.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("gold line is JSON"))
+        .collect()
+}
+
+pub fn briefsmith(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefsmith")).args(args).output().expect("the briefsmith binary runs")
+}
+
+/// Runs `briefsmith analyze --json` and parses each output line.
+pub fn analyze_json(args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["analyze", "--json"];
+    all.extend_from_slice(args);
+    let output = briefsmith(&all);
+    assert!(output.status.success(), "briefsmith failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout)
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+/// `text[start..end]` counted in chars.
+pub fn char_slice(text: &str, start: u64, end: u64) -> Option<String> {
+    if start > end {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars.get(start as usize..end as usize).map(|s| s.iter().collect())
+}
+
+/// Checks the JSON contract of one analysis: the fields exist with the right
+/// types, and every item's offsets read back its text exactly.
+pub fn assert_contract(a: &serde_json::Value) {
+    let file = a["file"].as_str().expect("file");
+    let text = a["text"].as_str().unwrap_or_else(|| panic!("{file}: text"));
+    let chars: Vec<char> = text.chars().collect();
+    assert!(a["language"].is_string(), "{file}: language");
+    assert!(a["title"].is_string() || a["title"].is_null(), "{file}: title");
+    let check = |item: &serde_json::Value, what: &str| {
+        let start = item["start"].as_u64().unwrap_or_else(|| panic!("{file}: {what} start"));
+        let end = item["end"].as_u64().unwrap_or_else(|| panic!("{file}: {what} end"));
+        let got: Option<String> = chars.get(start as usize..end as usize).map(|s| s.iter().collect());
+        assert_eq!(got.as_deref(), item["text"].as_str(), "{file}: {what} offsets {start}..{end}");
+    };
+    let mut previous_score = f64::INFINITY;
+    for k in a["key_points"].as_array().expect("key_points") {
+        check(k, "key point");
+        let score = k["score"].as_f64().expect("key point score");
+        assert!(score <= previous_score, "{file}: key points best first");
+        previous_score = score;
+    }
+    for q in a["quotes"].as_array().expect("quotes") {
+        check(q, "quote");
+        assert!(matches!(q["kind"].as_str(), Some("direct" | "partial")), "{file}: quote kind");
+        assert!(q["speaker"].is_string() || q["speaker"].is_null(), "{file}: speaker");
+    }
+    for e in a["entities"].as_array().expect("entities") {
+        assert!(e["text"].is_string(), "{file}: entity text");
+        assert!(
+            matches!(e["kind"].as_str(), Some("person" | "organization" | "location" | "other")),
+            "{file}: entity kind"
+        );
+        for m in e["mentions"].as_array().expect("mentions") {
+            check(m, "entity mention");
+        }
+    }
+    for f in a["figures"].as_array().expect("figures") {
+        check(f, "figure");
+        assert!(
+            f["context"].as_str().is_some_and(|c| c.contains(f["text"].as_str().unwrap_or("\u{0}"))),
+            "{file}: figure context"
+        );
+    }
+    for r in a["removed"].as_array().expect("removed") {
+        assert!(r["text"].is_string() && r["reason"].is_string(), "{file}: removed line");
+    }
+}
