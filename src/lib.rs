@@ -21,8 +21,12 @@
 //! ```
 
 pub mod analyze;
+pub mod atomic;
+pub mod brief;
+pub mod date;
 pub mod ingest;
 pub mod samples;
+pub mod template;
 pub mod text;
 
 pub use analyze::{analyze, Analysis, AnalyzeOptions};

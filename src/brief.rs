@@ -1,0 +1,263 @@
+//! The Brief: what the analyst reviews and edits, and what templates render.
+//!
+//! A [`Brief`] is made from an [`Analysis`] and then edited, by the desktop
+//! app's review step or by hand in its JSON. Every extracted item keeps its
+//! source offsets, whether it is `included`, and the analyst's `edited` text,
+//! so the CLI and the app render the same brief from the same Brief JSON.
+//! Field by field documentation: `docs/templates.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::{Analysis, EntityKind, FigureKind, Mention, QuoteKind};
+use crate::ingest::RemovedLine;
+
+/// The version of the Brief JSON layout; bumped when a field changes meaning.
+pub const BRIEF_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Brief {
+    pub version: u32,
+    pub title: String,
+    pub source: Source,
+    /// The article's language (ISO 639).
+    pub language: String,
+    /// The day the brief was made, `YYYY-MM-DD`.
+    pub generated: String,
+    pub analyst: AnalystFields,
+    pub key_points: Vec<KeyPointItem>,
+    pub quotes: Vec<QuoteItem>,
+    pub entities: Vec<EntityItem>,
+    pub figures: Vec<FigureItem>,
+    /// Lines taken out of the article as noise, with why.
+    pub removed: Vec<RemovedLine>,
+    /// The cleaned article text every offset counts chars into.
+    pub article: String,
+}
+
+/// Where the article came from. Empty strings are "not known".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Source {
+    /// The outlet or file the article came from.
+    pub name: String,
+    pub url: String,
+    pub author: String,
+    /// When the article was published, as the article or the analyst gives it.
+    pub published: String,
+    /// When the analyst retrieved it, `YYYY-MM-DD`.
+    pub retrieved: String,
+}
+
+/// How sure the analyst is of the assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Moderate,
+    Low,
+}
+
+impl Confidence {
+    pub fn parse(value: &str) -> Option<Confidence> {
+        match value.trim().to_lowercase().as_str() {
+            "high" | "cao" => Some(Confidence::High),
+            "moderate" | "medium" | "trung bình" => Some(Confidence::Moderate),
+            "low" | "thấp" => Some(Confidence::Low),
+            _ => None,
+        }
+    }
+}
+
+/// What the analyst writes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnalystFields {
+    pub analyst: String,
+    /// The one-sentence answer the reader needs first.
+    pub bottom_line: String,
+    pub assessment: String,
+    pub confidence: Option<Confidence>,
+    /// A classification or handling marking ("UNCLASSIFIED", "NỘI BỘ").
+    pub classification: String,
+    pub recommendations: Vec<String>,
+}
+
+/// A key point. Analyst-added points have no offsets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyPointItem {
+    pub text: String,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    #[serde(default)]
+    pub score: Option<f64>,
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    #[serde(default = "yes")]
+    pub included: bool,
+    /// The analyst's wording, used instead of `text` when set.
+    #[serde(default)]
+    pub edited: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteItem {
+    pub text: String,
+    /// Who said it; the analyst may correct it.
+    pub speaker: Option<String>,
+    pub kind: QuoteKind,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    /// The sentence (or sentences) the quote sits in, for context.
+    #[serde(default)]
+    pub context: String,
+    #[serde(default = "yes")]
+    pub included: bool,
+    #[serde(default)]
+    pub edited: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityItem {
+    pub text: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
+    #[serde(default = "yes")]
+    pub included: bool,
+    #[serde(default)]
+    pub edited: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureItem {
+    pub text: String,
+    pub context: String,
+    pub kind: FigureKind,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    #[serde(default = "yes")]
+    pub included: bool,
+    #[serde(default)]
+    pub edited: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What to put in a new brief besides the analysis.
+#[derive(Debug, Clone, Default)]
+pub struct BriefOptions {
+    /// `YYYY-MM-DD`; today when `None`.
+    pub generated: Option<String>,
+    pub source: Source,
+    pub analyst: AnalystFields,
+}
+
+impl Brief {
+    /// A brief with everything the analysis found included, as the analyst
+    /// first sees it.
+    pub fn from_analysis(analysis: &Analysis, options: BriefOptions) -> Brief {
+        let generated = options.generated.unwrap_or_else(crate::date::today);
+        let mut source = options.source;
+        if source.name.is_empty() && analysis.file != "-" {
+            source.name = analysis.file.rsplit(['/', '\\']).next().unwrap_or_default().to_owned();
+        }
+        if source.author.is_empty() {
+            source.author = analysis.metadata.byline.clone().unwrap_or_default();
+        }
+        if source.published.is_empty() {
+            source.published = analysis.metadata.dateline.clone().unwrap_or_default();
+        }
+        if source.retrieved.is_empty() {
+            source.retrieved = generated.clone();
+        }
+        let title = analysis
+            .title
+            .clone()
+            .or_else(|| analysis.key_points.iter().min_by_key(|k| k.start).map(|k| headline_from(&k.text)))
+            .unwrap_or_default();
+        Brief {
+            version: BRIEF_VERSION,
+            title,
+            source,
+            language: analysis.language.clone(),
+            generated,
+            analyst: options.analyst,
+            key_points: analysis
+                .key_points
+                .iter()
+                .map(|k| KeyPointItem {
+                    text: k.text.clone(),
+                    start: Some(k.start),
+                    end: Some(k.end),
+                    score: Some(k.score),
+                    reasons: k.reasons.clone(),
+                    included: true,
+                    edited: None,
+                })
+                .collect(),
+            quotes: analysis
+                .quotes
+                .iter()
+                .map(|q| QuoteItem {
+                    text: q.text.clone(),
+                    speaker: q.speaker.clone(),
+                    kind: q.kind,
+                    start: Some(q.start),
+                    end: Some(q.end),
+                    context: sentence_around(&analysis.text, q.start, q.end),
+                    included: true,
+                    edited: None,
+                })
+                .collect(),
+            entities: analysis
+                .entities
+                .iter()
+                .map(|e| EntityItem {
+                    text: e.text.clone(),
+                    kind: e.kind,
+                    mentions: e.mentions.clone(),
+                    included: true,
+                    edited: None,
+                })
+                .collect(),
+            figures: analysis
+                .figures
+                .iter()
+                .map(|f| FigureItem {
+                    text: f.text.clone(),
+                    context: f.context.clone(),
+                    kind: f.kind,
+                    start: Some(f.start),
+                    end: Some(f.end),
+                    included: true,
+                    edited: None,
+                })
+                .collect(),
+            removed: analysis.removed.clone(),
+            article: analysis.text.clone(),
+        }
+    }
+}
+
+/// A headline for an article that has none: the lead's first clause when it
+/// is short enough, else its first words.
+fn headline_from(lead: &str) -> String {
+    const MAX_WORDS: usize = 20;
+    let clause = lead.split([',', ';', ':']).next().unwrap_or(lead).trim().trim_end_matches(['.', '!', '?']);
+    if clause.split_whitespace().count() <= MAX_WORDS {
+        return clause.to_owned();
+    }
+    let words: Vec<&str> = lead.split_whitespace().take(12).collect();
+    format!("{}…", words.join(" "))
+}
+
+/// The paragraph around a char range, for a quote's context line.
+fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+    let from = chars[..start].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
+    let to = chars[end..].iter().position(|&c| c == '\n').map_or(chars.len(), |i| end + i);
+    chars[from..to].iter().collect::<String>().trim().to_owned()
+}
