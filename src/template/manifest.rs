@@ -1,0 +1,89 @@
+//! A template's manifest (`manifest.toml`): its name, description, labels that
+//! override the locale's, and the page settings the PDF renderer uses.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Manifest {
+    pub name: String,
+    pub description: String,
+    /// The template file, relative to the template's folder.
+    pub template: String,
+    /// Per locale, labels that replace the locale file's (`[labels.vi]`).
+    pub labels: BTreeMap<String, BTreeMap<String, String>>,
+    pub pdf: PageSettings,
+}
+
+impl Default for Manifest {
+    fn default() -> Self {
+        Manifest {
+            name: String::new(),
+            description: String::new(),
+            template: "brief.md.j2".to_owned(),
+            labels: BTreeMap::new(),
+            pdf: PageSettings::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageSize {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Margins {
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub left: f32,
+}
+
+impl Default for Margins {
+    fn default() -> Self {
+        Margins { top: 22.0, right: 20.0, bottom: 22.0, left: 20.0 }
+    }
+}
+
+/// How the PDF of this template is laid out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PageSettings {
+    pub page_size: PageSize,
+    /// Millimetres.
+    pub margins_mm: Margins,
+    pub font_family: String,
+    /// Font files (TTF/OTF) relative to the template folder, replacing the
+    /// built-in family: regular, bold, italic, bold italic.
+    pub fonts: Vec<String>,
+    pub font_size_pt: f32,
+    /// Justified paragraphs (true) or ragged right (false).
+    pub justify: bool,
+    /// Text at the top of each page; `{title}` is replaced by the brief's title.
+    pub header: String,
+    /// Text at the bottom of each page, before "page X of Y".
+    pub footer: String,
+    /// Print the classification marking at the top and bottom of each page.
+    pub classification_banner: bool,
+}
+
+impl Default for PageSettings {
+    fn default() -> Self {
+        PageSettings {
+            page_size: PageSize::A4,
+            margins_mm: Margins::default(),
+            font_family: "Noto Sans".to_owned(),
+            fonts: Vec::new(),
+            font_size_pt: 10.5,
+            justify: true,
+            header: "{title}".to_owned(),
+            footer: String::new(),
+            classification_banner: true,
+        }
+    }
+}

@@ -1,0 +1,500 @@
+//! Templates: briefs rendered to Markdown through MiniJinja, sandboxed.
+//!
+//! Templates live in folders, one per template (`NAME/manifest.toml` and the
+//! template file), plus `locales/CODE.toml` label files. The built-ins are
+//! embedded from `templates/`; a user folder (see [`user_dir`]) adds its own
+//! and shadows built-ins of the same name. A template may only include
+//! templates from these folders, a fuel limit stops runaway loops, every value
+//! is Markdown-escaped, and every error names the template, line and column.
+
+pub mod filters;
+pub mod manifest;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{Environment, ErrorKind, TemplateSource, UndefinedBehavior, Value};
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::brief::Brief;
+pub use manifest::{Manifest, PageSettings, PageSize};
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// The environment variable that names the user templates folder.
+pub const USER_DIR_VARIABLE: &str = "BRIEFSMITH_TEMPLATES";
+
+/// Instructions a render may execute: a brief template uses a few thousand;
+/// this stops a runaway loop within a fraction of a second.
+const FUEL: u64 = 1_000_000;
+
+#[derive(Debug, Error)]
+pub enum TemplateError {
+    /// A problem at a place in a template.
+    #[error("{template}:{line}:{column}: {message}")]
+    At { template: String, line: usize, column: usize, message: String },
+    /// A problem in a template with no known place.
+    #[error("{template}: {message}")]
+    In { template: String, message: String },
+    #[error("no template named '{0}'; `briefsmith templates list` shows the ones there are")]
+    NotFound(String),
+    #[error(
+        "no labels for locale '{locale}'; available: {available}. Add locales/{locale}.toml to the templates folder"
+    )]
+    UnknownLocale { locale: String, available: String },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error("a template named '{0}' already exists in the user folder; pick another name or remove it first")]
+    Exists(String),
+    #[error("no user templates folder: set {USER_DIR_VARIABLE} or pass --templates-dir")]
+    NoUserDir,
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> TemplateError + '_ {
+    move |source| TemplateError::Io { path: path.display().to_string(), source }
+}
+
+/// Where a template comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Builtin,
+    User,
+    /// A user template that replaces the built-in of the same name.
+    UserShadowingBuiltin,
+    File,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateInfo {
+    pub name: String,
+    pub description: String,
+    pub origin: Origin,
+}
+
+/// A template ready to render: its source, manifest and where includes resolve.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The name errors use: `bluf/brief.md.j2`, or a file path.
+    pub name: String,
+    pub source: String,
+    pub manifest: Manifest,
+    pub origin: Origin,
+    /// The template's own folder, for a template given as a file path.
+    pub folder: Option<PathBuf>,
+}
+
+/// The default user templates folder: `$BRIEFSMITH_TEMPLATES`, else
+/// `templates` in the platform's config folder for Briefsmith.
+pub fn user_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(USER_DIR_VARIABLE).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("dev", "Briefsmith", "briefsmith").map(|d| d.config_dir().join("templates"))
+}
+
+/// The built-in and user templates and locales.
+#[derive(Debug, Clone)]
+pub struct Library {
+    user: Option<PathBuf>,
+}
+
+impl Library {
+    /// A library over the built-ins and the given user folder (which need
+    /// not exist yet).
+    pub fn new(user: Option<PathBuf>) -> Self {
+        Library { user }
+    }
+
+    pub fn user_folder(&self) -> Option<&Path> {
+        self.user.as_deref()
+    }
+
+    fn user_template_dir(&self, name: &str) -> Option<PathBuf> {
+        let dir = self.user.as_ref()?.join(name);
+        dir.join("manifest.toml").is_file().then_some(dir)
+    }
+
+    fn builtin_names() -> Vec<String> {
+        BUILTIN
+            .dirs()
+            .filter(|d| d.get_file(d.path().join("manifest.toml")).is_some())
+            .filter_map(|d| d.path().to_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// Every template, built-in and user, by name.
+    pub fn list(&self) -> Result<Vec<TemplateInfo>, TemplateError> {
+        let mut by_name: BTreeMap<String, TemplateInfo> = BTreeMap::new();
+        for name in Self::builtin_names() {
+            let manifest = self.resolve(&name)?.manifest;
+            by_name.insert(
+                name.clone(),
+                TemplateInfo { name, description: manifest.description, origin: Origin::Builtin },
+            );
+        }
+        if let Some(user) = &self.user {
+            if let Ok(entries) = std::fs::read_dir(user) {
+                for entry in entries.flatten() {
+                    let Some(name) = entry.file_name().to_str().map(str::to_owned) else { continue };
+                    if self.user_template_dir(&name).is_none() {
+                        continue;
+                    }
+                    let manifest = self.resolve(&name)?.manifest;
+                    let origin = if by_name.contains_key(&name) { Origin::UserShadowingBuiltin } else { Origin::User };
+                    by_name.insert(name.clone(), TemplateInfo { name, description: manifest.description, origin });
+                }
+            }
+        }
+        Ok(by_name.into_values().collect())
+    }
+
+    /// Finds a template by name (user first, then built-in) or, when it
+    /// names an existing file, by path.
+    pub fn resolve(&self, name_or_path: &str) -> Result<Resolved, TemplateError> {
+        let is_name =
+            !name_or_path.is_empty() && name_or_path.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if is_name {
+            if let Some(dir) = self.user_template_dir(name_or_path) {
+                let manifest = read_manifest(&dir.join("manifest.toml"))?;
+                let file = dir.join(&manifest.template);
+                let source = std::fs::read_to_string(&file).map_err(io_error(&file))?;
+                let origin = if Self::builtin_names().iter().any(|n| n == name_or_path) {
+                    Origin::UserShadowingBuiltin
+                } else {
+                    Origin::User
+                };
+                return Ok(Resolved {
+                    name: format!("{name_or_path}/{}", manifest.template),
+                    source,
+                    manifest,
+                    origin,
+                    folder: None,
+                });
+            }
+            if let Some(manifest_file) = BUILTIN.get_file(format!("{name_or_path}/manifest.toml")) {
+                let manifest = parse_manifest(
+                    manifest_file.contents_utf8().unwrap_or_default(),
+                    &format!("(built-in) {name_or_path}/manifest.toml"),
+                )?;
+                let path = format!("{name_or_path}/{}", manifest.template);
+                let source = BUILTIN
+                    .get_file(&path)
+                    .and_then(|f| f.contents_utf8())
+                    .ok_or_else(|| TemplateError::NotFound(path.clone()))?
+                    .to_owned();
+                return Ok(Resolved { name: path, source, manifest, origin: Origin::Builtin, folder: None });
+            }
+        }
+        let path = Path::new(name_or_path);
+        if path.is_file() {
+            let source = std::fs::read_to_string(path).map_err(io_error(path))?;
+            let folder = path.parent().map(Path::to_path_buf);
+            let manifest_path = folder.as_ref().map(|f| f.join("manifest.toml"));
+            let manifest = match manifest_path.filter(|m| m.is_file()) {
+                Some(m) => read_manifest(&m)?,
+                None => Manifest::default(),
+            };
+            return Ok(Resolved { name: name_or_path.to_owned(), source, manifest, origin: Origin::File, folder });
+        }
+        Err(TemplateError::NotFound(name_or_path.to_owned()))
+    }
+
+    /// The labels of a locale: the locale file (user folder first), with the
+    /// manifest's overrides on top.
+    pub fn labels(
+        &self,
+        locale: &str,
+        manifest: &Manifest,
+    ) -> Result<(BTreeMap<String, String>, Vec<String>), TemplateError> {
+        let (text, origin) = self.locale_source(locale).ok_or_else(|| TemplateError::UnknownLocale {
+            locale: locale.to_owned(),
+            available: self.locales().join(", "),
+        })?;
+        let table: toml::Table = toml::from_str(&text)
+            .map_err(|e| TemplateError::Invalid { path: origin.clone(), message: e.to_string() })?;
+        let mut labels = BTreeMap::new();
+        let mut months = Vec::new();
+        for (key, value) in table {
+            match value {
+                toml::Value::String(s) => {
+                    labels.insert(key, s);
+                }
+                toml::Value::Array(items) if key == "months" => {
+                    months = items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+                }
+                _ => {
+                    return Err(TemplateError::Invalid {
+                        path: origin,
+                        message: format!("'{key}' must be text (or, for months, a list of twelve names)"),
+                    })
+                }
+            }
+        }
+        if let Some(overrides) = manifest.labels.get(locale) {
+            labels.extend(overrides.clone());
+        }
+        Ok((labels, months))
+    }
+
+    fn locale_source(&self, locale: &str) -> Option<(String, String)> {
+        if !locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') || locale.is_empty() {
+            return None;
+        }
+        if let Some(user) = &self.user {
+            let path = user.join("locales").join(format!("{locale}.toml"));
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return Some((text, path.display().to_string()));
+            }
+        }
+        let path = format!("locales/{locale}.toml");
+        BUILTIN.get_file(&path).and_then(|f| f.contents_utf8()).map(|t| (t.to_owned(), format!("(built-in) {path}")))
+    }
+
+    /// Every locale with a label file.
+    pub fn locales(&self) -> Vec<String> {
+        let mut codes: Vec<String> = BUILTIN
+            .get_dir("locales")
+            .into_iter()
+            .flat_map(|d| d.files())
+            .filter_map(|f| f.path().file_stem().and_then(|s| s.to_str()).map(str::to_owned))
+            .collect();
+        if let Some(user) = &self.user {
+            if let Ok(entries) = std::fs::read_dir(user.join("locales")) {
+                codes.extend(entries.flatten().filter_map(|e| {
+                    let path = e.path();
+                    (path.extension()? == "toml").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+                }));
+            }
+        }
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
+    /// The locale a brief is rendered in: the one asked for, else the
+    /// article's language when there are labels for it, else English.
+    pub fn pick_locale(&self, asked: Option<&str>, language: &str) -> String {
+        match asked {
+            Some(locale) => locale.to_owned(),
+            None if self.locale_source(language).is_some() => language.to_owned(),
+            None => "en".to_owned(),
+        }
+    }
+
+    /// Copies template `from` (user or built-in) to a new user template `name`.
+    pub fn create(&self, name: &str, from: &str) -> Result<PathBuf, TemplateError> {
+        let user = self.user.as_ref().ok_or(TemplateError::NoUserDir)?;
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            return Err(TemplateError::Invalid {
+                path: name.to_owned(),
+                message: "a template name may only have letters, digits, '-' and '_'".to_owned(),
+            });
+        }
+        let target = user.join(name);
+        if target.exists() {
+            return Err(TemplateError::Exists(name.to_owned()));
+        }
+        let source = self.resolve(from)?;
+        if source.origin == Origin::File {
+            return Err(TemplateError::NotFound(from.to_owned()));
+        }
+        let mut manifest = source.manifest.clone();
+        manifest.name = name.to_owned();
+        manifest.description = format!("{} (from {from})", manifest.description);
+        std::fs::create_dir_all(&target).map_err(io_error(&target))?;
+        let manifest_text = toml::to_string(&manifest)
+            .map_err(|e| TemplateError::Invalid { path: target.display().to_string(), message: e.to_string() })?;
+        let manifest_path = target.join("manifest.toml");
+        crate::atomic::write(&manifest_path, manifest_text.as_bytes()).map_err(io_error(&manifest_path))?;
+        let template_path = target.join(&manifest.template);
+        crate::atomic::write(&template_path, source.source.as_bytes()).map_err(io_error(&template_path))?;
+        Ok(target)
+    }
+
+    /// A sandboxed environment for rendering `template` in `locale`.
+    fn environment<'s>(
+        &self,
+        template: &Resolved,
+        locale: &str,
+        strict: bool,
+    ) -> Result<Environment<'s>, TemplateError> {
+        let mut env = Environment::new();
+        env.set_fuel(Some(FUEL));
+        env.set_undefined_behavior(if strict { UndefinedBehavior::SemiStrict } else { UndefinedBehavior::Lenient });
+        // Block tags on their own lines leave no blank lines behind.
+        let syntax = SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .map_err(|e| TemplateError::In { template: template.name.clone(), message: e.to_string() })?;
+        env.set_syntax(syntax);
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        env.set_formatter(filters::markdown_formatter);
+        let (labels, months) = self.labels(locale, &template.manifest)?;
+        filters::register(&mut env, &filters::LocaleFormat::from_labels(locale, &labels, months));
+        let mut folders: Vec<PathBuf> = Vec::new();
+        if let Some(folder) = &template.folder {
+            folders.push(folder.clone());
+        }
+        if let Some(user) = &self.user {
+            folders.push(user.clone());
+        }
+        let loaders: Vec<_> = folders.iter().map(minijinja::path_loader).collect();
+        env.set_loader(move |name| {
+            // Only relative names inside the template folders: no absolute
+            // paths, no way up. path_loader refuses those too; this says so
+            // before touching the file system.
+            if name.starts_with(['/', '\\']) || name.contains("..") || name.contains(':') {
+                return Ok(None);
+            }
+            for loader in &loaders {
+                if let Some(source) = loader(name)? {
+                    return Ok(Some(source));
+                }
+            }
+            Ok(BUILTIN.get_file(name).and_then(|f| f.contents_utf8()).map(|text| TemplateSource::from(text.to_owned())))
+        });
+        Ok(env)
+    }
+
+    /// Renders a brief to Markdown.
+    pub fn render(&self, template: &Resolved, brief: &Brief, locale: &str) -> Result<String, TemplateError> {
+        let env = self.environment(template, locale, false)?;
+        let context = self.context(template, brief, locale)?;
+        let compiled = env
+            .template_from_named_str(&template.name, &template.source)
+            .map_err(|e| at(&template.name, &template.source, &e))?;
+        let markdown =
+            compiled.render(Value::from(Serde(&context))).map_err(|e| at(&template.name, &template.source, &e))?;
+        Ok(tidy(&markdown))
+    }
+
+    /// Checks a template strictly against `sample`: syntax, undefined names
+    /// (in every branch, not only the ones the sample takes), includes, fuel.
+    pub fn check(&self, template: &Resolved, sample: &Brief, locale: &str) -> Result<(), TemplateError> {
+        let env = self.environment(template, locale, true)?;
+        let compiled = env
+            .template_from_named_str(&template.name, &template.source)
+            .map_err(|e| at(&template.name, &template.source, &e))?;
+        let context = self.context(template, sample, locale)?;
+        let known: Vec<String> = match &context {
+            serde_json::Value::Object(map) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        let mut undeclared: Vec<String> = compiled
+            .undeclared_variables(false)
+            .into_iter()
+            .filter(|name| !known.contains(name) && env.globals().all(|(g, _)| g != name))
+            .collect();
+        undeclared.sort();
+        if let Some(name) = undeclared.first() {
+            let (line, column) = find_name(&template.source, name);
+            return Err(TemplateError::At {
+                template: template.name.clone(),
+                line,
+                column,
+                message: format!("undefined variable '{name}'; the brief has: {}", known.join(", ")),
+            });
+        }
+        compiled.render(Value::from(Serde(&context))).map_err(|e| at(&template.name, &template.source, &e))?;
+        Ok(())
+    }
+
+    /// What a template sees: the brief with excluded items left out and
+    /// edits applied, entities grouped by kind, the locale's labels.
+    fn context(&self, template: &Resolved, brief: &Brief, locale: &str) -> Result<serde_json::Value, TemplateError> {
+        let (labels, _) = self.labels(locale, &template.manifest)?;
+        Ok(crate::template::context::build(brief, locale, &labels, &template.manifest))
+    }
+}
+
+mod context;
+
+fn read_manifest(path: &Path) -> Result<Manifest, TemplateError> {
+    let text = std::fs::read_to_string(path).map_err(io_error(path))?;
+    parse_manifest(&text, &path.display().to_string())
+}
+
+fn parse_manifest(text: &str, origin: &str) -> Result<Manifest, TemplateError> {
+    toml::from_str(text).map_err(|e| TemplateError::Invalid { path: origin.to_owned(), message: e.to_string() })
+}
+
+/// Turns a MiniJinja error into one that names the template, line and column
+/// and says what to do.
+fn at(name: &str, source: &str, error: &minijinja::Error) -> TemplateError {
+    let template = error.name().unwrap_or(name).to_owned();
+    let message = match error.kind() {
+        ErrorKind::OutOfFuel => {
+            "the template ran too long and was stopped (a loop that never ends, or one over far too many items)".to_owned()
+        }
+        ErrorKind::TemplateNotFound => format!(
+            "{}; a template can only include templates from the template folders, by a relative name such as \"partials/sources.md.j2\"",
+            error.detail().unwrap_or("template not found")
+        ),
+        ErrorKind::UndefinedError => {
+            format!("undefined value{}", error.detail().map(|d| format!(": {d}")).unwrap_or_default())
+        }
+        kind => match error.detail() {
+            Some(detail) => format!("{kind}: {detail}"),
+            None => kind.to_string(),
+        },
+    };
+    let text = error.template_source().unwrap_or(if template == name { source } else { "" });
+    match (error.line(), error.range()) {
+        (Some(line), range) => {
+            let column = range
+                .and_then(|r| text.get(..r.start))
+                .map(|before| before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
+                .unwrap_or(1);
+            TemplateError::At { template, line, column, message }
+        }
+        (None, _) => TemplateError::In { template, message },
+    }
+}
+
+/// Where `name` is first used as a variable in a template, as line and column.
+fn find_name(source: &str, name: &str) -> (usize, usize) {
+    for (i, line) in source.lines().enumerate() {
+        let mut from = 0;
+        while let Some(found) = line[from..].find(name) {
+            let start = from + found;
+            let before = line[..start].chars().next_back();
+            let after = line[start + name.len()..].chars().next();
+            let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
+            if !is_word(before) && !after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                return (i + 1, line[..start].chars().count() + 1);
+            }
+            from = start + name.len();
+        }
+    }
+    (1, 1)
+}
+
+/// No runs of blank lines and one final newline, whatever the template's
+/// conditionals left behind.
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank_run = 0;
+    for line in markdown.lines() {
+        if line.trim().is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        let heading = line.starts_with('#');
+        if !out.is_empty() && (blank_run > 0 || heading) {
+            out.push('\n');
+        }
+        blank_run = 0;
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
