@@ -3,13 +3,21 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use std::path::{Path, PathBuf};
+
 use briefsmith::analyze::{language, Analysis, EntityKind};
+use briefsmith::brief::{Brief, BriefOptions, Confidence};
 use briefsmith::ingest::{source, Format};
+use briefsmith::template::{self, Library, Origin};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(name = "briefsmith", version, about = "Turn a news article into an analyst's brief.")]
 struct Cli {
+    /// The user templates folder (default: $BRIEFSMITH_TEMPLATES, else the
+    /// platform's config folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    templates_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -18,6 +26,78 @@ struct Cli {
 enum Command {
     /// Extract key points, quotes, entities and figures from articles.
     Analyze(AnalyzeArgs),
+    /// Render a brief of an article (or of an edited Brief JSON) as Markdown.
+    Brief(BriefArgs),
+    /// List, show, create and check briefing templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+#[derive(clap::Args)]
+struct BriefArgs {
+    /// The article; `-` reads standard input. Not needed with --brief.
+    #[arg(value_name = "FILE", required_unless_present = "brief")]
+    file: Option<String>,
+    /// A template name (`briefsmith templates list`) or a template file.
+    #[arg(long, short, default_value = "bluf")]
+    template: String,
+    /// The labels' language (vi, en, …); default: the article's, else English.
+    #[arg(long)]
+    locale: Option<String>,
+    /// Analyst fields: analyst, bottom_line, assessment, confidence
+    /// (high|moderate|low), classification, recommendation (repeatable),
+    /// title, source.name, source.url, source.author, source.published, generated.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_setting)]
+    settings: Vec<(String, String)>,
+    /// Render this Brief JSON (as the app saves it) instead of analyzing FILE.
+    #[arg(long, value_name = "BRIEF.json", conflicts_with = "file")]
+    brief: Option<PathBuf>,
+    /// Write the Markdown here (atomically) instead of standard output.
+    #[arg(long, short, value_name = "OUT.md")]
+    output: Option<PathBuf>,
+    /// How many key points to draw.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    key_points: usize,
+    /// The article's language, instead of detecting it.
+    #[arg(long, value_name = "L", value_parser = parse_language)]
+    lang: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum TemplatesCommand {
+    /// List the built-in and user templates.
+    List,
+    /// Print a template's source.
+    Show { name: String },
+    /// Create a user template from an existing one.
+    New {
+        name: String,
+        #[arg(long, default_value = "bluf")]
+        from: String,
+    },
+    /// Check a template file: syntax, undefined variables, includes, runaway loops.
+    Check {
+        file: String,
+        #[arg(long, default_value = "en")]
+        locale: String,
+    },
+}
+
+const SETTING_KEYS: &str = "analyst, bottom_line, assessment, confidence, classification, recommendation, title, source.name, source.url, source.author, source.published, generated";
+
+fn parse_setting(value: &str) -> Result<(String, String), String> {
+    let (key, val) = value.split_once('=').ok_or_else(|| format!("'{value}' is not KEY=VALUE"))?;
+    let key = key.trim();
+    if !SETTING_KEYS.split(", ").any(|k| k == key) {
+        return Err(format!("unknown key '{key}'; the keys are: {SETTING_KEYS}"));
+    }
+    if key == "confidence" && Confidence::parse(val).is_none() {
+        return Err(format!("confidence must be high, moderate or low, not '{val}'"));
+    }
+    if key == "generated" && briefsmith::date::parse(val).is_none() {
+        return Err(format!("generated must be a date as YYYY-MM-DD, not '{val}'"));
+    }
+    Ok((key.to_owned(), val.to_owned()))
 }
 
 #[derive(clap::Args)]
@@ -34,6 +114,9 @@ struct AnalyzeArgs {
     /// Read the input as this format instead of detecting it.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
+    /// Print the Brief JSON (what `brief --brief` and the app read) instead of the analysis.
+    #[arg(long, conflicts_with = "json")]
+    brief_json: bool,
     /// Article files; `-` reads standard input.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<String>,
@@ -51,8 +134,144 @@ fn parse_language(value: &str) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Analyze(args) => analyze(&args),
+    let library = Library::new(cli.templates_dir.clone().or_else(template::user_dir));
+    let result = std::panic::catch_unwind(|| match &cli.command {
+        Command::Analyze(args) => analyze(args),
+        Command::Brief(args) => report(brief(args, &library)),
+        Command::Templates(command) => report(templates(command, &library)),
+    });
+    result.unwrap_or_else(|_| {
+        eprintln!("briefsmith: internal error; please report it with the input attached");
+        ExitCode::FAILURE
+    })
+}
+
+fn report(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("briefsmith: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
+    let mut brief = match (&args.brief, &args.file) {
+        (Some(path), _) => read_brief(path)?,
+        (None, Some(file)) => {
+            let analysis = analyze_one(file, args.key_points, args.lang.clone(), None)?;
+            Brief::from_analysis(&analysis, BriefOptions::default())
+        }
+        (None, None) => return Err("give an article FILE or --brief BRIEF.json".to_owned()),
+    };
+    apply_settings(&mut brief, &args.settings);
+    let resolved = library.resolve(&args.template).map_err(|e| e.to_string())?;
+    let locale = library.pick_locale(args.locale.as_deref(), &brief.language);
+    let markdown = library.render(&resolved, &brief, &locale).map_err(|e| e.to_string())?;
+    match &args.output {
+        Some(path) => briefsmith::atomic::write(path, markdown.as_bytes())
+            .map_err(|e| format!("{}: could not write the brief: {e}; nothing was changed there", path.display())),
+        None => write_stdout(markdown.as_bytes()),
+    }
+}
+
+fn read_brief(path: &Path) -> Result<Brief, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let brief: Brief = serde_json::from_str(&text).map_err(|e| {
+        format!("{}: not a Brief JSON ({e}); write one with `briefsmith analyze --brief-json FILE`", path.display())
+    })?;
+    if brief.version != briefsmith::brief::BRIEF_VERSION {
+        return Err(format!(
+            "{}: Brief JSON version {} is not supported (this briefsmith reads version {})",
+            path.display(),
+            brief.version,
+            briefsmith::brief::BRIEF_VERSION
+        ));
+    }
+    Ok(brief)
+}
+
+fn apply_settings(brief: &mut Brief, settings: &[(String, String)]) {
+    for (key, value) in settings {
+        let value = value.clone();
+        match key.as_str() {
+            "analyst" => brief.analyst.analyst = value,
+            "bottom_line" => brief.analyst.bottom_line = value,
+            "assessment" => brief.analyst.assessment = value,
+            "confidence" => brief.analyst.confidence = Confidence::parse(&value),
+            "classification" => brief.analyst.classification = value,
+            "recommendation" => brief.analyst.recommendations.push(value),
+            "title" => brief.title = value,
+            "source.name" => brief.source.name = value,
+            "source.url" => brief.source.url = value,
+            "source.author" => brief.source.author = value,
+            "source.published" => brief.source.published = value,
+            "generated" => brief.generated = value,
+            _ => {}
+        }
+    }
+}
+
+fn templates(command: &TemplatesCommand, library: &Library) -> Result<(), String> {
+    match command {
+        TemplatesCommand::List => {
+            let mut out = String::new();
+            for info in library.list().map_err(|e| e.to_string())? {
+                let origin = match info.origin {
+                    Origin::Builtin => "built-in",
+                    Origin::User => "user",
+                    Origin::UserShadowingBuiltin => "user, replaces the built-in",
+                    Origin::File => "file",
+                };
+                out.push_str(&format!("{:<14} {:<28} {}\n", info.name, format!("({origin})"), info.description));
+            }
+            if let Some(dir) = library.user_folder() {
+                out.push_str(&format!("\nUser templates folder: {}\n", dir.display()));
+            }
+            write_stdout(out.as_bytes())
+        }
+        TemplatesCommand::Show { name } => {
+            let resolved = library.resolve(name).map_err(|e| e.to_string())?;
+            write_stdout(resolved.source.as_bytes())
+        }
+        TemplatesCommand::New { name, from } => {
+            let dir = library.create(name, from).map_err(|e| e.to_string())?;
+            write_stdout(format!("created {}\n", dir.display()).as_bytes())
+        }
+        TemplatesCommand::Check { file, locale } => {
+            let resolved = library.resolve(file).map_err(|e| e.to_string())?;
+            let sample = sample_brief()?;
+            library.check(&resolved, &sample, locale).map_err(|e| e.to_string())?;
+            write_stdout(format!("{}: ok\n", resolved.name).as_bytes())
+        }
+    }
+}
+
+/// The brief of the built-in sample, filled in everywhere, for checks.
+fn sample_brief() -> Result<Brief, String> {
+    let options = briefsmith::Options::default();
+    let analysis =
+        briefsmith::analyze_bytes(briefsmith::samples::VI_SAMPLE.as_bytes(), &options).map_err(|e| e.to_string())?;
+    let mut brief =
+        Brief::from_analysis(&analysis, BriefOptions { generated: Some("2026-01-15".into()), ..Default::default() });
+    brief.analyst.analyst = "Analyst".into();
+    brief.analyst.bottom_line = "Bottom line.".into();
+    brief.analyst.assessment = "Assessment.".into();
+    brief.analyst.confidence = Some(Confidence::Moderate);
+    brief.analyst.classification = "UNCLASSIFIED".into();
+    brief.analyst.recommendations = vec!["Recommendation.".into()];
+    brief.source.url = "https://example.org/article".into();
+    brief.source.author = "Author".into();
+    brief.source.published = "2026-01-14".into();
+    Ok(brief)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("could not write the output: {e}")),
+        _ => Ok(()),
     }
 }
 
@@ -61,11 +280,11 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
     let mut out = stdout.lock();
     let mut failed = false;
     for file in &args.files {
-        let result = std::panic::catch_unwind(|| analyze_one(file, args));
+        let result = std::panic::catch_unwind(|| analyze_one(file, args.key_points, args.lang.clone(), args.format));
         let analysis = match result {
             Ok(Ok(analysis)) => analysis,
             Ok(Err(message)) => {
-                eprintln!("briefsmith: {file}: {message}");
+                eprintln!("briefsmith: {message}");
                 failed = true;
                 continue;
             }
@@ -75,7 +294,14 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
                 continue;
             }
         };
-        let written = if args.json { write_json(&mut out, &analysis) } else { write_summary(&mut out, &analysis) };
+        let written = if args.brief_json {
+            let brief = Brief::from_analysis(&analysis, BriefOptions::default());
+            serde_json::to_writer(&mut out, &brief).map_err(io::Error::from).and_then(|()| writeln!(out))
+        } else if args.json {
+            write_json(&mut out, &analysis)
+        } else {
+            write_summary(&mut out, &analysis)
+        };
         if let Err(error) = written {
             if error.kind() == io::ErrorKind::BrokenPipe {
                 return ExitCode::SUCCESS;
@@ -91,17 +317,28 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
     }
 }
 
-fn analyze_one(file: &str, args: &AnalyzeArgs) -> Result<Analysis, String> {
-    let bytes = source::read(file).map_err(|e| e.to_string())?;
+fn analyze_one(
+    file: &str,
+    key_points: usize,
+    lang: Option<String>,
+    format: Option<FormatArg>,
+) -> Result<Analysis, String> {
+    let bytes = source::read(file).map_err(|e| if file == "-" { e.to_string() } else { format!("{file}: {e}") })?;
     let mut options = briefsmith::Options::default();
     options.ingest.file_name = (file != "-").then(|| file.to_owned());
-    options.ingest.format = args.format.map(|f| match f {
+    options.ingest.format = format.map(|f| match f {
         FormatArg::Plain => Format::Plain,
         FormatArg::Markdown => Format::Markdown,
     });
-    options.analyze.key_points = args.key_points;
-    options.analyze.language = args.lang.clone();
-    let mut analysis = briefsmith::analyze_bytes(&bytes, &options).map_err(|e| e.to_string())?;
+    options.analyze.key_points = key_points;
+    options.analyze.language = lang;
+    let mut analysis = briefsmith::analyze_bytes(&bytes, &options).map_err(|e| {
+        if file == "-" {
+            e.to_string()
+        } else {
+            format!("{file}: {e}")
+        }
+    })?;
     analysis.file = file.to_owned();
     Ok(analysis)
 }
