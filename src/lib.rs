@@ -25,6 +25,7 @@ pub mod atomic;
 pub mod brief;
 pub mod date;
 pub mod ingest;
+pub mod render;
 pub mod samples;
 pub mod template;
 pub mod text;

@@ -55,6 +55,9 @@ struct BriefArgs {
     /// Write the Markdown here (atomically) instead of standard output.
     #[arg(long, short, value_name = "OUT.md")]
     output: Option<PathBuf>,
+    /// Also (or only) write the brief as a PDF, atomically.
+    #[arg(long, value_name = "OUT.pdf")]
+    pdf: Option<PathBuf>,
     /// How many key points to draw.
     #[arg(long, value_name = "N", default_value_t = 5)]
     key_points: usize,
@@ -169,10 +172,51 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     let resolved = library.resolve(&args.template).map_err(|e| e.to_string())?;
     let locale = library.pick_locale(args.locale.as_deref(), &brief.language);
     let markdown = library.render(&resolved, &brief, &locale).map_err(|e| e.to_string())?;
+    // Render everything before writing anything: a failure leaves no file half-done.
+    let pdf = match &args.pdf {
+        Some(_) => {
+            let (labels, _) = library.labels(&locale, &resolved.manifest).map_err(|e| e.to_string())?;
+            let options = pdf_options(&brief, &resolved.manifest, &labels);
+            let pdf = briefsmith::render::pdf::render(&markdown, &options).map_err(|e| e.to_string())?;
+            for warning in &pdf.warnings {
+                eprintln!("briefsmith: warning: {warning}");
+            }
+            Some(pdf)
+        }
+        None => None,
+    };
+    if let (Some(path), Some(pdf)) = (&args.pdf, &pdf) {
+        briefsmith::atomic::write(path, &pdf.bytes)
+            .map_err(|e| format!("{}: could not write the PDF: {e}; nothing was changed there", path.display()))?;
+    }
     match &args.output {
         Some(path) => briefsmith::atomic::write(path, markdown.as_bytes())
             .map_err(|e| format!("{}: could not write the brief: {e}; nothing was changed there", path.display())),
+        None if args.pdf.is_some() => Ok(()),
         None => write_stdout(markdown.as_bytes()),
+    }
+}
+
+fn pdf_options(
+    brief: &Brief,
+    manifest: &briefsmith::template::Manifest,
+    labels: &std::collections::BTreeMap<String, String>,
+) -> briefsmith::render::pdf::PdfOptions {
+    let label = |key: &str, default: &str| labels.get(key).cloned().unwrap_or_else(|| default.to_owned());
+    briefsmith::render::pdf::PdfOptions {
+        page: manifest.pdf.clone(),
+        title: brief.title.clone(),
+        author: brief.analyst.analyst.clone(),
+        subject: [manifest.description.as_str(), brief.source.name.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
+        classification: brief.analyst.classification.clone(),
+        page_label: label("page", "Page"),
+        of_label: label("of", "of"),
     }
 }
 

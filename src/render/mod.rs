@@ -1,0 +1,4 @@
+//! Render: a brief's Markdown into the formats that leave the analyst's desk.
+//! Markdown itself comes from [`crate::template`]; this stage turns it into PDF.
+
+pub mod pdf;

@@ -1,0 +1,215 @@
+//! Lines and pages: text broken by Unicode line-break rules (UAX #14), long
+//! words broken rather than overflowing, paragraphs justified with TJ offsets
+//! (word spacing does not work with embedded fonts), headings kept with what
+//! follows, no single lines left alone at a page's top or bottom.
+
+use printpdf::{Color, FontId, Op, PdfFontHandle, Pt, Rgb, TextItem, TextMatrix};
+
+use super::blocks::Run;
+use super::fonts::{Face, Fonts};
+
+/// A piece of a line in one style.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub text: String,
+    pub face: Face,
+    pub code: bool,
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    pub pieces: Vec<Piece>,
+    /// Width without trailing spaces, in points.
+    pub width: f32,
+    /// Ends at a forced break (or the end of its block): never justified.
+    pub last: bool,
+}
+
+/// Breaks runs into lines no wider than `max_width` points.
+pub fn break_lines(runs: &[Run], fonts: &mut Fonts, size: f32, max_width: f32) -> Vec<Line> {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    // Where each run starts in `text`, to give every segment its style.
+    let mut starts = Vec::with_capacity(runs.len());
+    let mut offset = 0;
+    for run in runs {
+        starts.push(offset);
+        offset += run.text.len();
+    }
+    let mut lines = Vec::new();
+    let mut line = Line::default();
+    let mut line_width = 0.0; // including trailing spaces
+    let mut previous = 0;
+    for (at, opportunity) in unicode_linebreak::linebreaks(&text) {
+        let segment = &text[previous..at];
+        let segment_start = previous;
+        previous = at;
+        let mandatory = opportunity == unicode_linebreak::BreakOpportunity::Mandatory;
+        let pieces = pieces_of(runs, &starts, segment_start, segment);
+        let visible: f32 = pieces.iter().map(|p| fonts.width(p.face, p.text.trim_end_matches(['\n', ' ']), size)).sum();
+        let full: f32 = pieces.iter().map(|p| fonts.width(p.face, p.text.trim_end_matches('\n'), size)).sum();
+        if line_width + visible > max_width && !line.pieces.is_empty() {
+            finish(&mut line, fonts, size);
+            lines.push(std::mem::take(&mut line));
+            line_width = 0.0;
+        }
+        if visible > max_width {
+            // A word longer than the line (a URL, a hash): break it by chars.
+            for piece in pieces {
+                for c in piece.text.trim_end_matches('\n').chars() {
+                    let w = fonts.advance(piece.face, c, size);
+                    if line_width + w > max_width && !line.pieces.is_empty() {
+                        finish(&mut line, fonts, size);
+                        lines.push(std::mem::take(&mut line));
+                        line_width = 0.0;
+                    }
+                    push_piece(&mut line, Piece { text: c.to_string(), ..piece.clone() });
+                    line_width += w;
+                }
+            }
+        } else {
+            for piece in pieces {
+                let piece = Piece { text: piece.text.trim_end_matches('\n').to_owned(), ..piece };
+                if !piece.text.is_empty() {
+                    push_piece(&mut line, piece);
+                }
+            }
+            line_width += full;
+        }
+        if mandatory {
+            finish(&mut line, fonts, size);
+            line.last = true;
+            if !line.pieces.is_empty() || segment.ends_with('\n') {
+                lines.push(std::mem::take(&mut line));
+            }
+            line_width = 0.0;
+        }
+    }
+    if !line.pieces.is_empty() {
+        finish(&mut line, fonts, size);
+        line.last = true;
+        lines.push(line);
+    }
+    lines.retain(|l| !l.pieces.is_empty());
+    lines
+}
+
+fn pieces_of(runs: &[Run], starts: &[usize], start: usize, segment: &str) -> Vec<Piece> {
+    let end = start + segment.len();
+    let mut out = Vec::new();
+    for (run, &run_start) in runs.iter().zip(starts) {
+        let run_end = run_start + run.text.len();
+        let from = start.max(run_start);
+        let to = end.min(run_end);
+        if from < to {
+            out.push(Piece {
+                text: run.text[from - run_start..to - run_start].to_owned(),
+                face: run.face,
+                code: run.code,
+                link: run.link.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn push_piece(line: &mut Line, piece: Piece) {
+    if let Some(last) = line.pieces.last_mut() {
+        if last.face == piece.face && last.code == piece.code && last.link == piece.link {
+            last.text.push_str(&piece.text);
+            return;
+        }
+    }
+    line.pieces.push(piece);
+}
+
+/// Trims the line's trailing spaces and measures it.
+fn finish(line: &mut Line, fonts: &mut Fonts, size: f32) {
+    while let Some(last) = line.pieces.last_mut() {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+        if last.text.is_empty() {
+            line.pieces.pop();
+        } else {
+            break;
+        }
+    }
+    line.width = line.pieces.iter().map(|p| fonts.width(p.face, &p.text, size)).sum();
+}
+
+pub const TEXT: Rgb = Rgb { r: 0.10, g: 0.11, b: 0.14, icc_profile: None };
+pub const CODE: Rgb = Rgb { r: 0.35, g: 0.20, b: 0.45, icc_profile: None };
+pub const LINK: Rgb = Rgb { r: 0.10, g: 0.30, b: 0.65, icc_profile: None };
+
+/// How a line is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Align {
+    Left,
+    Right,
+    Justify,
+    Center,
+}
+
+/// The ops that draw `line` with its left edge at `x` and baseline at `y`.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_line(
+    ops: &mut Vec<Op>,
+    line: &Line,
+    fonts: &mut Fonts,
+    ids: &[FontId; 4],
+    x: f32,
+    y: f32,
+    width: f32,
+    size: f32,
+    align: Align,
+    color: Rgb,
+) {
+    let spaces: usize = line.pieces.iter().map(|p| p.text.matches(' ').count()).sum();
+    let (x, extra) = match align {
+        Align::Justify if !line.last && spaces > 0 => (x, (width - line.width).max(0.0) / spaces as f32),
+        Align::Right => (x + (width - line.width).max(0.0), 0.0),
+        Align::Center => (x + (width - line.width).max(0.0) / 2.0, 0.0),
+        _ => (x, 0.0),
+    };
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
+    for piece in &line.pieces {
+        fonts.record(piece.face, &piece.text);
+        let id = ids[face_index(piece.face)].clone();
+        let fill = if piece.code {
+            CODE
+        } else if piece.link.is_some() {
+            LINK
+        } else {
+            color.clone()
+        };
+        ops.push(Op::SetFillColor { col: Color::Rgb(fill) });
+        ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
+        let mut items = Vec::new();
+        if extra > 0.0 {
+            // Widen each space: a negative TJ offset moves the pen right.
+            let offset = -extra * 1000.0 / size;
+            let mut parts = piece.text.split(' ').peekable();
+            while let Some(part) = parts.next() {
+                let mut text = part.to_owned();
+                if parts.peek().is_some() {
+                    text.push(' ');
+                }
+                if !text.is_empty() {
+                    items.push(TextItem::Text(text));
+                }
+                if parts.peek().is_some() {
+                    items.push(TextItem::Offset(offset));
+                }
+            }
+        } else {
+            items.push(TextItem::Text(piece.text.clone()));
+        }
+        ops.push(Op::ShowText { items });
+    }
+    ops.push(Op::EndTextSection);
+}
+
+pub fn face_index(face: Face) -> usize {
+    usize::from(face.bold) * 2 + usize::from(face.italic)
+}

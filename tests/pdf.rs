@@ -1,0 +1,203 @@
+//! PDF briefs read back with poppler (pdftotext, pdfinfo, pdffonts): the text
+//! is exact and searchable, the document is valid, fonts are embedded, and
+//! hostile layouts (huge words, long tables, empty briefs) still give PDFs.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use briefsmith::brief::{Brief, BriefOptions};
+use briefsmith::render::pdf::{render, Pdf, PdfOptions};
+use briefsmith::template::Library;
+use unicode_normalization::UnicodeNormalization;
+
+fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = Command::new(tool)
+        .args(extra)
+        .arg(&path)
+        .args(if tool == "pdftotext" { vec!["-"] } else { vec![] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is missing ({e}); scripts/setup.sh installs poppler-utils"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && stderr.trim().is_empty(), "{tool} complained: {stderr}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The PDF's text as one line of NFC words.
+fn text_of(pdf: &[u8]) -> String {
+    poppler("pdftotext", pdf, &["-enc", "UTF-8"]).split_whitespace().collect::<Vec<_>>().join(" ").nfc().collect()
+}
+
+fn options() -> PdfOptions {
+    PdfOptions {
+        title: "Bản tin thử nghiệm".into(),
+        author: "Lê Minh".into(),
+        page_label: "Trang".into(),
+        of_label: "/".into(),
+        ..Default::default()
+    }
+}
+
+fn seed_brief() -> Brief {
+    let bytes = std::fs::read(common::seed_path()).unwrap();
+    let analysis = briefsmith::analyze_bytes(&bytes, &briefsmith::Options::default()).unwrap();
+    let mut brief =
+        Brief::from_analysis(&analysis, BriefOptions { generated: Some("2026-11-28".into()), ..Default::default() });
+    brief.analyst.analyst = "Lê Minh".into();
+    brief.analyst.classification = "NỘI BỘ".into();
+    brief.analyst.assessment = "NATO sẽ tiếp tục tìm cách đối thoại với Trung Quốc.".into();
+    brief
+}
+
+fn seed_pdf(template: &str) -> (Brief, Pdf) {
+    let library = Library::new(None);
+    let brief = seed_brief();
+    let resolved = library.resolve(template).unwrap();
+    let markdown = library.render(&resolved, &brief, "vi").unwrap();
+    let (labels, _) = library.labels("vi", &resolved.manifest).unwrap();
+    let options = PdfOptions {
+        page: resolved.manifest.pdf.clone(),
+        title: brief.title.clone(),
+        author: brief.analyst.analyst.clone(),
+        classification: brief.analyst.classification.clone(),
+        page_label: labels["page"].clone(),
+        of_label: labels["of"].clone(),
+        ..Default::default()
+    };
+    (brief, render(&markdown, &options).unwrap())
+}
+
+#[test]
+fn seed_brief_text_is_exact_in_every_template() {
+    for template in ["bluf", "sitrep", "quote-sheet", "one-pager"] {
+        let (brief, pdf) = seed_pdf(template);
+        let text = text_of(&pdf.bytes);
+        assert!(pdf.warnings.is_empty(), "{template}: {:?}", pdf.warnings);
+        if template != "quote-sheet" {
+            for point in brief.key_points.iter().filter(|k| k.included).skip(1) {
+                let sentence: String = point.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(text.contains(&sentence), "{template}: missing key point: {sentence}");
+            }
+        }
+        if template == "bluf" || template == "quote-sheet" {
+            for quote in brief.quotes.iter().filter(|q| q.kind == briefsmith::analyze::QuoteKind::Direct) {
+                assert!(text.contains(&quote.text), "{template}: missing quote: {}", quote.text);
+            }
+        }
+        assert!(text.contains("NỘI BỘ"), "{template}: the classification banner");
+        assert!(text.contains("Trang 1 /"), "{template}: localized page numbers");
+    }
+    let (_, pdf) = seed_pdf("bluf");
+    let text = text_of(&pdf.bytes);
+    assert!(text.contains("người đứng đầu NATO Jens Stoltenberg"));
+    let (_, pdf) = seed_pdf("quote-sheet");
+    assert!(text_of(&pdf.bytes).contains("thách thức mang tính hệ thống"));
+}
+
+#[test]
+fn metadata_pages_and_fonts_read_back() {
+    let (_, pdf) = seed_pdf("bluf");
+    let info = poppler("pdfinfo", &pdf.bytes, &[]);
+    assert!(info.contains("Title:           NATO đang thúc đẩy"), "{info}");
+    assert!(info.contains("Author:          Lê Minh"), "{info}");
+    assert!(info.contains("Producer:        Briefsmith"), "{info}");
+    assert!(info.contains(&format!("Pages:           {}", pdf.pages)), "{info}");
+    assert!(!info.contains("1970"), "a real creation date: {info}");
+    let fonts = poppler("pdffonts", &pdf.bytes, &[]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        // name, type (2 words), encoding, emb, sub, uni, object, generation
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(
+            (columns[3], columns[4], columns[6]),
+            ("Identity-H", "yes", "yes"),
+            "embedded with ToUnicode: {row}"
+        );
+    }
+    assert!(pdf.bytes.len() <= 60 * 1024, "the seed brief is {} bytes: fonts not subset?", pdf.bytes.len());
+}
+
+#[test]
+fn decomposed_input_renders_like_composed() {
+    let markdown =
+        "# Người đứng đầu NATO\n\nÔng Stoltenberg cho biết Trung Quốc đặt ra một số thách thức mang tính hệ thống.\n";
+    let nfd: String = markdown.nfd().collect();
+    let composed = text_of(&render(markdown, &options()).unwrap().bytes);
+    let decomposed = text_of(&render(&nfd, &options()).unwrap().bytes);
+    assert_eq!(composed, decomposed);
+    assert!(composed.contains("thách thức mang tính hệ thống"));
+}
+
+#[test]
+fn missing_glyphs_are_reported_not_silent() {
+    let pdf = render("# ข่าว 新闻\n\nThe minister said ขอบคุณ and 谢谢.\n", &options()).unwrap();
+    assert_eq!(pdf.warnings.len(), 1);
+    let warning = &pdf.warnings[0];
+    for c in ['ข', '新', '谢'] {
+        assert!(warning.contains(c), "{warning}");
+    }
+    poppler("pdfinfo", &pdf.bytes, &[]);
+}
+
+#[test]
+fn hostile_layouts_still_give_valid_pdfs() {
+    let long_word = "q".repeat(2000);
+    let mut table = String::from("| Số liệu | Ngữ cảnh |\n| --- | --- |\n");
+    for i in 0..300 {
+        table.push_str(&format!("| {i} chính phủ | Hàng {i} của một bảng rất dài |\n"));
+    }
+    let cases = [
+        ("long word", format!("# Tiêu đề\n\n{long_word}\n\nhttps://example.org/{}\n", "a/".repeat(400))),
+        ("long table", table),
+        ("empty", String::new()),
+        ("only headings", "# Một\n\n## Hai\n\n### Ba\n\n#### Bốn\n".to_owned()),
+        (
+            "lists and rules",
+            "- một\n  - hai\n    - ba\n\n1. bốn\n2. năm\n\n---\n\n> trích dẫn\\\n> — Ai đó\n".to_owned(),
+        ),
+    ];
+    for (name, markdown) in cases {
+        let pdf = render(&markdown, &options()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let info = poppler("pdfinfo", &pdf.bytes, &[]);
+        assert!(info.contains("Pages:"), "{name}: {info}");
+        if name == "long table" {
+            let text = text_of(&pdf.bytes);
+            assert!(pdf.pages > 3, "{name}: {} pages", pdf.pages);
+            assert_eq!(text.matches("Số liệu Ngữ cảnh").count(), pdf.pages, "the header row repeats on every page");
+            assert!(text.contains("299 chính phủ"));
+        }
+        if name == "long word" {
+            let text = poppler("pdftotext", &pdf.bytes, &["-enc", "UTF-8"]);
+            assert_eq!(text.matches('q').count(), 2000, "{name}: the word is broken, not cut");
+        }
+    }
+}
+
+#[test]
+fn brief_command_writes_markdown_and_pdf_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("brief.md");
+    let pdf = dir.path().join("brief.pdf");
+    let seed = common::seed_path();
+    let output = common::briefsmith(&[
+        "brief",
+        seed.to_str().unwrap(),
+        "-o",
+        md.to_str().unwrap(),
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--set",
+        "classification=NỘI BỘ",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stdout.is_empty());
+    assert!(std::fs::read_to_string(&md).unwrap().contains("## Kết luận chính"));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(text_of(&bytes).contains("Kết luận chính"));
+    assert!(Path::new(&pdf).metadata().unwrap().len() > 1000);
+}
