@@ -176,7 +176,8 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     let pdf = match &args.pdf {
         Some(_) => {
             let (labels, _) = library.labels(&locale, &resolved.manifest).map_err(|e| e.to_string())?;
-            let options = pdf_options(&brief, &resolved.manifest, &labels);
+            let mut options = pdf_options(&brief, &resolved.manifest, &labels);
+            options.fonts = library.font_files(&resolved).map_err(|e| e.to_string())?;
             let pdf = briefsmith::render::pdf::render(&markdown, &options).map_err(|e| e.to_string())?;
             for warning in &pdf.warnings {
                 eprintln!("briefsmith: warning: {warning}");
@@ -215,6 +216,7 @@ fn pdf_options(
             .join(" · "),
         keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
         classification: brief.analyst.classification.clone(),
+        fonts: Vec::new(),
         page_label: label("page", "Page"),
         of_label: label("of", "of"),
     }

@@ -201,3 +201,116 @@ fn brief_command_writes_markdown_and_pdf_in_one_run() {
     assert!(text_of(&bytes).contains("Kết luận chính"));
     assert!(Path::new(&pdf).metadata().unwrap().len() > 1000);
 }
+
+/// The outline's titles, depth first, with their depth.
+fn outline_of(pdf: &[u8]) -> Vec<(usize, String)> {
+    use lopdf::{Document, Object};
+    let doc = Document::load_mem(pdf).unwrap();
+    let root = doc.catalog().unwrap().get(b"Outlines").unwrap().as_reference().unwrap();
+    let mut out = Vec::new();
+    fn walk(doc: &Document, first: Option<lopdf::ObjectId>, depth: usize, out: &mut Vec<(usize, String)>) {
+        let mut next = first;
+        while let Some(id) = next {
+            let item = doc.get_dictionary(id).unwrap();
+            let bytes = item.get(b"Title").unwrap().as_str().unwrap();
+            let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            out.push((depth, String::from_utf16(&units).unwrap()));
+            walk(doc, item.get(b"First").ok().and_then(|o| o.as_reference().ok()), depth + 1, out);
+            next = item.get(b"Next").ok().and_then(|o: &Object| o.as_reference().ok());
+        }
+    }
+    let first = doc.get_dictionary(root).unwrap().get(b"First").ok().and_then(|o| o.as_reference().ok());
+    walk(&doc, first, 0, &mut out);
+    out
+}
+
+#[test]
+fn outline_follows_the_headings_in_order_and_links_are_clickable() {
+    let markdown = "# Bản tin\n\n## Tóm tắt\n\nMột đoạn.\n\n## Bối cảnh\n\nXem [nguồn](https://example.org/a).\n\n### Điểm chính\n\n## Kiểm soát vũ khí\n\nHết.\n";
+    let pdf = render(markdown, &options()).unwrap();
+    assert_eq!(
+        outline_of(&pdf.bytes),
+        vec![
+            (0, "Bản tin".to_owned()),
+            (1, "Tóm tắt".to_owned()),
+            (1, "Bối cảnh".to_owned()),
+            (2, "Điểm chính".to_owned()),
+            (1, "Kiểm soát vũ khí".to_owned()),
+        ]
+    );
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let mut uris = Vec::new();
+    for page in doc.get_pages().into_values() {
+        let Ok(annotations) = doc.get_dictionary(page).unwrap().get(b"Annots").and_then(lopdf::Object::as_array) else {
+            continue;
+        };
+        for annotation in annotations {
+            let dict = match annotation {
+                lopdf::Object::Reference(id) => doc.get_dictionary(*id).unwrap(),
+                other => other.as_dict().unwrap(),
+            };
+            let uri = dict.get(b"A").unwrap().as_dict().unwrap().get(b"URI").unwrap().as_str().unwrap();
+            uris.push(String::from_utf8_lossy(uri).into_owned());
+        }
+    }
+    assert_eq!(uris, vec!["https://example.org/a".to_owned()]);
+}
+
+#[test]
+fn the_fallback_face_draws_what_noto_sans_lacks() {
+    let symbols = "⇒ ☑ ⌘ ∰";
+    let fonts = printpdf::ParsedFont::from_bytes(notosans::REGULAR_TTF, 0, &mut Vec::new()).unwrap();
+    assert!(symbols.chars().any(|c| !c.is_whitespace() && fonts.lookup_glyph_index(c as u32).is_none()));
+    let pdf = render(&format!("# Ký hiệu\n\nXem {symbols} trong bản tin.\n"), &options()).unwrap();
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    assert!(text_of(&pdf.bytes).contains(&format!("Xem {symbols} trong bản tin.")));
+    let fonts = poppler("pdffonts", &pdf.bytes, &[]);
+    assert!(fonts.lines().count() >= 4, "the fallback face is embedded too:\n{fonts}");
+}
+
+#[test]
+fn a_template_may_name_its_own_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("serif");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("Serif.ttf"), dejavu::serif::regular()).unwrap();
+    std::fs::write(folder.join("Serif-Bold.ttf"), dejavu::serif::bold()).unwrap();
+    std::fs::write(
+        folder.join("brief.md.j2"),
+        "# {{ title }}\n\n{% for p in key_points %}\n- {{ p.text }}\n{% endfor %}\n",
+    )
+    .unwrap();
+    let manifest = "name = \"serif\"\ndescription = \"Serif\"\n[pdf]\nfonts = [\"Serif.ttf\", \"Serif.ttf\", \"Serif-Bold.ttf\", \"Serif-Bold.ttf\"]\n";
+    std::fs::write(folder.join("manifest.toml"), manifest).unwrap();
+    let seed = common::seed_path();
+    let out = dir.path().join("serif.pdf");
+    let run = |template: &str| {
+        common::briefsmith(&[
+            "--templates-dir",
+            dir.path().to_str().unwrap(),
+            "brief",
+            seed.to_str().unwrap(),
+            "--template",
+            template,
+            "--pdf",
+            out.to_str().unwrap(),
+        ])
+    };
+    let output = run("serif");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(text_of(&bytes).contains("NATO đang thúc đẩy"));
+    // The manifest's files are really read: a broken one is a clear error, and
+    // a path out of the folder is refused.
+    std::fs::write(folder.join("Serif.ttf"), b"not a font").unwrap();
+    let output = run("serif");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a TrueType or OpenType font"));
+    std::fs::write(
+        folder.join("manifest.toml"),
+        manifest.replace("Serif.ttf\", \"Serif.ttf", "../x.ttf\", \"Serif.ttf"),
+    )
+    .unwrap();
+    let output = run("serif");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("must be a file inside the template's folder"));
+}

@@ -86,7 +86,7 @@ pub struct Resolved {
     pub source: String,
     pub manifest: Manifest,
     pub origin: Origin,
-    /// The template's own folder, for a template given as a file path.
+    /// The template's own folder on disk (user and file templates).
     pub folder: Option<PathBuf>,
 }
 
@@ -175,7 +175,7 @@ impl Library {
                     source,
                     manifest,
                     origin,
-                    folder: None,
+                    folder: Some(dir),
                 });
             }
             if let Some(manifest_file) = BUILTIN.get_file(format!("{name_or_path}/manifest.toml")) {
@@ -286,6 +286,33 @@ impl Library {
             None if self.locale_source(language).is_some() => language.to_owned(),
             None => "en".to_owned(),
         }
+    }
+
+    /// The font files a template's manifest names for its PDF (regular,
+    /// italic, bold, bold italic), read from the template's folder.
+    pub fn font_files(&self, template: &Resolved) -> Result<Vec<Vec<u8>>, TemplateError> {
+        let names = &template.manifest.pdf.fonts;
+        if names.is_empty() {
+            return Ok(Vec::new());
+        }
+        let folder = template.folder.as_ref().ok_or_else(|| TemplateError::Invalid {
+            path: template.name.clone(),
+            message: "only a template in a folder can name font files".to_owned(),
+        })?;
+        names
+            .iter()
+            .map(|name| {
+                let path = Path::new(name);
+                if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+                    return Err(TemplateError::Invalid {
+                        path: template.name.clone(),
+                        message: format!("font '{name}' must be a file inside the template's folder"),
+                    });
+                }
+                let file = folder.join(path);
+                std::fs::read(&file).map_err(io_error(&file))
+            })
+            .collect()
     }
 
     /// Copies template `from` (user or built-in) to a new user template `name`.

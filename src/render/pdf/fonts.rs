@@ -1,7 +1,11 @@
-//! The typeface: Noto Sans in four styles, embedded from the `notosans` crate
-//! (full Vietnamese coverage), measured with the widths the PDF will carry,
-//! and subset to the glyphs a brief uses.
+//! The typefaces: Noto Sans in four styles from the `notosans` crate (full
+//! Vietnamese), or the four files a template's manifest names, plus DejaVu
+//! Sans as a fallback for characters they lack (symbols, arrows, more
+//! scripts). Text is measured with the widths the PDF will carry, each char is
+//! drawn in the first font that has it, and every font is subset to the
+//! glyphs used. Characters no font has are reported.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use printpdf::ParsedFont;
@@ -17,44 +21,74 @@ impl Face {
     pub const REGULAR: Face = Face { bold: false, italic: false };
     pub const BOLD: Face = Face { bold: true, italic: false };
 
-    fn index(self) -> usize {
+    /// Index of the face among the fonts: regular, italic, bold, bold italic.
+    pub fn index(self) -> usize {
         usize::from(self.bold) * 2 + usize::from(self.italic)
     }
 }
 
-/// The four faces, with what each is asked to draw.
+/// The index of the fallback font, after the four faces.
+pub const FALLBACK: usize = 4;
+
 pub struct Fonts {
-    faces: Vec<(&'static [u8], ParsedFont)>,
-    used: [BTreeSet<char>; 4],
+    fonts: Vec<(Cow<'static, [u8]>, ParsedFont)>,
+    used: Vec<BTreeSet<char>>,
     missing: BTreeSet<char>,
-    cache: HashMap<(usize, char), f32>,
+    advances: HashMap<(usize, char), f32>,
 }
 
 impl Fonts {
-    pub fn noto_sans() -> Result<Fonts, String> {
-        let files: [&'static [u8]; 4] =
+    /// The built-in faces, or `files` (regular, italic, bold, bold italic:
+    /// missing ones repeat the regular).
+    pub fn new(files: &[Vec<u8>]) -> Result<Fonts, String> {
+        let built_in: [&'static [u8]; 4] =
             [notosans::REGULAR_TTF, notosans::ITALIC_TTF, notosans::BOLD_TTF, notosans::BOLD_ITALIC_TTF];
-        let mut faces = Vec::with_capacity(4);
-        for bytes in files {
-            let parsed =
-                ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or("the built-in font could not be read")?;
-            faces.push((bytes, parsed));
+        let mut sources: Vec<Cow<'static, [u8]>> = if files.is_empty() {
+            built_in.iter().map(|b| Cow::Borrowed(*b)).collect()
+        } else {
+            (0..4).map(|i| Cow::Owned(files.get(i).unwrap_or(&files[0]).clone())).collect()
+        };
+        sources.push(Cow::Borrowed(dejavu::sans::regular()));
+        let mut fonts = Vec::with_capacity(sources.len());
+        for (i, bytes) in sources.into_iter().enumerate() {
+            let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+                .ok_or_else(|| format!("font {} is not a TrueType or OpenType font that can be read", i + 1))?;
+            fonts.push((bytes, parsed));
         }
-        Ok(Fonts { faces, used: Default::default(), missing: BTreeSet::new(), cache: HashMap::new() })
+        let used = vec![BTreeSet::new(); fonts.len()];
+        Ok(Fonts { fonts, used, missing: BTreeSet::new(), advances: HashMap::new() })
     }
 
-    pub fn parsed(&self, face: Face) -> &ParsedFont {
-        &self.faces[face.index()].1
+    pub fn parsed(&self, index: usize) -> &ParsedFont {
+        &self.fonts[index].1
+    }
+
+    pub fn count(&self) -> usize {
+        self.fonts.len()
+    }
+
+    fn has(&self, index: usize, c: char) -> bool {
+        self.fonts[index].1.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+    }
+
+    /// Which font draws `c` in `face`: the face itself, else the fallback.
+    pub fn font_for(&self, face: Face, c: char) -> usize {
+        let index = face.index();
+        if c.is_whitespace() || self.has(index, c) || !self.has(FALLBACK, c) {
+            index
+        } else {
+            FALLBACK
+        }
     }
 
     /// The advance of `c` in points at `size`, exactly as the PDF's /W array
     /// will have it (printpdf truncates to thousandths of an em).
     pub fn advance(&mut self, face: Face, c: char, size: f32) -> f32 {
-        let index = face.index();
-        let per_em = *self.cache.entry((index, c)).or_insert_with(|| {
-            let font = &self.faces[index].1;
+        let index = self.font_for(face, c);
+        let per_em = *self.advances.entry((index, c)).or_insert_with(|| {
+            let font = &self.fonts[index].1;
             let glyph = font.lookup_glyph_index(c as u32).unwrap_or(0);
-            let width = font.get_glyph_width(glyph).unwrap_or(0) as u32;
+            let width = u32::from(font.get_glyph_width(glyph).unwrap_or(0));
             (width * 1000 / u32::from(font.units_per_em.max(1))) as f32
         });
         per_em * size / 1000.0
@@ -64,52 +98,44 @@ impl Fonts {
         text.chars().map(|c| self.advance(face, c, size)).sum()
     }
 
-    /// Records that `text` is drawn in `face`: for subsetting, and to report
-    /// characters no face can draw.
-    pub fn record(&mut self, face: Face, text: &str) {
-        let index = face.index();
-        for c in text.chars() {
-            if c.is_whitespace() && c != ' ' {
-                continue;
-            }
-            if self.faces[index].1.lookup_glyph_index(c as u32).is_none() {
-                self.missing.insert(c);
-            }
-            self.used[index].insert(c);
+    /// Records that `c` is drawn with font `index`, for subsetting and to
+    /// report characters no font can draw.
+    pub fn record(&mut self, index: usize, c: char) {
+        if c.is_whitespace() && c != ' ' {
+            return;
         }
+        if !c.is_whitespace() && !self.has(index, c) {
+            self.missing.insert(c);
+        }
+        self.used[index].insert(c);
     }
 
-    /// Characters the fonts have no glyph for.
     pub fn missing(&self) -> &BTreeSet<char> {
         &self.missing
     }
 
-    /// Each face cut down to the glyphs used; faces never used are left out.
-    pub fn subsets(&self) -> Result<Vec<(Face, Vec<u8>)>, String> {
+    /// Each font that was used, cut down to the glyphs used, by index.
+    pub fn subsets(&self) -> Result<Vec<(usize, Vec<u8>)>, String> {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
         let mut out = Vec::new();
-        for face in [Face::REGULAR, Face { bold: false, italic: true }, Face::BOLD, Face { bold: true, italic: true }] {
-            let index = face.index();
+        for (index, (bytes, parsed)) in self.fonts.iter().enumerate() {
             if self.used[index].is_empty() {
                 continue;
             }
-            let (bytes, parsed) = &self.faces[index];
             // .notdef first, as subsetting requires.
-            let mut glyphs: Vec<u16> = vec![0];
-            let mut rest: BTreeSet<u16> = BTreeSet::new();
-            for c in &self.used[index] {
-                if let Some(g) = parsed.lookup_glyph_index(*c as u32).filter(|g| *g != 0) {
-                    rest.insert(g);
-                }
-            }
-            glyphs.extend(rest);
+            let rest: BTreeSet<u16> = self.used[index]
+                .iter()
+                .filter_map(|c| parsed.lookup_glyph_index(*c as u32))
+                .filter(|g| *g != 0)
+                .collect();
+            let glyphs: Vec<u16> = std::iter::once(0).chain(rest).collect();
             let file = ReadScope::new(bytes).read::<FontData<'_>>().map_err(|e| e.to_string())?;
             let provider = file.table_provider(0).map_err(|e| e.to_string())?;
-            let bytes =
+            let subset =
                 subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())?;
-            out.push((face, bytes));
+            out.push((index, subset));
         }
         Ok(out)
     }

@@ -3,7 +3,10 @@
 //! (word spacing does not work with embedded fonts), headings kept with what
 //! follows, no single lines left alone at a page's top or bottom.
 
-use printpdf::{Color, FontId, Op, PdfFontHandle, Pt, Rgb, TextItem, TextMatrix};
+use printpdf::{
+    Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, LinkAnnotation, Op, PdfFontHandle, Pt, Rect,
+    Rgb, TextItem, TextMatrix,
+};
 
 use super::blocks::Run;
 use super::fonts::{Face, Fonts};
@@ -156,7 +159,7 @@ pub fn draw_line(
     ops: &mut Vec<Op>,
     line: &Line,
     fonts: &mut Fonts,
-    ids: &[FontId; 4],
+    ids: &[FontId],
     x: f32,
     y: f32,
     width: f32,
@@ -173,9 +176,14 @@ pub fn draw_line(
     };
     ops.push(Op::StartTextSection);
     ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
+    let mut links = Vec::new();
+    let mut pen = x;
     for piece in &line.pieces {
-        fonts.record(piece.face, &piece.text);
-        let id = ids[face_index(piece.face)].clone();
+        let advance = fonts.width(piece.face, &piece.text, size) + extra * piece.text.matches(' ').count() as f32;
+        if let Some(url) = &piece.link {
+            links.push((pen, advance, url.clone()));
+        }
+        pen += advance;
         let fill = if piece.code {
             CODE
         } else if piece.link.is_some() {
@@ -184,32 +192,67 @@ pub fn draw_line(
             color.clone()
         };
         ops.push(Op::SetFillColor { col: Color::Rgb(fill) });
-        ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
-        let mut items = Vec::new();
-        if extra > 0.0 {
-            // Widen each space: a negative TJ offset moves the pen right.
-            let offset = -extra * 1000.0 / size;
-            let mut parts = piece.text.split(' ').peekable();
-            while let Some(part) = parts.next() {
-                let mut text = part.to_owned();
-                if parts.peek().is_some() {
-                    text.push(' ');
-                }
-                if !text.is_empty() {
-                    items.push(TextItem::Text(text));
-                }
-                if parts.peek().is_some() {
-                    items.push(TextItem::Offset(offset));
-                }
+        // Runs of chars drawn by the same font (the face, or the fallback).
+        let mut run = String::new();
+        let mut run_font = None;
+        for c in piece.text.chars() {
+            let font = fonts.font_for(piece.face, c);
+            fonts.record(font, c);
+            if run_font.is_some_and(|f| f != font) {
+                show(ops, &run, &ids[run_font.unwrap_or(0)], size, extra);
+                run.clear();
             }
-        } else {
-            items.push(TextItem::Text(piece.text.clone()));
+            run_font = Some(font);
+            run.push(c);
         }
-        ops.push(Op::ShowText { items });
+        if let Some(font) = run_font {
+            show(ops, &run, &ids[font], size, extra);
+        }
     }
     ops.push(Op::EndTextSection);
+    for (left, width, url) in links {
+        let rect = Rect {
+            x: Pt(left),
+            y: Pt(y - size * 0.25),
+            width: Pt(width),
+            height: Pt(size * 1.15),
+            mode: None,
+            winding_order: None,
+        };
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                rect,
+                Actions::uri(url),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                Some(ColorArray::Transparent),
+                Some(HighlightingMode::Invert),
+            ),
+        });
+    }
 }
 
-pub fn face_index(face: Face) -> usize {
-    usize::from(face.bold) * 2 + usize::from(face.italic)
+/// Shows `text` in one font; with `extra`, each space is widened by it.
+fn show(ops: &mut Vec<Op>, text: &str, id: &FontId, size: f32, extra: f32) {
+    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size) });
+    let mut items = Vec::new();
+    if extra > 0.0 {
+        // A negative TJ offset moves the pen right.
+        let offset = -extra * 1000.0 / size;
+        let mut parts = text.split(' ').peekable();
+        while let Some(part) = parts.next() {
+            let mut chunk = part.to_owned();
+            if parts.peek().is_some() {
+                chunk.push(' ');
+            }
+            if !chunk.is_empty() {
+                items.push(TextItem::Text(chunk));
+            }
+            if parts.peek().is_some() {
+                items.push(TextItem::Offset(offset));
+            }
+        }
+    } else {
+        items.push(TextItem::Text(text.to_owned()));
+    }
+    ops.push(Op::ShowText { items });
 }

@@ -6,6 +6,7 @@
 //! no shaping. Fonts are subset to the glyphs used.
 
 mod blocks;
+mod finish;
 mod fonts;
 mod layout;
 
@@ -39,6 +40,9 @@ pub struct PdfOptions {
     /// A classification or handling marking, printed as a banner when the
     /// page settings ask for it.
     pub classification: String,
+    /// Font files (regular, italic, bold, bold italic) replacing the built-in
+    /// Noto Sans, as a template's manifest names them.
+    pub fonts: Vec<Vec<u8>>,
     /// "Page" and "of" in the brief's locale.
     pub page_label: String,
     pub of_label: String,
@@ -72,18 +76,14 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
             }
         }
     }
-    let mut fonts = Fonts::noto_sans().map_err(PdfError::Font)?;
+    let mut fonts = Fonts::new(&options.fonts).map_err(PdfError::Font)?;
     let mut doc = PdfDocument::new(&options.title);
-    let ids: [FontId; 4] = [
-        doc.add_font(fonts.parsed(Face::REGULAR)),
-        doc.add_font(fonts.parsed(Face { bold: false, italic: true })),
-        doc.add_font(fonts.parsed(Face::BOLD)),
-        doc.add_font(fonts.parsed(Face { bold: true, italic: true })),
-    ];
+    let ids: Vec<FontId> = (0..fonts.count()).map(|i| doc.add_font(fonts.parsed(i))).collect();
     let mut composer = Composer::new(options, ids.clone());
     for (i, block) in blocks.iter().enumerate() {
         composer.place(block, blocks.get(i + 1), &mut fonts);
     }
+    let outline = composer.outline.clone();
     let pages = composer.finish(&mut fonts);
     let count = pages.len();
 
@@ -95,10 +95,18 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
             listed.join(", ")
         ));
     }
-    for (face, bytes) in fonts.subsets().map_err(PdfError::Font)? {
+    let subsets = fonts.subsets().map_err(PdfError::Font)?;
+    let used: Vec<usize> = subsets.iter().map(|(i, _)| *i).collect();
+    for (index, bytes) in subsets {
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font("a font subset could not be read back".into()))?;
-        doc.resources.fonts.map.insert(ids[layout::face_index(face)].clone(), PdfFont::new(parsed));
+        doc.resources.fonts.map.insert(ids[index].clone(), PdfFont::new(parsed));
+    }
+    // Fonts never drawn with are not embedded at all.
+    for (index, id) in ids.iter().enumerate() {
+        if !used.contains(&index) {
+            doc.resources.fonts.map.remove(id);
+        }
     }
     let info = &mut doc.metadata.info;
     info.document_title = options.title.clone();
@@ -116,6 +124,7 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let mut save_warnings = Vec::new();
     let bytes =
         doc.with_pages(pages).save(&PdfSaveOptions { subset_fonts: false, ..Default::default() }, &mut save_warnings);
+    let bytes = finish::post_process(&bytes, &outline).map_err(PdfError::Font)?;
     Ok(Pdf { bytes, pages: count, warnings })
 }
 
@@ -138,7 +147,7 @@ fn page_size_mm(size: PageSize) -> (f32, f32) {
 /// Places blocks on pages, top to bottom.
 struct Composer<'o> {
     options: &'o PdfOptions,
-    ids: [FontId; 4],
+    ids: Vec<FontId>,
     pages: Vec<Vec<Op>>,
     ops: Vec<Op>,
     /// The baseline cursor, in points from the page's bottom.
@@ -150,10 +159,11 @@ struct Composer<'o> {
     page_width: f32,
     page_height: f32,
     size: f32,
+    outline: Vec<finish::OutlineEntry>,
 }
 
 impl<'o> Composer<'o> {
-    fn new(options: &'o PdfOptions, ids: [FontId; 4]) -> Self {
+    fn new(options: &'o PdfOptions, ids: Vec<FontId>) -> Self {
         let (w, h) = page_size_mm(options.page.page_size);
         let m = options.page.margins_mm;
         let page_height = h * MM;
@@ -171,6 +181,7 @@ impl<'o> Composer<'o> {
             page_width: w * MM,
             page_height,
             size: options.page.font_size_pt.clamp(6.0, 24.0),
+            outline: Vec::new(),
         }
     }
 
@@ -210,6 +221,12 @@ impl<'o> Composer<'o> {
                     self.new_page();
                 }
                 self.gap(before);
+                self.outline.push(finish::OutlineEntry {
+                    level: *level,
+                    title: Block::plain_text(&runs).trim().to_owned(),
+                    page: self.pages.len(),
+                    y: self.y,
+                });
                 for line in &lines {
                     self.y -= leading;
                     draw_line(

@@ -1,0 +1,114 @@
+//! A pass over the finished PDF for what printpdf does not write the way a
+//! reader expects: an outline of the headings, nested and in document order
+//! (printpdf's bookmarks are flat and sorted by name), and subset font names
+//! with the `ABCDEF+` tag that marks a subset.
+
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+/// A heading, for the outline.
+#[derive(Debug, Clone)]
+pub struct OutlineEntry {
+    pub level: u8,
+    pub title: String,
+    /// Zero-based page index.
+    pub page: usize,
+    /// The heading's top, in points from the page's bottom.
+    pub y: f32,
+}
+
+pub fn post_process(bytes: &[u8], outline: &[OutlineEntry]) -> Result<Vec<u8>, String> {
+    let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    tag_subset_fonts(&mut doc);
+    if !outline.is_empty() {
+        write_outline(&mut doc, outline)?;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 4096);
+    doc.save_to(&mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+fn tag_subset_fonts(doc: &mut Document) {
+    for object in doc.objects.values_mut() {
+        let Ok(dict) = object.as_dict_mut() else { continue };
+        for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
+            let Ok(name) = dict.get(key).and_then(Object::as_name) else { continue };
+            let name = String::from_utf8_lossy(name).into_owned();
+            if name.contains('+') || name.len() < 12 || !name.bytes().all(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            // printpdf names each font with random capitals: the first six
+            // become the subset tag, the rest keeps the name unique.
+            let tagged = format!("{}+NotoSans-{}", &name[..6], &name[6..12]);
+            dict.set(key, Object::Name(tagged.into_bytes()));
+        }
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte order mark, so any script survives.
+fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn write_outline(doc: &mut Document, entries: &[OutlineEntry]) -> Result<(), String> {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root_id = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    // Each entry's parent is the nearest earlier entry of a higher level.
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        while stack.last().is_some_and(|&p| entries[p].level >= entry.level) {
+            stack.pop();
+        }
+        parents.push(stack.last().copied());
+        stack.push(i);
+    }
+    let children =
+        |parent: Option<usize>| -> Vec<usize> { (0..entries.len()).filter(|&i| parents[i] == parent).collect() };
+    for (i, entry) in entries.iter().enumerate() {
+        let page = *pages.get(entry.page).ok_or("an outline entry points past the last page")?;
+        let siblings = children(parents[i]);
+        let position = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let mut item = Dictionary::new();
+        item.set("Title", text_string(&entry.title));
+        item.set("Parent", Object::Reference(parents[i].map_or(root_id, |p| ids[p])));
+        if position > 0 {
+            item.set("Prev", Object::Reference(ids[siblings[position - 1]]));
+        }
+        if let Some(&next) = siblings.get(position + 1) {
+            item.set("Next", Object::Reference(ids[next]));
+        }
+        let kids = children(Some(i));
+        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+            item.set("First", Object::Reference(ids[first]));
+            item.set("Last", Object::Reference(ids[last]));
+            item.set("Count", Object::Integer(kids.len() as i64));
+        }
+        item.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(page),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Null,
+                Object::Real(entry.y),
+                Object::Null,
+            ]),
+        );
+        doc.objects.insert(ids[i], Object::Dictionary(item));
+    }
+    let top = children(None);
+    let mut root = Dictionary::new();
+    root.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
+        root.set("First", Object::Reference(ids[first]));
+        root.set("Last", Object::Reference(ids[last]));
+    }
+    root.set("Count", Object::Integer(top.len() as i64));
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
+    catalog.set("Outlines", Object::Reference(root_id));
+    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    Ok(())
+}
