@@ -12,6 +12,10 @@ APT_PACKAGES=(
   xvfb xauth
   poppler-utils
 )
+# Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.
+if ! command -v npm >/dev/null 2>&1; then
+  APT_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -36,4 +40,11 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+# pdf.js, pinned by tools/pdfjs/package-lock.json, for the PDF viewer tests.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [[ ! -d "$root/tools/pdfjs/node_modules/pdfjs-dist" ]]; then
+  echo "setup: installing pdf.js for the PDF tests"
+  npm ci --silent --no-audit --no-fund --prefix "$root/tools/pdfjs"
+fi
 echo "setup: done"

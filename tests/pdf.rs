@@ -314,3 +314,46 @@ fn a_template_may_name_its_own_fonts() {
     let output = run("serif");
     assert!(String::from_utf8_lossy(&output.stderr).contains("must be a file inside the template's folder"));
 }
+
+/// Opens a PDF in pdf.js (Firefox's viewer engine) and returns what it read.
+fn open_in_pdfjs(pdf: &[u8]) -> serde_json::Value {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/pdfjs");
+    assert!(tool.join("node_modules/pdfjs-dist").is_dir(), "pdf.js is not installed: run scripts/setup.sh");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = Command::new("node").arg(tool.join("check.mjs")).arg(&path).output().expect("node runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && stderr.trim().is_empty(), "pdf.js complained: {stderr}");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn briefs_open_in_a_browser_viewer_without_warnings() {
+    for template in ["bluf", "sitrep", "quote-sheet", "one-pager"] {
+        let (brief, pdf) = seed_pdf(template);
+        let read = open_in_pdfjs(&pdf.bytes);
+        assert_eq!(read["pages"].as_u64(), Some(pdf.pages as u64), "{template}");
+        assert_eq!(read["outline"][0].as_str(), Some(brief.title.as_str()), "{template}");
+    }
+}
+
+#[test]
+fn letter_pages_and_template_margins() {
+    let mut letter = options();
+    letter.page.page_size = briefsmith::template::PageSize::Letter;
+    letter.page.margins_mm.left = 40.0;
+    let pdf = render("# Letter\n\nA page in US Letter size.\n", &letter).unwrap();
+    let info = poppler("pdfinfo", &pdf.bytes, &[]);
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+    let bbox = poppler("pdftotext", &pdf.bytes, &["-bbox"]);
+    let x_min: f32 = bbox
+        .lines()
+        .find(|l| l.contains(">Letter<"))
+        .and_then(|l| l.split("xMin=\"").nth(1))
+        .and_then(|r| r.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .expect("the heading's position");
+    assert!((x_min - 40.0 * 72.0 / 25.4).abs() < 1.0, "left margin from the settings: {x_min}");
+    open_in_pdfjs(&pdf.bytes);
+}
