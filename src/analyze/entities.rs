@@ -329,13 +329,16 @@ fn group(candidates: Vec<Candidate>) -> Entities {
     // Longer names first, so that shorter ones can join them.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].words.len()), candidates[i].span.start));
+    // Multi-word names by their last word: where a shorter mention looks for
+    // the fuller name it may stand for, without scanning every entity.
+    let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
     let mut assignment = vec![usize::MAX; candidates.len()];
     for &i in &order {
         let c = &candidates[i];
         let name = c.words.join(" ");
         let index = match by_name.get(&name) {
             Some(&index) => index,
-            None => match longer_name_ending_with(&entities, &c.words, c.span.start) {
+            None => match longer_name_ending_with(&entities, &by_last_word, &c.words, c.span.start) {
                 Some(index) => index,
                 None => {
                     entities.push((
@@ -343,8 +346,12 @@ fn group(candidates: Vec<Candidate>) -> Entities {
                         Votes::default(),
                         c.words.clone(),
                     ));
-                    by_name.insert(name, entities.len() - 1);
-                    entities.len() - 1
+                    let index = entities.len() - 1;
+                    if let (true, Some(last)) = (c.words.len() > 1, c.words.last()) {
+                        by_last_word.entry(last.clone()).or_default().push(index);
+                    }
+                    by_name.insert(name, index);
+                    index
                 }
             },
         };
@@ -387,6 +394,7 @@ fn group(candidates: Vec<Candidate>) -> Entities {
 /// the one mentioned last before `position`.
 fn longer_name_ending_with(
     entities: &[(FoundEntity, Votes, Vec<String>)],
+    by_last_word: &HashMap<String, Vec<usize>>,
     words: &[String],
     position: usize,
 ) -> Option<usize> {
@@ -394,9 +402,10 @@ fn longer_name_ending_with(
     if is_gazetteer(&name) {
         return None;
     }
-    entities
+    by_last_word
+        .get(words.last()?)?
         .iter()
-        .enumerate()
+        .map(|&i| (i, &entities[i]))
         .filter(|(_, (e, _, w))| w.len() > words.len() && w.ends_with(words) && !is_gazetteer(&e.name))
         .max_by_key(|(_, (e, _, _))| {
             e.mentions.iter().filter(|s| s.start < position).map(|s| s.start + 1).max().unwrap_or(0)
