@@ -20,6 +20,19 @@ fn analyze_set(set: &str) -> Vec<serde_json::Value> {
     out
 }
 
+/// Every article of a set analyzed, each with its gold case.
+fn analyzed_with_gold(set: &str) -> Vec<(serde_json::Value, serde_json::Value)> {
+    let gold = gold_lines(set);
+    analyze_set(set)
+        .into_iter()
+        .map(|analysis| {
+            let file = analysis["file"].as_str().unwrap().to_owned();
+            let case = gold.iter().find(|g| file.ends_with(g["file"].as_str().unwrap())).expect("gold case").clone();
+            (analysis, case)
+        })
+        .collect()
+}
+
 /// Whether any removed line holds `sentence` (or a long part of it).
 fn removed_holds(analysis: &serde_json::Value, sentence: &str) -> bool {
     analysis["removed"].as_array().unwrap().iter().any(|r| {
@@ -30,11 +43,8 @@ fn removed_holds(analysis: &serde_json::Value, sentence: &str) -> bool {
 
 #[test]
 fn en_summary_contract_and_no_summary_sentence_removed() {
-    let out = analyze_set("en-summary");
-    let gold = gold_lines("en-summary");
-    for analysis in &out {
+    for (analysis, case) in &analyzed_with_gold("en-summary") {
         let file = analysis["file"].as_str().unwrap();
-        let case = gold.iter().find(|g| file.ends_with(g["file"].as_str().unwrap())).expect("gold case");
         assert_eq!(analysis["language"], "en", "{file}");
         assert_eq!(analysis["title"], case["title"], "{file}: the first line is the headline");
         for sentence in case["summary_sentences"].as_array().unwrap() {
@@ -46,11 +56,8 @@ fn en_summary_contract_and_no_summary_sentence_removed() {
 
 #[test]
 fn vi_summary_contract_and_titles() {
-    let out = analyze_set("vi-summary");
-    let gold = gold_lines("vi-summary");
-    for analysis in &out {
+    for (analysis, case) in &analyzed_with_gold("vi-summary") {
         let file = analysis["file"].as_str().unwrap();
-        let case = gold.iter().find(|g| file.ends_with(g["file"].as_str().unwrap())).expect("gold case");
         assert_eq!(analysis["language"], "vi", "{file}");
         // Some articles come decomposed (NFD); Briefsmith gives NFC.
         let title: String = case["title"].as_str().unwrap().nfc().collect();
@@ -65,11 +72,8 @@ fn vi_summary_contract_and_titles() {
 
 #[test]
 fn en_quotes_contract_and_no_quote_removed() {
-    let out = analyze_set("en-quotes");
-    let gold = gold_lines("en-quotes");
-    for analysis in &out {
+    for (analysis, case) in &analyzed_with_gold("en-quotes") {
         let file = analysis["file"].as_str().unwrap();
-        let case = gold.iter().find(|g| file.ends_with(g["file"].as_str().unwrap())).expect("gold case");
         for quote in case["quotes"].as_array().unwrap() {
             let text = quote["text"].as_str().unwrap();
             assert!(!removed_holds(analysis, text), "{file}: removed a quote: {text}");
