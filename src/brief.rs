@@ -177,6 +177,7 @@ impl Brief {
             .clone()
             .or_else(|| analysis.key_points.iter().min_by_key(|k| k.start).map(|k| headline_from(&k.text)))
             .unwrap_or_default();
+        let article_chars: Vec<char> = analysis.text.chars().collect();
         Brief {
             version: BRIEF_VERSION,
             title,
@@ -206,7 +207,7 @@ impl Brief {
                     kind: q.kind,
                     start: Some(q.start),
                     end: Some(q.end),
-                    context: sentence_around(&analysis.text, q.start, q.end),
+                    context: paragraph_around(&article_chars, q.start, q.end),
                     included: true,
                     edited: None,
                 })
@@ -254,8 +255,7 @@ fn headline_from(lead: &str) -> String {
 }
 
 /// The paragraph around a char range, for a quote's context line.
-fn sentence_around(text: &str, start: usize, end: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
+fn paragraph_around(chars: &[char], start: usize, end: usize) -> String {
     let (start, end) = (start.min(chars.len()), end.min(chars.len()));
     let from = chars[..start].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
     let to = chars[end..].iter().position(|&c| c == '\n').map_or(chars.len(), |i| end + i);

@@ -369,7 +369,7 @@ fn analyze_one(
     lang: Option<String>,
     format: Option<FormatArg>,
 ) -> Result<Analysis, String> {
-    let bytes = source::read(file).map_err(|e| if file == "-" { e.to_string() } else { format!("{file}: {e}") })?;
+    let bytes = source::read(file).map_err(|e| about(file, e))?;
     let mut options = briefsmith::Options::default();
     options.ingest.file_name = (file != "-").then(|| file.to_owned());
     options.ingest.format = format.map(|f| match f {
@@ -378,15 +378,18 @@ fn analyze_one(
     });
     options.analyze.key_points = key_points;
     options.analyze.language = lang;
-    let mut analysis = briefsmith::analyze_bytes(&bytes, &options).map_err(|e| {
-        if file == "-" {
-            e.to_string()
-        } else {
-            format!("{file}: {e}")
-        }
-    })?;
+    let mut analysis = briefsmith::analyze_bytes(&bytes, &options).map_err(|e| about(file, e))?;
     analysis.file = file.to_owned();
     Ok(analysis)
+}
+
+/// An error message that names the input (standard input needs no name).
+fn about(file: &str, error: impl std::fmt::Display) -> String {
+    if file == "-" {
+        error.to_string()
+    } else {
+        format!("{file}: {error}")
+    }
 }
 
 fn write_json(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {

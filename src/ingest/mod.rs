@@ -108,12 +108,6 @@ impl Article {
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }
-
-    /// The sentences of paragraph `index`.
-    pub fn sentences_of(&self, index: usize) -> impl Iterator<Item = &Sentence> {
-        let first = self.sentences.partition_point(|s| s.paragraph < index);
-        self.sentences[first..].iter().take_while(move |s| s.paragraph == index)
-    }
 }
 
 /// Reads `bytes` as an article.

@@ -68,15 +68,6 @@ pub fn analyze_json(args: &[&str]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// `text[start..end]` counted in chars.
-pub fn char_slice(text: &str, start: u64, end: u64) -> Option<String> {
-    if start > end {
-        return None;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    chars.get(start as usize..end as usize).map(|s| s.iter().collect())
-}
-
 /// Checks the JSON contract of one analysis: the fields exist with the right
 /// types, and every item's offsets read back its text exactly.
 pub fn assert_contract(a: &serde_json::Value) {

@@ -156,7 +156,6 @@ struct Composer<'o> {
     bottom: f32,
     left: f32,
     width: f32,
-    page_width: f32,
     page_height: f32,
     size: f32,
     outline: Vec<finish::OutlineEntry>,
@@ -178,7 +177,6 @@ impl<'o> Composer<'o> {
             bottom: m.bottom * MM,
             left: m.left * MM,
             width: (w - m.left - m.right) * MM,
-            page_width: w * MM,
             page_height,
             size: options.page.font_size_pt.clamp(6.0, 24.0),
             outline: Vec::new(),
@@ -519,7 +517,6 @@ impl<'o> Composer<'o> {
             furniture.append(ops);
             *ops = furniture;
         }
-        let _ = self.page_width;
         pages
     }
 }
