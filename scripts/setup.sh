@@ -4,13 +4,14 @@
 set -euo pipefail
 
 # Debian packages: the C toolchain, WebKitGTK for the Tauri desktop app (see
-# shared/notes/tauri-on-debian.md), Xvfb to run the app without a screen, and
-# poppler-utils to read back the PDFs the tests write.
+# shared/notes/tauri-on-debian.md), Xvfb to run the app without a screen,
+# WebKitWebDriver for the app's end-to-end tests, poppler-utils to read back
+# the PDFs the tests write, and xdg-utils so "open folder" works.
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
-  xvfb xauth
-  poppler-utils
+  xvfb xauth webkit2gtk-driver
+  poppler-utils xdg-utils
 )
 # Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.
 if ! command -v npm >/dev/null 2>&1; then
@@ -40,6 +41,13 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+# tauri-driver bridges WebDriver to the app for the end-to-end tests.
+TAURI_DRIVER_VERSION=2.1.0
+if ! tauri-driver --help >/dev/null 2>&1 && ! "$HOME/.cargo/bin/tauri-driver" --help >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver $TAURI_DRIVER_VERSION"
+  cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --quiet
+fi
 
 # pdf.js, pinned by tools/pdfjs/package-lock.json, for the PDF viewer tests.
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use briefsmith::analyze::{language, Analysis, EntityKind};
 use briefsmith::brief::{Brief, BriefOptions, Confidence};
+use briefsmith::export;
 use briefsmith::ingest::{source, Format};
 use briefsmith::template::{self, Library, Origin};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -171,14 +172,11 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     apply_settings(&mut brief, &args.settings);
     let resolved = library.resolve(&args.template).map_err(|e| e.to_string())?;
     let locale = library.pick_locale(args.locale.as_deref(), &brief.language);
-    let markdown = library.render(&resolved, &brief, &locale).map_err(|e| e.to_string())?;
+    let markdown = export::markdown(library, &resolved, &brief, &locale).map_err(|e| e.to_string())?;
     // Render everything before writing anything: a failure leaves no file half-done.
     let pdf = match &args.pdf {
         Some(_) => {
-            let (labels, _) = library.labels(&locale, &resolved.manifest).map_err(|e| e.to_string())?;
-            let mut options = pdf_options(&brief, &resolved.manifest, &labels);
-            options.fonts = library.font_files(&resolved).map_err(|e| e.to_string())?;
-            let pdf = briefsmith::render::pdf::render(&markdown, &options).map_err(|e| e.to_string())?;
+            let pdf = export::pdf(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
             for warning in &pdf.warnings {
                 eprintln!("briefsmith: warning: {warning}");
             }
@@ -198,44 +196,9 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     }
 }
 
-fn pdf_options(
-    brief: &Brief,
-    manifest: &briefsmith::template::Manifest,
-    labels: &std::collections::BTreeMap<String, String>,
-) -> briefsmith::render::pdf::PdfOptions {
-    let label = |key: &str, default: &str| labels.get(key).cloned().unwrap_or_else(|| default.to_owned());
-    briefsmith::render::pdf::PdfOptions {
-        page: manifest.pdf.clone(),
-        title: brief.title.clone(),
-        author: brief.analyst.analyst.clone(),
-        subject: [manifest.description.as_str(), brief.source.name.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · "),
-        keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
-        classification: brief.analyst.classification.clone(),
-        fonts: Vec::new(),
-        page_label: label("page", "Page"),
-        of_label: label("of", "of"),
-    }
-}
-
 fn read_brief(path: &Path) -> Result<Brief, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let brief: Brief = serde_json::from_str(&text).map_err(|e| {
-        format!("{}: not a Brief JSON ({e}); write one with `briefsmith analyze --brief-json FILE`", path.display())
-    })?;
-    if brief.version != briefsmith::brief::BRIEF_VERSION {
-        return Err(format!(
-            "{}: Brief JSON version {} is not supported (this briefsmith reads version {})",
-            path.display(),
-            brief.version,
-            briefsmith::brief::BRIEF_VERSION
-        ));
-    }
-    Ok(brief)
+    Brief::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn apply_settings(brief: &mut Brief, settings: &[(String, String)]) {
@@ -287,30 +250,11 @@ fn templates(command: &TemplatesCommand, library: &Library) -> Result<(), String
         }
         TemplatesCommand::Check { file, locale } => {
             let resolved = library.resolve(file).map_err(|e| e.to_string())?;
-            let sample = sample_brief()?;
+            let sample = briefsmith::samples::filled_brief();
             library.check(&resolved, &sample, locale).map_err(|e| e.to_string())?;
             write_stdout(format!("{}: ok\n", resolved.name).as_bytes())
         }
     }
-}
-
-/// The brief of the built-in sample, filled in everywhere, for checks.
-fn sample_brief() -> Result<Brief, String> {
-    let options = briefsmith::Options::default();
-    let analysis =
-        briefsmith::analyze_bytes(briefsmith::samples::VI_SAMPLE.as_bytes(), &options).map_err(|e| e.to_string())?;
-    let mut brief =
-        Brief::from_analysis(&analysis, BriefOptions { generated: Some("2026-01-15".into()), ..Default::default() });
-    brief.analyst.analyst = "Analyst".into();
-    brief.analyst.bottom_line = "Bottom line.".into();
-    brief.analyst.assessment = "Assessment.".into();
-    brief.analyst.confidence = Some(Confidence::Moderate);
-    brief.analyst.classification = "UNCLASSIFIED".into();
-    brief.analyst.recommendations = vec!["Recommendation.".into()];
-    brief.source.url = "https://example.org/article".into();
-    brief.source.author = "Author".into();
-    brief.source.published = "2026-01-14".into();
-    Ok(brief)
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), String> {

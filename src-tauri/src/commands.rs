@@ -1,23 +1,382 @@
-//! The app's commands: validate input, call the library, return values.
+//! The app's commands: check the input, call the library, return values.
+//!
+//! Every command runs off the UI thread (`async`), and every failure comes
+//! back as a [`Failure`] in plain words, never as a panic across IPC.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use briefsmith::brief::{Brief, BriefOptions, Input};
+use briefsmith::ingest::source::MAX_INPUT_BYTES;
+use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInfo};
+use serde::Serialize;
+use tauri::State;
+
+use crate::store::{Draft, Settings, Store};
 
 /// The most key points the app asks for; more is a front-end bug.
 const MAX_KEY_POINTS: usize = 50;
 
-/// The built-in sample article the app opens with.
-#[tauri::command]
-pub fn sample_article() -> &'static str {
-    briefsmith::samples::VI_SAMPLE
+/// Article files the app opens (the open dialog offers these).
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+
+pub struct AppState {
+    pub library: Library,
+    pub store: Store,
 }
 
-/// Analyzes pasted text. Errors come back as plain-language messages.
-#[tauri::command]
-pub fn analyze_text(text: String, key_points: usize) -> Result<briefsmith::Analysis, String> {
-    if key_points > MAX_KEY_POINTS {
-        return Err(format!("at most {MAX_KEY_POINTS} key points can be drawn"));
+/// What went wrong, for the analyst; `line`/`column` place template errors.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Failure {
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Failure {
+    fn new(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), line: None, column: None }
     }
-    let mut options = briefsmith::Options::default();
-    options.analyze.key_points = key_points;
-    let mut analysis = briefsmith::analyze_bytes(text.as_bytes(), &options).map_err(|e| e.to_string())?;
-    analysis.file = "(pasted text)".to_owned();
-    Ok(analysis)
+}
+
+impl From<TemplateError> for Failure {
+    fn from(error: TemplateError) -> Self {
+        let (line, column) = match &error {
+            TemplateError::At { line, column, .. } => (Some(*line), Some(*column)),
+            _ => (None, None),
+        };
+        Failure { message: error.to_string(), line, column }
+    }
+}
+
+impl From<briefsmith::export::ExportError> for Failure {
+    fn from(error: briefsmith::export::ExportError) -> Self {
+        match error {
+            briefsmith::export::ExportError::Template(e) => e.into(),
+            other => Failure::new(other.to_string()),
+        }
+    }
+}
+
+type Outcome<T> = Result<T, Failure>;
+
+/// An article's text and the file it came from.
+#[derive(Debug, Serialize)]
+pub struct ArticleText {
+    pub text: String,
+    pub file_name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Templates {
+    pub templates: Vec<TemplateInfo>,
+    pub locales: Vec<String>,
+    pub user_folder: Option<String>,
+}
+
+/// Everything the window needs when it opens.
+#[derive(Debug, Serialize)]
+pub struct Startup {
+    pub settings: Settings,
+    pub draft: Option<Draft>,
+    pub templates: Templates,
+}
+
+#[tauri::command(async)]
+pub fn startup(state: State<'_, AppState>) -> Outcome<Startup> {
+    Ok(Startup {
+        settings: state.store.settings(),
+        draft: state.store.draft(),
+        templates: templates_of(&state.library)?,
+    })
+}
+
+#[tauri::command(async)]
+pub fn sample_article() -> ArticleText {
+    ArticleText {
+        text: briefsmith::samples::VI_SAMPLE.to_owned(),
+        file_name: briefsmith::samples::VI_SAMPLE_NAME.to_owned(),
+    }
+}
+
+/// Reads an article file the analyst picked or dropped.
+#[tauri::command(async)]
+pub fn read_article(path: String) -> Outcome<ArticleText> {
+    let path = PathBuf::from(path);
+    let extension = extension_of(&path);
+    if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
+        return Err(Failure::new(format!(
+            "{}: Briefsmith opens articles saved as .txt, .md or .html (and briefs saved as .json); \
+             save the article in one of these and open it again",
+            name_of(&path)
+        )));
+    }
+    let bytes = briefsmith::ingest::source::read(&path.to_string_lossy())
+        .map_err(|e| Failure::new(format!("{}: {e}", name_of(&path))))?;
+    let decoded =
+        briefsmith::ingest::decode::decode(&bytes).map_err(|e| Failure::new(format!("{}: {e}", name_of(&path))))?;
+    Ok(ArticleText { text: decoded.text, file_name: name_of(&path) })
+}
+
+/// Analyzes an article into a new brief.
+#[tauri::command(async)]
+pub fn new_brief(input: Input, analyst: String) -> Outcome<Brief> {
+    check_input(&input)?;
+    let mut options = BriefOptions::default();
+    options.analyst.analyst = analyst;
+    Brief::from_input(input, options).map_err(|e| Failure::new(e.to_string()))
+}
+
+/// Analyzes a brief's article again (restored lines, another number of key
+/// points), keeping the analyst's review.
+#[tauri::command(async)]
+pub fn reanalyze(brief: Brief, input: Input) -> Outcome<Brief> {
+    check_input(&input)?;
+    brief.reanalyze(input).map_err(|e| Failure::new(e.to_string()))
+}
+
+fn check_input(input: &Input) -> Outcome<()> {
+    if input.key_points > MAX_KEY_POINTS {
+        return Err(Failure::new(format!("at most {MAX_KEY_POINTS} key points can be drawn")));
+    }
+    if input.text.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Failure::new(format!(
+            "the text is {} bytes, over the {MAX_INPUT_BYTES}-byte limit for an article; paste the article alone",
+            input.text.len()
+        )));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    pub markdown: String,
+    pub html: String,
+    /// The locale used (the article's language when none was picked).
+    pub locale: String,
+    /// How long rendering took in the library, in milliseconds.
+    pub millis: f64,
+}
+
+/// The brief rendered for the preview; `source` is a template being edited
+/// and not yet saved.
+#[tauri::command(async)]
+pub fn preview(
+    state: State<'_, AppState>,
+    brief: Brief,
+    template: String,
+    locale: String,
+    source: Option<String>,
+) -> Outcome<Preview> {
+    let started = Instant::now();
+    let mut resolved = state.library.resolve(&template)?;
+    if let Some(source) = source {
+        resolved.source = source;
+    }
+    let locale = locale_for(&state.library, &locale, &brief);
+    let markdown = briefsmith::export::markdown(&state.library, &resolved, &brief, &locale)?;
+    let html = briefsmith::render::html::preview(&markdown);
+    Ok(Preview { markdown, html, locale, millis: started.elapsed().as_secs_f64() * 1000.0 })
+}
+
+#[derive(Debug, Serialize)]
+pub struct Exported {
+    pub path: String,
+    pub pages: Option<usize>,
+    pub warnings: Vec<String>,
+}
+
+/// Writes the brief as Markdown (`format` "markdown") or PDF ("pdf").
+/// Everything is rendered before the file is written, and the write is
+/// atomic: a failure leaves any existing file as it was.
+#[tauri::command(async)]
+pub fn export(
+    state: State<'_, AppState>,
+    brief: Brief,
+    template: String,
+    locale: String,
+    format: String,
+    path: String,
+    page_size: String,
+) -> Outcome<Exported> {
+    let path = PathBuf::from(path);
+    let wanted = match format.as_str() {
+        "markdown" => "md",
+        "pdf" => "pdf",
+        other => return Err(Failure::new(format!("cannot export as '{other}': choose Markdown or PDF"))),
+    };
+    check_target(&path, &[wanted])?;
+    let page_size = match page_size.as_str() {
+        "" => None,
+        "A4" => Some(PageSize::A4),
+        "Letter" => Some(PageSize::Letter),
+        other => return Err(Failure::new(format!("unknown page size '{other}': choose A4 or Letter"))),
+    };
+    let resolved = state.library.resolve(&template)?;
+    let locale = locale_for(&state.library, &locale, &brief);
+    let markdown = briefsmith::export::markdown(&state.library, &resolved, &brief, &locale)?;
+    let (bytes, pages, warnings) = if wanted == "pdf" {
+        let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
+        (pdf.bytes, Some(pdf.pages), pdf.warnings)
+    } else {
+        (markdown.into_bytes(), None, Vec::new())
+    };
+    briefsmith::atomic::write(&path, &bytes).map_err(|e| {
+        Failure::new(format!("could not write {}: {e}; nothing was changed there. Pick another folder", path.display()))
+    })?;
+    Ok(Exported { path: path.display().to_string(), pages, warnings })
+}
+
+#[tauri::command(async)]
+pub fn templates(state: State<'_, AppState>) -> Outcome<Templates> {
+    templates_of(&state.library)
+}
+
+fn templates_of(library: &Library) -> Outcome<Templates> {
+    Ok(Templates {
+        templates: library.list()?,
+        locales: library.locales(),
+        user_folder: library.user_folder().map(|p| p.display().to_string()),
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct TemplateSource {
+    pub name: String,
+    pub source: String,
+    /// Only user templates can be changed; built-ins are copied first.
+    pub editable: bool,
+    pub folder: Option<String>,
+}
+
+#[tauri::command(async)]
+pub fn template_source(state: State<'_, AppState>, name: String) -> Outcome<TemplateSource> {
+    source_of(&state.library, &name)
+}
+
+fn source_of(library: &Library, name: &str) -> Outcome<TemplateSource> {
+    let resolved = library.resolve(name)?;
+    Ok(TemplateSource {
+        name: name.to_owned(),
+        source: resolved.source,
+        editable: matches!(resolved.origin, Origin::User | Origin::UserShadowingBuiltin),
+        folder: resolved.folder.map(|f| f.display().to_string()),
+    })
+}
+
+/// Copies template `from` into the user folder as `name`.
+#[tauri::command(async)]
+pub fn create_template(state: State<'_, AppState>, name: String, from: String) -> Outcome<TemplateSource> {
+    state.library.create(&name, &from)?;
+    source_of(&state.library, &name)
+}
+
+/// Saves an edited user template, but only once it checks: a broken
+/// template never replaces a working one.
+#[tauri::command(async)]
+pub fn save_template(state: State<'_, AppState>, name: String, source: String, locale: String) -> Outcome<()> {
+    let mut resolved = state.library.resolve(&name)?;
+    resolved.source = source.clone();
+    let sample = briefsmith::samples::filled_brief();
+    let locale = locale_for(&state.library, &locale, &sample);
+    state.library.check(&resolved, &sample, &locale)?;
+    state.library.save_source(&name, &source)?;
+    Ok(())
+}
+
+/// Opens the user templates folder in the file manager, creating it first.
+#[tauri::command(async)]
+pub fn open_templates_folder(state: State<'_, AppState>) -> Outcome<String> {
+    let folder = state.library.user_folder().ok_or_else(|| Failure::new(TemplateError::NoUserDir.to_string()))?;
+    std::fs::create_dir_all(folder).map_err(|e| Failure::new(format!("could not create {}: {e}", folder.display())))?;
+    tauri_plugin_opener::open_path(folder, None::<&str>)
+        .map_err(|e| Failure::new(format!("could not open {}: {e}", folder.display())))?;
+    Ok(folder.display().to_string())
+}
+
+/// Shows an exported or saved file in the file manager.
+#[tauri::command(async)]
+pub fn reveal(path: String) -> Outcome<()> {
+    let path = PathBuf::from(path);
+    if !path.exists() {
+        return Err(Failure::new(format!("{} is no longer there", path.display())));
+    }
+    tauri_plugin_opener::reveal_item_in_dir(&path)
+        .map_err(|e| Failure::new(format!("could not show {} in the file manager: {e}", path.display())))
+}
+
+#[tauri::command(async)]
+pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Outcome<()> {
+    state.store.save_settings(&settings).map_err(Failure::new)
+}
+
+#[tauri::command(async)]
+pub fn save_draft(state: State<'_, AppState>, draft: Draft) -> Outcome<()> {
+    state.store.save_draft(&draft).map_err(Failure::new)
+}
+
+#[tauri::command(async)]
+pub fn discard_draft(state: State<'_, AppState>) -> Outcome<()> {
+    state.store.discard_draft().map_err(Failure::new)
+}
+
+/// Saves the brief to a file the analyst chose and remembers it as recent.
+#[tauri::command(async)]
+pub fn save_brief(state: State<'_, AppState>, brief: Brief, path: String) -> Outcome<Settings> {
+    let path = PathBuf::from(path);
+    check_target(&path, &["json"])?;
+    let json = serde_json::to_vec_pretty(&brief).map_err(|e| Failure::new(e.to_string()))?;
+    briefsmith::atomic::write(&path, &json)
+        .map_err(|e| Failure::new(format!("could not save {}: {e}; nothing was changed there", path.display())))?;
+    remember(&state.store, &path, &brief.title)
+}
+
+#[derive(Debug, Serialize)]
+pub struct OpenedBrief {
+    pub brief: Brief,
+    pub settings: Settings,
+}
+
+/// Opens a saved brief and remembers it as recent.
+#[tauri::command(async)]
+pub fn open_brief(state: State<'_, AppState>, path: String) -> Outcome<OpenedBrief> {
+    let path = PathBuf::from(path);
+    let text = std::fs::read_to_string(&path).map_err(|e| Failure::new(format!("{}: {e}", path.display())))?;
+    let brief = Brief::from_json(&text).map_err(|e| Failure::new(format!("{}: {e}", name_of(&path))))?;
+    let settings = remember(&state.store, &path, &brief.title)?;
+    Ok(OpenedBrief { brief, settings })
+}
+
+fn remember(store: &Store, path: &Path, title: &str) -> Outcome<Settings> {
+    let mut settings = store.settings();
+    settings.remember(path, title);
+    store.save_settings(&settings).map_err(Failure::new)?;
+    Ok(settings)
+}
+
+fn locale_for(library: &Library, asked: &str, brief: &Brief) -> String {
+    library.pick_locale(Some(asked).filter(|l| !l.is_empty()), &brief.language)
+}
+
+/// A file to write must have one of `extensions` and sit in an existing folder.
+fn check_target(path: &Path, extensions: &[&str]) -> Outcome<()> {
+    if !extensions.contains(&extension_of(path).as_str()) {
+        return Err(Failure::new(format!(
+            "{}: the file name must end in .{}",
+            path.display(),
+            extensions.join(" or .")
+        )));
+    }
+    match path.parent() {
+        Some(dir) if dir.is_dir() => Ok(()),
+        _ => Err(Failure::new(format!("{}: that folder does not exist; pick another", path.display()))),
+    }
+}
+
+fn extension_of(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase()
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

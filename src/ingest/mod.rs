@@ -38,6 +38,9 @@ pub struct IngestOptions {
     pub file_name: Option<String>,
     /// Forces a format instead of detecting it.
     pub format: Option<Format>,
+    /// Lines the analyst restored: kept as article text even when they look
+    /// like noise. Compared with each line's text as [`RemovedLine::text`] gives it.
+    pub keep: Vec<String>,
 }
 
 /// A line taken out of the article, with why.
@@ -130,7 +133,7 @@ pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Article, IngestEr
         Format::Markdown => format::markdown_blocks(&normalized),
     };
     drop(normalized);
-    assemble(blocks, format, decoded.encoding, warnings)
+    assemble(blocks, format, decoded.encoding, warnings, &options.keep)
 }
 
 fn assemble(
@@ -138,12 +141,20 @@ fn assemble(
     format: Format,
     encoding: &'static str,
     warnings: Vec<String>,
+    keep: &[String],
 ) -> Result<Article, IngestError> {
     let mut removed = Vec::new();
     let mut metadata = Metadata::default();
     let mut kept: Vec<format::Block> = Vec::with_capacity(blocks.len());
     let last = blocks.len().saturating_sub(1);
-    for (i, block) in blocks.into_iter().enumerate() {
+    for (i, mut block) in blocks.into_iter().enumerate() {
+        if keep.contains(&block.text) {
+            if block.kind == format::BlockKind::Image {
+                block.kind = format::BlockKind::Body;
+            }
+            kept.push(block);
+            continue;
+        }
         if block.kind == format::BlockKind::Image {
             removed.push(RemovedLine { text: block.text, reason: RemovalReason::Image });
             continue;

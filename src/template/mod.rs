@@ -50,6 +50,8 @@ pub enum TemplateError {
     Invalid { path: String, message: String },
     #[error("a template named '{0}' already exists in the user folder; pick another name or remove it first")]
     Exists(String),
+    #[error("'{0}' is a built-in template and cannot be changed; make a copy of it first (briefsmith templates new NAME --from {0})")]
+    ReadOnly(String),
     #[error("no user templates folder: set {USER_DIR_VARIABLE} or pass --templates-dir")]
     NoUserDir,
     #[error("{path}: {source}")]
@@ -343,6 +345,19 @@ impl Library {
         let template_path = target.join(&manifest.template);
         crate::atomic::write(&template_path, source.source.as_bytes()).map_err(io_error(&template_path))?;
         Ok(target)
+    }
+
+    /// Replaces the source of user template `name`, atomically: a failed
+    /// write leaves the old one. Built-in templates are refused.
+    pub fn save_source(&self, name: &str, source: &str) -> Result<PathBuf, TemplateError> {
+        let resolved = self.resolve(name)?;
+        let folder = match (resolved.origin, &resolved.folder) {
+            (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
+            _ => return Err(TemplateError::ReadOnly(name.to_owned())),
+        };
+        let path = folder.join(&resolved.manifest.template);
+        crate::atomic::write(&path, source.as_bytes()).map_err(io_error(&path))?;
+        Ok(path)
     }
 
     /// A sandboxed environment for rendering `template` in `locale`.

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::{Analysis, EntityKind, FigureKind, Mention, QuoteKind};
 use crate::ingest::RemovedLine;
 
+mod review;
+
 /// The version of the Brief JSON layout; bumped when a field changes meaning.
 pub const BRIEF_VERSION: u32 = 1;
 
@@ -32,6 +34,26 @@ pub struct Brief {
     pub removed: Vec<RemovedLine>,
     /// The cleaned article text every offset counts chars into.
     pub article: String,
+    /// What the brief was made from, kept so it can be analyzed again (a
+    /// restored line, more key points) without losing the analyst's review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Input>,
+}
+
+/// The article as it was read, and how it was analyzed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Input {
+    /// The text before cleaning.
+    pub text: String,
+    /// The file it came from, a hint for its format.
+    pub file_name: Option<String>,
+    /// How many key points to draw.
+    pub key_points: usize,
+    /// Lines removed as noise that the analyst put back.
+    pub restored: Vec<String>,
+    /// A language the analyst chose (ISO 639-1); detected when `None`.
+    pub language: Option<String>,
 }
 
 /// Where the article came from. Empty strings are "not known".
@@ -154,7 +176,25 @@ pub struct BriefOptions {
     pub analyst: AnalystFields,
 }
 
+/// Why a Brief JSON could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum BriefError {
+    #[error("not a Brief JSON ({0}); write one with `briefsmith analyze --brief-json FILE` or the app's Save")]
+    Json(#[from] serde_json::Error),
+    #[error("Brief JSON version {0} is not supported (this Briefsmith reads version {BRIEF_VERSION})")]
+    Version(u32),
+}
+
 impl Brief {
+    /// Reads a Brief JSON, refusing other versions of the layout.
+    pub fn from_json(text: &str) -> Result<Brief, BriefError> {
+        let brief: Brief = serde_json::from_str(text)?;
+        if brief.version != BRIEF_VERSION {
+            return Err(BriefError::Version(brief.version));
+        }
+        Ok(brief)
+    }
+
     /// A brief with everything the analysis found included, as the analyst
     /// first sees it.
     pub fn from_analysis(analysis: &Analysis, options: BriefOptions) -> Brief {
@@ -238,6 +278,7 @@ impl Brief {
                 .collect(),
             removed: analysis.removed.clone(),
             article: analysis.text.clone(),
+            input: None,
         }
     }
 }

@@ -1,0 +1,264 @@
+//! The app's commands through tauri's mock runtime: real IPC, no display.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+struct App {
+    _app: tauri::App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+impl App {
+    fn new() -> App {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = briefsmith_desktop::state_in(dir.path().join("templates"), dir.path().join("data"));
+        let app = briefsmith_desktop::builder(mock_builder(), state)
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
+        let webview =
+            tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock webview builds");
+        App { _app: app, webview, dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("valid url"),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|r| r.deserialize::<Value>().expect("JSON response"))
+    }
+
+    fn ok(&self, cmd: &str, body: Value) -> Value {
+        self.call(cmd, body).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn fails(&self, cmd: &str, body: Value) -> Value {
+        match self.call(cmd, body) {
+            Ok(v) => panic!("{cmd} should fail, returned {v}"),
+            Err(e) => e,
+        }
+    }
+
+    /// The seed article, opened as a file and analyzed.
+    fn seed_brief(&self) -> Value {
+        let article = self.ok("read_article", json!({ "path": seed_path() }));
+        let input = json!({ "text": article["text"], "file_name": article["file_name"], "key_points": 5 });
+        self.ok("new_brief", json!({ "input": input, "analyst": "Trần Thu" }))
+    }
+}
+
+fn seed_path() -> String {
+    let corpus = std::env::var("BRIEFSMITH_CORPUS")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus").to_owned());
+    format!("{corpus}/vi-nato-ai/article.txt")
+}
+
+fn message(failure: &Value) -> &str {
+    failure["message"].as_str().unwrap_or_default()
+}
+
+#[test]
+fn startup_lists_templates_and_has_no_draft_yet() {
+    let app = App::new();
+    let startup = app.ok("startup", json!({}));
+    assert_eq!(startup["draft"], Value::Null);
+    assert_eq!(startup["settings"]["template"], "bluf");
+    let names: Vec<&str> =
+        startup["templates"]["templates"].as_array().unwrap().iter().filter_map(|t| t["name"].as_str()).collect();
+    for name in ["bluf", "one-pager", "quote-sheet", "sitrep"] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    let locales = startup["templates"]["locales"].as_array().unwrap();
+    assert!(locales.contains(&json!("vi")) && locales.contains(&json!("en")));
+}
+
+#[test]
+fn the_seed_article_becomes_a_brief_with_stoltenberg_quotes() {
+    let app = App::new();
+    let brief = app.seed_brief();
+    assert_eq!(brief["language"], "vi");
+    assert_eq!(brief["analyst"]["analyst"], "Trần Thu");
+    assert_eq!(brief["source"]["name"], "article.txt");
+    assert_eq!(brief["key_points"].as_array().unwrap().len(), 5);
+    let direct: Vec<&Value> = brief["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "direct").collect();
+    assert_eq!(direct.len(), 3);
+    assert!(direct.iter().all(|q| q["speaker"] == "Jens Stoltenberg"), "{direct:?}");
+    assert!(brief["input"]["text"].as_str().unwrap().len() > brief["article"].as_str().unwrap().len());
+}
+
+#[test]
+fn article_files_are_checked() {
+    let app = App::new();
+    let failure = app.fails("read_article", json!({ "path": "/nonexistent/a.txt" }));
+    assert!(message(&failure).contains("no such file"), "{failure}");
+    std::fs::write(app.path("a.exe"), "x").unwrap();
+    let failure = app.fails("read_article", json!({ "path": app.path("a.exe") }));
+    assert!(message(&failure).contains(".txt, .md or .html"), "{failure}");
+    let input = json!({ "text": "   ", "key_points": 5 });
+    let failure = app.fails("new_brief", json!({ "input": input, "analyst": "" }));
+    assert!(message(&failure).contains("empty"), "{failure}");
+    let input = json!({ "text": "Một câu.", "key_points": 100000 });
+    let failure = app.fails("new_brief", json!({ "input": input, "analyst": "" }));
+    assert!(message(&failure).contains("key points"), "{failure}");
+}
+
+#[test]
+fn restoring_a_removed_line_keeps_the_review() {
+    let app = App::new();
+    let mut brief = app.seed_brief();
+    brief["analyst"]["bottom_line"] = json!("NATO cần chuẩn chung.");
+    brief["key_points"][0]["included"] = json!(false);
+    let caption = brief["removed"][0]["text"].clone();
+    let mut input = brief["input"].clone();
+    input["restored"] = json!([caption]);
+    let again = app.ok("reanalyze", json!({ "brief": brief, "input": input }));
+    assert!(again["article"].as_str().unwrap().contains(caption.as_str().unwrap()));
+    assert_eq!(again["analyst"]["bottom_line"], "NATO cần chuẩn chung.");
+    assert_eq!(again["key_points"][0]["included"], false);
+}
+
+#[test]
+fn preview_follows_edits_and_places_template_errors() {
+    let app = App::new();
+    let mut brief = app.seed_brief();
+    brief["quotes"][0]["edited"] = json!("Câu trích đã sửa.");
+    brief["key_points"][1]["included"] = json!(false);
+    let excluded = brief["key_points"][1]["text"].as_str().unwrap().to_owned();
+    let preview = app.ok("preview", json!({ "brief": brief, "template": "bluf", "locale": "", "source": null }));
+    assert_eq!(preview["locale"], "vi");
+    let html = preview["html"].as_str().unwrap();
+    assert!(html.contains("Câu trích đã sửa."), "{html}");
+    assert!(!preview["markdown"].as_str().unwrap().contains(&excluded));
+    assert!(html.contains("<h1>") && !html.contains("<script"));
+
+    let source = "# {{ title }}\n\n{% for k in key_points %}\n- {{ k.text }\n{% endfor %}\n";
+    let failure = app.fails("preview", json!({ "brief": brief, "template": "bluf", "locale": "en", "source": source }));
+    assert_eq!(failure["line"], 4, "{failure}");
+    assert!(failure["column"].as_u64().is_some(), "{failure}");
+}
+
+#[test]
+fn export_writes_markdown_and_pdf_and_never_half_a_file() {
+    let app = App::new();
+    let mut brief = app.seed_brief();
+    brief["analyst"]["bottom_line"] = json!("Điểm mấu chốt của chuyên viên.");
+    let md = app.path("brief.md");
+    let done = app.ok(
+        "export",
+        json!({ "brief": brief, "template": "bluf", "locale": "", "format": "markdown", "path": md, "pageSize": "" }),
+    );
+    assert_eq!(done["path"], md.display().to_string());
+    assert!(std::fs::read_to_string(&md).unwrap().contains("Điểm mấu chốt của chuyên viên."));
+
+    let pdf = app.path("brief.pdf");
+    let done = app.ok(
+        "export",
+        json!({ "brief": brief, "template": "sitrep", "locale": "en", "format": "pdf", "path": pdf, "pageSize": "Letter" }),
+    );
+    assert!(done["pages"].as_u64().unwrap() >= 1);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let info = std::process::Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo (poppler-utils) runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("612 x 792 pts (letter)"), "the page size setting wins: {info}");
+
+    for (path, format, expected) in [
+        (app.path("brief.txt"), "pdf", "must end in .pdf"),
+        (app.path("missing/brief.pdf"), "pdf", "folder does not exist"),
+        (app.path("brief.md"), "docx", "choose Markdown or PDF"),
+    ] {
+        let body =
+            json!({ "brief": brief, "template": "bluf", "locale": "", "format": format, "path": path, "pageSize": "" });
+        assert!(message(&app.fails("export", body)).contains(expected));
+    }
+    // A template that fails leaves the earlier export as it was.
+    let before = std::fs::read(&md).unwrap();
+    let body = json!({ "brief": brief, "template": "no-such", "locale": "", "format": "markdown", "path": md, "pageSize": "" });
+    assert!(message(&app.fails("export", body)).contains("no template named"));
+    assert_eq!(std::fs::read(&md).unwrap(), before);
+}
+
+#[test]
+fn templates_are_copied_edited_and_never_saved_broken() {
+    let app = App::new();
+    let failure = app.fails("save_template", json!({ "name": "bluf", "source": "# x\n", "locale": "en" }));
+    assert!(message(&failure).contains("built-in"), "{failure}");
+
+    let created = app.ok("create_template", json!({ "name": "my-bluf", "from": "bluf" }));
+    assert_eq!(created["editable"], true);
+    let file = Path::new(created["folder"].as_str().unwrap()).join("brief.md.j2");
+    let original = std::fs::read_to_string(&file).unwrap();
+
+    let broken = "# {{ title }\n";
+    let failure = app.fails("save_template", json!({ "name": "my-bluf", "source": broken, "locale": "en" }));
+    assert_eq!(failure["line"], 1, "{failure}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original, "a broken template is not saved");
+
+    let edited = "# {{ title }}\n\nBản của tôi.\n";
+    app.ok("save_template", json!({ "name": "my-bluf", "source": edited, "locale": "en" }));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+    let listed = app.ok("templates", json!({}));
+    assert!(listed["templates"].as_array().unwrap().iter().any(|t| t["name"] == "my-bluf" && t["origin"] == "user"));
+    let brief = app.seed_brief();
+    let preview = app.ok("preview", json!({ "brief": brief, "template": "my-bluf", "locale": "", "source": null }));
+    assert!(preview["html"].as_str().unwrap().contains("Bản của tôi."));
+}
+
+#[test]
+fn briefs_are_saved_reopened_and_remembered() {
+    let app = App::new();
+    let mut brief = app.seed_brief();
+    brief["key_points"][0]["edited"] = json!("Sửa điểm đầu.");
+    let path = app.path("nato.json");
+    let settings = app.ok("save_brief", json!({ "brief": brief, "path": path }));
+    assert_eq!(settings["recent"][0]["path"], path.display().to_string());
+    let opened = app.ok("open_brief", json!({ "path": path }));
+    assert_eq!(opened["brief"], brief);
+
+    std::fs::write(app.path("junk.json"), "{\"hello\": 1}").unwrap();
+    let failure = app.fails("open_brief", json!({ "path": app.path("junk.json") }));
+    assert!(message(&failure).contains("not a Brief JSON"), "{failure}");
+    let failure = app.fails("save_brief", json!({ "brief": brief, "path": app.path("nato.txt") }));
+    assert!(message(&failure).contains(".json"), "{failure}");
+}
+
+#[test]
+fn the_draft_and_settings_come_back_at_startup() {
+    let app = App::new();
+    let mut brief = app.seed_brief();
+    brief["analyst"]["assessment"] = json!("Đánh giá dở dang.");
+    let draft = json!({ "brief": brief, "template": "sitrep", "locale": "en", "path": null });
+    app.ok("save_draft", json!({ "draft": draft }));
+    let mut settings = app.ok("startup", json!({}))["settings"].clone();
+    settings["analyst"] = json!("Trần Thu");
+    settings["page_size"] = json!("Letter");
+    app.ok("save_settings", json!({ "settings": settings }));
+
+    let startup = app.ok("startup", json!({}));
+    assert_eq!(startup["draft"], draft);
+    assert_eq!(startup["settings"]["analyst"], "Trần Thu");
+    assert_eq!(startup["settings"]["page_size"], "Letter");
+    app.ok("discard_draft", json!({}));
+    assert_eq!(app.ok("startup", json!({}))["draft"], Value::Null);
+    // A malformed argument is an error value, not a panic.
+    let failure = app.fails("save_draft", json!({ "draft": { "brief": 3 } }));
+    assert!(failure.to_string().contains("invalid"), "{failure}");
+}

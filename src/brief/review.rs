@@ -1,0 +1,225 @@
+//! Analyzing a brief's article again without losing the analyst's review.
+//!
+//! The analyst may restore a line removed as noise or ask for more or fewer
+//! key points. Either means a new analysis, whose items then take over what
+//! the analyst did to the old ones: their order, exclusions, edits, corrected
+//! speakers, and the key points they wrote themselves.
+
+use super::{Brief, BriefOptions, EntityItem, FigureItem, Input, KeyPointItem, QuoteItem};
+use crate::ingest::{IngestError, IngestOptions};
+use crate::{AnalyzeOptions, Options};
+
+impl Brief {
+    /// Reads and analyzes `input` into a new brief that remembers its input.
+    pub fn from_input(input: Input, options: BriefOptions) -> Result<Brief, IngestError> {
+        let pipeline = Options {
+            ingest: IngestOptions { file_name: input.file_name.clone(), format: None, keep: input.restored.clone() },
+            analyze: AnalyzeOptions { key_points: input.key_points, language: input.language.clone() },
+        };
+        let mut analysis = crate::analyze_bytes(input.text.as_bytes(), &pipeline)?;
+        analysis.file = input.file_name.clone().unwrap_or_else(|| "-".to_owned());
+        let mut brief = Brief::from_analysis(&analysis, options);
+        brief.input = Some(input);
+        Ok(brief)
+    }
+
+    /// Analyzes `input` again and carries this brief's review over to the
+    /// result. Items found again keep the analyst's order and state; items
+    /// the analyst edited or added stay even when the new analysis lacks them;
+    /// new items come last.
+    pub fn reanalyze(&self, input: Input) -> Result<Brief, IngestError> {
+        let options = BriefOptions {
+            generated: Some(self.generated.clone()),
+            source: self.source.clone(),
+            analyst: self.analyst.clone(),
+        };
+        let mut fresh = Brief::from_input(input, options)?;
+        fresh.title = self.title.clone();
+        let article: Vec<char> = fresh.article.chars().collect();
+        let locate = |text: &str| find_chars(&article, text);
+
+        fresh.key_points = merge(
+            std::mem::take(&mut fresh.key_points),
+            &self.key_points,
+            |new, old| new.text == old.text,
+            |new, old| {
+                new.included = old.included;
+                new.edited = old.edited.clone();
+            },
+            |old| old.start.is_none() || old.edited.is_some(),
+            |old: &mut KeyPointItem| {
+                if old.start.is_some() {
+                    (old.start, old.end) = locate(&old.text).unzip();
+                }
+            },
+        );
+        fresh.quotes = merge(
+            std::mem::take(&mut fresh.quotes),
+            &self.quotes,
+            |new, old| new.text == old.text && new.kind == old.kind,
+            |new, old| {
+                new.included = old.included;
+                new.edited = old.edited.clone();
+                new.speaker = old.speaker.clone();
+            },
+            |old| old.edited.is_some(),
+            |old: &mut QuoteItem| (old.start, old.end) = locate(&old.text).unzip(),
+        );
+        fresh.entities = merge(
+            std::mem::take(&mut fresh.entities),
+            &self.entities,
+            |new, old| new.text == old.text,
+            |new, old| {
+                new.included = old.included;
+                new.edited = old.edited.clone();
+                new.kind = old.kind;
+            },
+            |old| old.edited.is_some(),
+            |old: &mut EntityItem| old.mentions.retain(|m| locate(&m.text).is_some()),
+        );
+        fresh.figures = merge(
+            std::mem::take(&mut fresh.figures),
+            &self.figures,
+            |new, old| new.text == old.text && new.context == old.context,
+            |new, old| {
+                new.included = old.included;
+                new.edited = old.edited.clone();
+            },
+            |old| old.edited.is_some(),
+            |old: &mut FigureItem| (old.start, old.end) = locate(&old.text).unzip(),
+        );
+        Ok(fresh)
+    }
+}
+
+/// The old list's order with the new items' offsets and the old items'
+/// state, then the new items nobody had seen. Old items not found again are
+/// dropped unless `kept`; kept ones are `relocated` in the new article.
+fn merge<T: Clone>(
+    new: Vec<T>,
+    old: &[T],
+    same: impl Fn(&T, &T) -> bool,
+    carry: impl Fn(&mut T, &T),
+    kept: impl Fn(&T) -> bool,
+    relocate: impl Fn(&mut T),
+) -> Vec<T> {
+    let mut new: Vec<Option<T>> = new.into_iter().map(Some).collect();
+    let mut merged = Vec::with_capacity(new.len() + old.len());
+    for previous in old {
+        let found = new.iter().position(|n| n.as_ref().is_some_and(|n| same(n, previous)));
+        match found.and_then(|i| new[i].take()) {
+            Some(mut item) => {
+                carry(&mut item, previous);
+                merged.push(item);
+            }
+            None if kept(previous) => {
+                let mut item = previous.clone();
+                relocate(&mut item);
+                merged.push(item);
+            }
+            None => {}
+        }
+    }
+    merged.extend(new.into_iter().flatten());
+    merged
+}
+
+/// The char range of the first occurrence of `needle` in `haystack`.
+fn find_chars(haystack: &[char], needle: &str) -> Option<(usize, usize)> {
+    let needle: Vec<char> = needle.chars().collect();
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle.as_slice()).map(|start| (start, start + needle.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Hội nghị về an ninh mở màn tại Hà Nội.\n\n\
+        Ảnh: Hải quân tập trận.\n\n\
+        Bộ trưởng Lê Văn An cho biết: “Chúng tôi sẽ mở rộng cảng Hòn Mê thêm 85 héc-ta.”\n\n\
+        Dự án trị giá 3 tỷ USD được khởi công vào tháng 6 năm ngoái.\n\n\
+        Ông An nói thêm rằng 12 nước đã cam kết tham gia.";
+
+    fn input(key_points: usize) -> Input {
+        Input { text: ARTICLE.to_owned(), key_points, ..Default::default() }
+    }
+
+    fn brief(key_points: usize) -> Brief {
+        Brief::from_input(
+            input(key_points),
+            BriefOptions { generated: Some("2026-01-01".into()), ..Default::default() },
+        )
+        .expect("the article analyzes")
+    }
+
+    #[test]
+    fn restoring_a_removed_line_puts_it_back_in_the_article() {
+        let before = brief(3);
+        let caption = before.removed.first().expect("the caption is removed").text.clone();
+        assert!(!before.article.contains(&caption));
+        let mut again = before.input.clone().unwrap();
+        again.restored.push(caption.clone());
+        let after = before.reanalyze(again).unwrap();
+        assert!(after.article.contains(&caption), "{}", after.article);
+        assert!(after.removed.iter().all(|r| r.text != caption));
+    }
+
+    #[test]
+    fn the_review_survives_a_new_analysis() {
+        let mut before = brief(3);
+        before.title = "Cảng Hòn Mê".into();
+        before.analyst.bottom_line = "Mở rộng cảng.".into();
+        before.key_points.swap(0, 1);
+        before.key_points[0].included = false;
+        before.key_points[1].edited = Some("Điểm chính đã sửa.".into());
+        before.key_points.insert(
+            1,
+            KeyPointItem {
+                text: "Điểm của chuyên viên.".into(),
+                start: None,
+                end: None,
+                score: None,
+                reasons: vec!["analyst".into()],
+                included: true,
+                edited: None,
+            },
+        );
+        before.quotes[0].speaker = Some("Lê An".into());
+        let order: Vec<String> = before.key_points.iter().map(|k| k.text.clone()).collect();
+
+        let mut again = before.input.clone().unwrap();
+        again.key_points = 4;
+        again.restored.push(before.removed[0].text.clone());
+        let after = before.reanalyze(again).unwrap();
+
+        assert_eq!(after.title, "Cảng Hòn Mê");
+        assert_eq!(after.analyst.bottom_line, "Mở rộng cảng.");
+        let texts: Vec<String> = after.key_points.iter().map(|k| k.text.clone()).collect();
+        assert_eq!(texts[..4], order[..], "the analyst's order comes first");
+        assert_eq!(after.key_points.len(), 5, "four drawn plus the analyst's own");
+        assert!(!after.key_points[0].included);
+        assert_eq!(after.key_points[2].edited.as_deref(), Some("Điểm chính đã sửa."));
+        assert_eq!(after.quotes[0].speaker.as_deref(), Some("Lê An"));
+        for k in after.key_points.iter().filter(|k| k.start.is_some()) {
+            let chars: String =
+                after.article.chars().skip(k.start.unwrap()).take(k.end.unwrap() - k.start.unwrap()).collect();
+            assert_eq!(chars, k.text, "offsets point into the new article");
+        }
+    }
+
+    #[test]
+    fn an_edited_point_stays_when_fewer_are_drawn() {
+        let mut before = brief(4);
+        before.key_points[3].edited = Some("Giữ điểm này.".into());
+        let kept = before.key_points[3].text.clone();
+        let mut again = before.input.clone().unwrap();
+        again.key_points = 2;
+        let after = before.reanalyze(again).unwrap();
+        assert_eq!(after.key_points.len(), 3);
+        assert_eq!(after.key_points[2].text, kept);
+        assert!(after.key_points[2].start.is_some());
+    }
+}

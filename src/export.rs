@@ -1,0 +1,57 @@
+//! A reviewed [`Brief`] through a template into what leaves the analyst's
+//! desk: Markdown, the app's HTML preview, and PDF. The CLI and the desktop
+//! app both export through here, so the same brief renders the same way.
+
+use thiserror::Error;
+
+use crate::brief::Brief;
+use crate::render::pdf::{Pdf, PdfError, PdfOptions};
+use crate::template::{Library, PageSize, Resolved, TemplateError};
+
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+}
+
+/// The brief as Markdown, in `locale`.
+pub fn markdown(library: &Library, template: &Resolved, brief: &Brief, locale: &str) -> Result<String, ExportError> {
+    Ok(library.render(template, brief, locale)?)
+}
+
+/// The Markdown of [`markdown`] as a PDF, laid out as the template's
+/// manifest says; `page_size` overrides the manifest's.
+pub fn pdf(
+    library: &Library,
+    template: &Resolved,
+    brief: &Brief,
+    locale: &str,
+    markdown: &str,
+    page_size: Option<PageSize>,
+) -> Result<Pdf, ExportError> {
+    let (labels, _) = library.labels(locale, &template.manifest)?;
+    let label = |key: &str, default: &str| labels.get(key).cloned().unwrap_or_else(|| default.to_owned());
+    let mut page = template.manifest.pdf.clone();
+    if let Some(size) = page_size {
+        page.page_size = size;
+    }
+    let options = PdfOptions {
+        page,
+        title: brief.title.clone(),
+        author: brief.analyst.analyst.clone(),
+        subject: [template.manifest.description.as_str(), brief.source.name.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
+        classification: brief.analyst.classification.clone(),
+        fonts: library.font_files(template)?,
+        page_label: label("page", "Page"),
+        of_label: label("of", "of"),
+    };
+    Ok(crate::render::pdf::render(markdown, &options)?)
+}
