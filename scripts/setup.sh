@@ -5,12 +5,13 @@ set -euo pipefail
 
 # Debian packages: the C toolchain, WebKitGTK for the Tauri desktop app (see
 # shared/notes/tauri-on-debian.md), Xvfb to run the app without a screen,
-# WebKitWebDriver for the app's end-to-end tests, poppler-utils to read back
-# the PDFs the tests write, and xdg-utils so "open folder" works.
+# WebKitWebDriver for the app's end-to-end tests (ImageMagick's `import` takes
+# their screen shots), poppler-utils to read back the PDFs the tests write, and
+# xdg-utils so "open folder" works.
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
-  xvfb xauth webkit2gtk-driver
+  xvfb xauth webkit2gtk-driver imagemagick
   poppler-utils xdg-utils
 )
 # Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.

@@ -17,5 +17,10 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
-# The desktop tests use tauri's mock runtime: no display needed.
+# The desktop app's command tests use tauri's mock runtime: no display needed.
 env -u DISPLAY -u WAYLAND_DISPLAY cargo test --workspace --locked
+echo "== end-to-end tests of the desktop app (Xvfb, tauri-driver, WebKitWebDriver)"
+# One at a time: each drives a real window on the same virtual screen.
+# Screenshots of every main screen: target/tmp/screenshots/.
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  cargo test -p briefsmith-desktop --test e2e --locked -- --ignored --test-threads=1

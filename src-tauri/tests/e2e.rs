@@ -1,0 +1,410 @@
+//! End-to-end: the real app binary driven as an analyst would, through
+//! tauri-driver + WebKitWebDriver under Xvfb.
+//!
+//! Needs an X display, `tauri-driver` (scripts/setup.sh installs it) and
+//! `WebKitWebDriver` (Debian's webkit2gtk-driver). Ignored by default;
+//! scripts/test.sh runs them with
+//! `xvfb-run -a cargo test -p briefsmith-desktop --test e2e -- --ignored --test-threads=1`.
+//! Screenshots of every main screen go to `target/tmp/screenshots/`.
+//!
+//! The native open and save dialogs are GTK windows WebDriver cannot reach;
+//! the tests call the functions those dialogs hand their chosen path to
+//! (`window.briefsmith.openPath`, `exportTo`), everything else is clicks and
+//! keys.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+const ENTER: &str = "\u{E007}";
+
+/// Stops tauri-driver with SIGTERM so it also stops the WebKitWebDriver it
+/// started (SIGKILL would leave that running), and the app if a failed test
+/// left it open.
+struct Driver(Child, PathBuf);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(pid) = app_pid(&self.1) {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        for _ in 0..50 {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("an address").port()
+}
+
+fn tauri_driver() -> String {
+    if let Ok(path) = std::env::var("TAURI_DRIVER") {
+        return path;
+    }
+    let home = std::env::var("HOME").unwrap_or_default();
+    let installed = format!("{home}/.cargo/bin/tauri-driver");
+    if Path::new(&installed).exists() {
+        installed
+    } else {
+        "tauri-driver".to_owned()
+    }
+}
+
+/// A running app with its own data and templates folders.
+struct Session {
+    client: Client,
+    _driver: Driver,
+}
+
+async fn launch(data: &Path) -> Session {
+    assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under `xvfb-run -a cargo test ... -- --ignored`");
+    let (port, native_port) = (free_port(), free_port());
+    let driver = Driver(
+        Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("BRIEFSMITH_DATA_DIR", data.join("data"))
+            .env("BRIEFSMITH_TEMPLATES", data.join("templates"))
+            .env("LANG", "C.UTF-8")
+            .env("LANGUAGE", "en")
+            .spawn()
+            .expect("tauri-driver starts (bash scripts/setup.sh installs it)"),
+        data.to_path_buf(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_briefsmith-desktop") }));
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(caps);
+    let client = tokio::time::timeout(Duration::from_secs(60), builder.connect(&format!("http://127.0.0.1:{port}")))
+        .await
+        .expect("timed out opening a WebDriver session (did the app start?)")
+        .expect("a WebDriver session");
+    Session { client, _driver: driver }
+}
+
+/// Evaluates `expression` in the window.
+async fn js(client: &Client, expression: &str) -> Value {
+    client.execute(&format!("return ({expression});"), vec![]).await.expect("script runs")
+}
+
+/// Waits until `expression` is truthy, failing with `what` after 30 s.
+async fn wait_until(client: &Client, expression: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let value = js(client, expression).await;
+        if value.as_bool() == Some(true) {
+            return;
+        }
+        if Instant::now() > deadline {
+            let seen = js(
+                client,
+                "[document.getElementById('message-text').textContent, document.getElementById('status').textContent, \
+                 document.getElementById('preview').textContent.slice(0, 400)]",
+            )
+            .await;
+            panic!("timed out waiting for {what}; message, status, preview: {seen}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits for the autosave that follows the latest edit.
+async fn wait_autosaved(client: &Client) {
+    let before = js(client, "Date.now()").await.as_f64().unwrap_or_default();
+    wait_until(
+        client,
+        &format!("Number(document.getElementById('autosave').dataset.saved || 0) > {before}"),
+        "the autosave",
+    )
+    .await;
+}
+
+fn screenshots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshots folder");
+    dir
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("a screenshot");
+    std::fs::write(screenshots().join(name), png).expect("screenshot written");
+}
+
+/// The whole X screen as a person sees it (WebDriver's snapshot ignores the
+/// webview's zoom). Needs ImageMagick's `import` (scripts/setup.sh).
+fn screen_shot(name: &str) {
+    let done = Command::new("import").args(["-window", "root"]).arg(screenshots().join(name)).status();
+    assert!(done.is_ok_and(|s| s.success()), "import (ImageMagick) takes the screenshot");
+}
+
+fn corpus() -> PathBuf {
+    std::env::var_os("BRIEFSMITH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"))
+}
+
+async fn open(client: &Client, path: &Path, expected_name: &str) {
+    client
+        .execute("window.briefsmith.openPath(arguments[0]); return true;", vec![json!(path)])
+        .await
+        .expect("openPath runs");
+    wait_until(
+        client,
+        &format!("window.briefsmith.state().brief?.source.name === {}", json!(expected_name)),
+        "the article to be analyzed",
+    )
+    .await;
+    wait_until(client, "document.querySelector('#preview h1') !== null", "the preview").await;
+}
+
+/// The process of the app running with `data` as its data folder.
+fn app_pid(data: &Path) -> Option<u32> {
+    let marker = format!("BRIEFSMITH_DATA_DIR={}", data.join("data").display());
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else { continue };
+        if !exe.to_string_lossy().ends_with("briefsmith-desktop") {
+            continue;
+        }
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if environ.split(|&b| b == 0).any(|var| var == marker.as_bytes()) {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let session = launch(work.path()).await;
+    let c = &session.client;
+
+    // First run: the app opens on the built-in sample.
+    wait_until(c, "document.querySelector('#preview h1') !== null", "the sample's preview").await;
+    assert_eq!(js(c, "window.briefsmith.state().brief.source.name").await, "vi-hai-cang.txt");
+    screenshot(c, "1-first-run-sample.png").await;
+
+    // Open the seed article: three direct quotes, all Jens Stoltenberg's.
+    open(c, &corpus().join("vi-nato-ai/article.txt"), "article.txt").await;
+    let quotes = c.find_all(Locator::Css("#quotes li.item")).await.expect("quote rows");
+    let mut direct_by_stoltenberg = 0;
+    for row in &quotes {
+        let kind = row.find(Locator::Css(".badge")).await.expect("kind badge").text().await.expect("text");
+        let speaker = row.find(Locator::Css("input.speaker")).await.expect("speaker").prop("value").await.expect("v");
+        if kind == "direct" && speaker.as_deref() == Some("Jens Stoltenberg") {
+            direct_by_stoltenberg += 1;
+        }
+    }
+    assert_eq!(direct_by_stoltenberg, 3, "three direct quotes by Jens Stoltenberg are shown");
+
+    // Provenance: clicking a quote marks exactly its words in the article.
+    quotes[0].click().await.expect("click quote");
+    let quote_text = js(c, "window.briefsmith.state().brief.quotes[0].text").await;
+    wait_until(
+        c,
+        &format!("document.querySelector('#article mark')?.textContent === {quote_text}"),
+        "the quote's span marked in the article",
+    )
+    .await;
+    screenshot(c, "2-review-seed-quote-highlighted.png").await;
+
+    // Exclude the second key point with its checkbox.
+    let excluded = js(c, "window.briefsmith.state().brief.key_points[1].text").await;
+    let excluded = excluded.as_str().expect("key point text").to_owned();
+    c.find(Locator::Css("#key-points li.item:nth-child(2) input[type=checkbox]"))
+        .await
+        .expect("checkbox")
+        .click()
+        .await
+        .expect("click");
+    assert_eq!(js(c, "window.briefsmith.state().brief.key_points[1].included").await, false);
+
+    // Edit the first quote with the keyboard: focus, Enter, type, Enter.
+    let edited_quote = "Chúng ta cần chuẩn mực chung cho AI quân sự (bản đã sửa).";
+    let first = c.find(Locator::Css("#quotes li.item")).await.expect("quote row");
+    c.execute("arguments[0].focus(); return true;", vec![serde_json::to_value(&first).expect("element")])
+        .await
+        .expect("focus");
+    first.send_keys(ENTER).await.expect("Enter opens the editor");
+    let editor = c.find(Locator::Css("#quotes textarea.editor")).await.expect("editor");
+    // Select all with Ctrl+A (WebDriver's clear would blur, which saves).
+    editor.send_keys("\u{E009}a\u{E000}").await.expect("select all");
+    editor.send_keys(edited_quote).await.expect("type");
+    editor.send_keys(ENTER).await.expect("Enter saves");
+    assert_eq!(js(c, "window.briefsmith.state().brief.quotes[0].edited").await, edited_quote);
+
+    // Fix a speaker, fill the bottom line, add an own key point.
+    let bottom_line = "NATO cần chuẩn chung về AI quân sự trước năm 2030.";
+    c.find(Locator::Id("f-bottom-line")).await.expect("field").send_keys(bottom_line).await.expect("type");
+    let own = "Hà Lan đăng cai hội nghị tiếp theo.";
+    c.find(Locator::Id("own-point")).await.expect("field").send_keys(own).await.expect("type");
+    c.find(Locator::Id("btn-add-point")).await.expect("button").click().await.expect("click");
+
+    // Pick another template, then bluf.
+    let template = c.find(Locator::Id("template")).await.expect("template select");
+    template.select_by_value("sitrep").await.expect("pick sitrep");
+    wait_until(c, "window.briefsmith.state().template === 'sitrep'", "sitrep").await;
+    template.select_by_value("bluf").await.expect("pick bluf");
+    wait_until(c, "window.briefsmith.state().template === 'bluf'", "bluf").await;
+    wait_until(
+        c,
+        &format!("document.getElementById('preview').textContent.includes({})", json!(bottom_line)),
+        "the preview to show the bottom line",
+    )
+    .await;
+    wait_autosaved(c).await;
+    screenshot(c, "3-edited-bluf-preview.png").await;
+
+    // Export the PDF: its text has the edits and not the excluded point.
+    let pdf = work.path().join("nato-brief.pdf");
+    c.execute("window.briefsmith.exportTo('pdf', arguments[0]); return true;", vec![json!(pdf)])
+        .await
+        .expect("export runs");
+    wait_until(c, "document.getElementById('message').classList.contains('success')", "the export message").await;
+    screenshot(c, "4-exported-pdf-message.png").await;
+    let text = Command::new("pdftotext").args([pdf.as_os_str(), "-".as_ref()]).output().expect("pdftotext runs");
+    let text = normalize(&String::from_utf8_lossy(&text.stdout));
+    for wanted in [edited_quote, bottom_line, own] {
+        assert!(text.contains(wanted), "the PDF has {wanted:?}: {text}");
+    }
+    assert!(!text.contains(&normalize(&excluded)), "the excluded key point is not in the PDF");
+
+    // Templates: copy bluf, break it (error at its line), fix it, save it.
+    c.find(Locator::Id("tab-template")).await.expect("tab").click().await.expect("click");
+    c.find(Locator::Id("copy-name")).await.expect("name").send_keys("bluf-e2e").await.expect("type");
+    c.find(Locator::Id("btn-copy-template")).await.expect("copy").click().await.expect("click");
+    wait_until(c, "window.briefsmith.state().template === 'bluf-e2e'", "the copy").await;
+    let source = c.find(Locator::Id("template-source")).await.expect("editor");
+    source.send_keys("\n{{ title }").await.expect("type");
+    wait_until(c, "!document.getElementById('template-error').hidden", "the template error").await;
+    let error = c.find(Locator::Id("template-error")).await.expect("error").text().await.expect("text");
+    assert!(error.starts_with("Line "), "{error}");
+    screenshot(c, "5-template-error.png").await;
+    source.send_keys("}\nBản của chuyên viên.").await.expect("type");
+    wait_until(
+        c,
+        "document.getElementById('preview').textContent.includes('Bản của chuyên viên.')",
+        "the preview of the edited template",
+    )
+    .await;
+    c.find(Locator::Id("btn-save-template")).await.expect("save").click().await.expect("click");
+    wait_until(c, "document.getElementById('message-text').textContent.includes('“bluf-e2e” saved')", "template saved")
+        .await;
+    let saved = std::fs::read_to_string(work.path().join("templates/bluf-e2e/brief.md.j2")).expect("saved template");
+    assert!(saved.contains("{{ title }}") && saved.ends_with("Bản của chuyên viên."), "{saved}");
+    c.find(Locator::Id("tab-preview")).await.expect("tab").click().await.expect("click");
+
+    // Kill the app mid-edit; the next start brings the edits back.
+    let assessment = "Đánh giá viết dở trước khi ứng dụng bị tắt.";
+    c.find(Locator::Id("f-assessment")).await.expect("field").send_keys(assessment).await.expect("type");
+    wait_autosaved(c).await;
+    let pid = app_pid(work.path()).expect("the app's process");
+    Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill runs");
+    drop(session);
+
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(c, "document.querySelector('#preview h1') !== null", "the restored brief").await;
+    let state = js(c, "window.briefsmith.state().brief").await;
+    assert_eq!(state["source"]["name"], "article.txt");
+    assert_eq!(state["analyst"]["assessment"], assessment);
+    assert_eq!(state["analyst"]["bottom_line"], bottom_line);
+    assert_eq!(state["quotes"][0]["edited"], edited_quote);
+    assert_eq!(state["key_points"][1]["included"], false);
+    assert_eq!(js(c, "window.briefsmith.state().template").await, "bluf-e2e");
+    let field = c.find(Locator::Id("f-assessment")).await.expect("field").prop("value").await.expect("value");
+    assert_eq!(field.as_deref(), Some(assessment));
+    screenshot(c, "6-restored-after-kill.png").await;
+
+    // The same screen in Vietnamese, and at 150% zoom.
+    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("vi").await.expect("vi");
+    wait_until(c, "document.getElementById('btn-export-pdf').textContent === 'Xuất PDF'", "Vietnamese labels").await;
+    screenshot(c, "7-vietnamese-ui.png").await;
+    // What Ctrl + does: the webview's zoom, so the layout reflows.
+    js(c, "(window.__TAURI__.webview.getCurrentWebview().setZoom(1.5), true)").await;
+    wait_until(c, "window.innerWidth < 900", "the 150% zoom").await;
+    assert_eq!(
+        js(c, "document.getElementById('message-text').textContent").await,
+        "Phần việc chưa lưu lần trước đã được khôi phục."
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    screen_shot("8-zoom-150.png");
+    let _ = session.client.clone().close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn the_preview_follows_typing_on_a_2000_word_article() {
+    let work = tempfile::tempdir().expect("temp dir");
+    // About 2,000 words of real English news from the corpus, one article.
+    let mut text = String::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("en-summary"))
+        .expect("en-summary articles")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for file in files {
+        if text.split_whitespace().count() >= 2000 {
+            break;
+        }
+        text.push_str(&std::fs::read_to_string(file).expect("article"));
+        text.push_str("\n\n");
+    }
+    let words = text.split_whitespace().count();
+    let article = work.path().join("long.txt");
+    std::fs::write(&article, &text).expect("article written");
+
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(c, "document.querySelector('#preview h1') !== null", "the sample's preview").await;
+    open(c, &article, "long.txt").await;
+
+    let field = c.find(Locator::Id("f-bottom-line")).await.expect("field");
+    let typed = "Preview keeps up with typing";
+    let mut times = Vec::new();
+    for (i, ch) in typed.chars().enumerate() {
+        field.send_keys(&ch.to_string()).await.expect("type");
+        let so_far: String = typed.chars().take(i + 1).collect::<String>().trim_end().to_owned();
+        wait_until(
+            c,
+            &format!("document.getElementById('preview').textContent.includes({})", json!(so_far)),
+            "the preview to follow the keystroke",
+        )
+        .await;
+        times.push(js(c, "Number(document.getElementById('preview-time').dataset.ms)").await.as_f64().unwrap_or(0.0));
+    }
+    times.sort_by(f64::total_cmp);
+    eprintln!(
+        "preview round trip on a {words}-word article over {} keystrokes: median {:.1} ms, max {:.1} ms",
+        times.len(),
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
+    assert!(words >= 2000);
+    screenshot(c, "9-long-article.png").await;
+    let _ = session.client.clone().close().await;
+}

@@ -1,0 +1,140 @@
+// The app's own labels in English and Vietnamese. Brief labels come from the
+// templates' locale files, not from here.
+"use strict";
+
+const LABELS = {
+  en: {
+    new: "New", new_hint: "Paste a new article (Ctrl+N)",
+    open: "Open…", open_hint: "Open an article or a saved brief (Ctrl+O)",
+    save: "Save brief", save_hint: "Save the brief to continue later (Ctrl+S)",
+    template: "Template", brief_language: "Language", auto_language: "article's language",
+    page: "Page", page_template: "as template",
+    export_md: "Export Markdown", export_md_hint: "Ctrl+Shift+E",
+    export_pdf: "Export PDF", export_pdf_hint: "Ctrl+E",
+    shortcuts: "Shortcuts",
+    start_title: "Paste an article",
+    paste_placeholder: "Paste the article's text here, then press Analyze (Ctrl+Enter).",
+    analyze: "Analyze", analyze_hint: "Ctrl+Enter", sample: "Open the sample article",
+    drop_hint: "…or open a file, or drop one on this window (.txt, .md, .html, or a saved brief .json).",
+    recent: "Recent briefs", no_recent: "None yet: briefs you save appear here.",
+    article: "Article", removed: "Removed lines", restore: "Restore",
+    restore_needs_input: "This brief was saved without its original text, so lines cannot be restored.",
+    analyst_fields: "Analyst", title: "Title", analyst: "Analyst", bottom_line: "Bottom line",
+    assessment: "Assessment", confidence: "Confidence", high: "high", moderate: "moderate", low: "low",
+    classification: "Classification", recommendations: "Recommendations (one per line)",
+    key_points: "Key points", how_many: "how many", count_hint: "How many key points to draw from the article",
+    own_point: "Add your own key point…", add: "Add",
+    quotes: "Quotes", entities: "People, organizations, places", figures: "Figures",
+    speaker: "Speaker", unknown_speaker: "(no speaker)",
+    include: "Include in the brief", edit: "Edit", move_up: "Move up", move_down: "Move down", remove: "Remove",
+    edited: "edited", added: "yours",
+    kind_direct: "direct", kind_partial: "partial",
+    kind_person: "person", kind_organization: "organization", kind_location: "place", kind_other: "other",
+    preview: "Preview", edit_template: "Template",
+    copy_template: "Make my own copy", save_template: "Save template", templates_folder: "Open templates folder",
+    template_builtin: "“{name}” is built in and read-only: make your own copy to edit it.",
+    template_user: "Editing your template “{name}”. The preview follows your changes; Save keeps them.",
+    copy_name: "name of your copy",
+    template_saved: "Template “{name}” saved.",
+    template_error: "Line {line}, column {column}: {message}",
+    drop_here: "Drop the file to open it",
+    analyzing: "Analyzing…", restored_draft: "Your unsaved work from last time is back.",
+    saved_at: "Autosaved", saving: "Saving…", autosave_failed: "Autosave failed: {message}",
+    preview_ms: "Preview {ms} ms",
+    exported: "Saved {what} to {path}.", exported_pages: "PDF, {pages} page(s)", exported_md: "Markdown",
+    open_folder: "Open folder", brief_saved: "Brief saved to {path}.",
+    failed: "That did not work: {message}",
+    nothing_pasted: "Paste an article first, or open a file.",
+    status: "{language} · {points} key points · {quotes} quotes · {entities} names · {figures} figures",
+    pdf_filter: "PDF", md_filter: "Markdown", brief_filter: "Brief", article_filter: "Articles and briefs",
+    help: [
+      ["Ctrl+N", "New article"], ["Ctrl+O", "Open a file"], ["Ctrl+S", "Save the brief"],
+      ["Ctrl+Shift+S", "Save the brief as…"], ["Ctrl+E", "Export PDF"], ["Ctrl+Shift+E", "Export Markdown"],
+      ["Ctrl+Enter", "Analyze the pasted text"], ["Alt+1 … Alt+4", "Go to key points, quotes, names, figures"],
+      ["↑ / ↓", "Previous / next item"], ["Alt+↑ / Alt+↓", "Move the item up / down"],
+      ["Space", "Include or exclude the item"], ["Enter or F2", "Edit the item (Enter saves, Esc cancels)"],
+    ],
+  },
+  vi: {
+    new: "Mới", new_hint: "Dán bài mới (Ctrl+N)",
+    open: "Mở…", open_hint: "Mở bài báo hoặc bản tóm lược đã lưu (Ctrl+O)",
+    save: "Lưu bản tóm lược", save_hint: "Lưu để làm tiếp sau (Ctrl+S)",
+    template: "Mẫu", brief_language: "Ngôn ngữ", auto_language: "theo ngôn ngữ bài",
+    page: "Khổ giấy", page_template: "theo mẫu",
+    export_md: "Xuất Markdown", export_md_hint: "Ctrl+Shift+E",
+    export_pdf: "Xuất PDF", export_pdf_hint: "Ctrl+E",
+    shortcuts: "Phím tắt",
+    start_title: "Dán bài báo",
+    paste_placeholder: "Dán nội dung bài báo vào đây rồi bấm Phân tích (Ctrl+Enter).",
+    analyze: "Phân tích", analyze_hint: "Ctrl+Enter", sample: "Mở bài mẫu",
+    drop_hint: "…hoặc mở tệp, hoặc thả tệp vào cửa sổ này (.txt, .md, .html, hoặc bản tóm lược .json).",
+    recent: "Bản tóm lược gần đây", no_recent: "Chưa có: các bản đã lưu sẽ hiện ở đây.",
+    article: "Bài báo", removed: "Dòng đã loại", restore: "Khôi phục",
+    restore_needs_input: "Bản tóm lược này được lưu không kèm văn bản gốc nên không khôi phục được dòng.",
+    analyst_fields: "Chuyên viên", title: "Tiêu đề", analyst: "Chuyên viên", bottom_line: "Kết luận chính",
+    assessment: "Đánh giá", confidence: "Mức tin cậy", high: "cao", moderate: "trung bình", low: "thấp",
+    classification: "Độ mật", recommendations: "Kiến nghị (mỗi dòng một ý)",
+    key_points: "Ý chính", how_many: "số lượng", count_hint: "Số ý chính lấy từ bài",
+    own_point: "Thêm ý chính của bạn…", add: "Thêm",
+    quotes: "Trích dẫn", entities: "Người, tổ chức, địa danh", figures: "Số liệu",
+    speaker: "Người nói", unknown_speaker: "(chưa rõ người nói)",
+    include: "Đưa vào bản tóm lược", edit: "Sửa", move_up: "Lên", move_down: "Xuống", remove: "Xóa",
+    edited: "đã sửa", added: "của bạn",
+    kind_direct: "trực tiếp", kind_partial: "một phần",
+    kind_person: "người", kind_organization: "tổ chức", kind_location: "địa danh", kind_other: "khác",
+    preview: "Xem trước", edit_template: "Mẫu",
+    copy_template: "Tạo bản sao của tôi", save_template: "Lưu mẫu", templates_folder: "Mở thư mục mẫu",
+    template_builtin: "“{name}” là mẫu có sẵn, chỉ đọc: hãy tạo bản sao để sửa.",
+    template_user: "Đang sửa mẫu “{name}” của bạn. Bản xem trước cập nhật theo; bấm Lưu để giữ.",
+    copy_name: "tên bản sao",
+    template_saved: "Đã lưu mẫu “{name}”.",
+    template_error: "Dòng {line}, cột {column}: {message}",
+    drop_here: "Thả tệp để mở",
+    analyzing: "Đang phân tích…", restored_draft: "Phần việc chưa lưu lần trước đã được khôi phục.",
+    saved_at: "Đã tự lưu", saving: "Đang lưu…", autosave_failed: "Tự lưu thất bại: {message}",
+    preview_ms: "Xem trước {ms} ms",
+    exported: "Đã lưu {what} vào {path}.", exported_pages: "PDF, {pages} trang", exported_md: "Markdown",
+    open_folder: "Mở thư mục", brief_saved: "Đã lưu bản tóm lược vào {path}.",
+    failed: "Không thực hiện được: {message}",
+    nothing_pasted: "Hãy dán bài báo trước, hoặc mở một tệp.",
+    status: "{language} · {points} ý chính · {quotes} trích dẫn · {entities} tên · {figures} số liệu",
+    pdf_filter: "PDF", md_filter: "Markdown", brief_filter: "Bản tóm lược", article_filter: "Bài báo và bản tóm lược",
+    help: [
+      ["Ctrl+N", "Bài mới"], ["Ctrl+O", "Mở tệp"], ["Ctrl+S", "Lưu bản tóm lược"],
+      ["Ctrl+Shift+S", "Lưu thành…"], ["Ctrl+E", "Xuất PDF"], ["Ctrl+Shift+E", "Xuất Markdown"],
+      ["Ctrl+Enter", "Phân tích văn bản đã dán"], ["Alt+1 … Alt+4", "Tới ý chính, trích dẫn, tên, số liệu"],
+      ["↑ / ↓", "Mục trước / sau"], ["Alt+↑ / Alt+↓", "Chuyển mục lên / xuống"],
+      ["Space", "Đưa vào hoặc bỏ khỏi bản tóm lược"], ["Enter hoặc F2", "Sửa mục (Enter lưu, Esc hủy)"],
+    ],
+  },
+};
+
+let uiLanguage = "en";
+
+/// The label `key` in the UI language, with `{name}` placeholders filled.
+function t(key, vars = {}) {
+  const text = LABELS[uiLanguage][key] ?? LABELS.en[key] ?? key;
+  return typeof text === "string" ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? "")) : text;
+}
+
+function setUiLanguage(language) {
+  uiLanguage = LABELS[language] ? language : "en";
+  document.documentElement.lang = uiLanguage;
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll("[data-i18n-title]")) el.title = t(el.dataset.i18nTitle);
+  for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
+  const help = document.getElementById("help-list");
+  help.replaceChildren(...t("help").flatMap(([keys, what]) => {
+    const dt = document.createElement("dt");
+    dt.textContent = keys;
+    const dd = document.createElement("dd");
+    dd.textContent = what;
+    return [dt, dd];
+  }));
+}
+
+/// The system's language if the app speaks it, else English.
+function systemUiLanguage() {
+  const asked = (navigator.languages || [navigator.language || "en"]).map((l) => l.slice(0, 2).toLowerCase());
+  return asked.find((l) => LABELS[l]) || "en";
+}
