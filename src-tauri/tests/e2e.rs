@@ -241,6 +241,21 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
         .expect("click");
     assert_eq!(js(c, "window.briefsmith.state().brief.key_points[1].included").await, false);
 
+    // Keyboard: Alt+4 goes to the figures, Alt+↓ moves one down, Space
+    // excludes it and includes it again.
+    let figures = js(c, "window.briefsmith.state().brief.figures.map(f => f.text)").await;
+    c.active_element().await.expect("focus").send_keys("\u{E00A}4\u{E000}").await.expect("Alt+4");
+    wait_until(c, "document.activeElement.matches('#figures li.item:first-child')", "focus on the first figure").await;
+    let focused = c.active_element().await.expect("focus");
+    focused.send_keys("\u{E00A}\u{E015}\u{E000}").await.expect("Alt+Down");
+    let moved = js(c, "window.briefsmith.state().brief.figures.map(f => f.text)").await;
+    assert_eq!((&moved[0], &moved[1]), (&figures[1], &figures[0]), "Alt+Down moved the figure down");
+    let focused = c.active_element().await.expect("focus");
+    focused.send_keys(" ").await.expect("Space");
+    assert_eq!(js(c, "window.briefsmith.state().brief.figures[1].included").await, false);
+    c.active_element().await.expect("focus").send_keys(" ").await.expect("Space");
+    assert_eq!(js(c, "window.briefsmith.state().brief.figures[1].included").await, true);
+
     // Edit the first quote with the keyboard: focus, Enter, type, Enter.
     let edited_quote = "Chúng ta cần chuẩn mực chung cho AI quân sự (bản đã sửa).";
     let first = c.find(Locator::Css("#quotes li.item")).await.expect("quote row");
