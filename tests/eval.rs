@@ -22,16 +22,16 @@ fn quality_does_not_fall_below_the_floors() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let output = String::from_utf8(output.stdout).unwrap();
     let floors = [
-        ("en-summary", "sentence F1", 0.76),
-        ("en-summary", "ROUGE-1 F", 0.81),
+        ("en-summary", "sentence F1", 0.755),
+        ("en-summary", "ROUGE-1 F", 0.80),
         ("vi-summary", "ROUGE-1 F", 0.30),
-        ("en-quotes", "recall", 0.78),
+        ("en-quotes", "recall", 0.80),
         ("en-quotes", "precision", 0.95),
-        ("en-quotes", "accuracy", 0.55),
+        ("en-quotes", "accuracy", 0.68),
     ];
     for (line, label, floor) in floors {
         let value = figure(&output, line, label);
         assert!(value >= floor, "{line} {label} fell to {value} (floor {floor}):\n{output}");
     }
-    assert!(output.contains("cover 3/5") || output.contains("cover 4/5") || output.contains("cover 5/5"), "{output}");
+    assert!(output.contains("cover 4/5") || output.contains("cover 5/5"), "{output}");
 }

@@ -10,8 +10,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, LOCATIONS, LOCATION_CUES, ORGANIZATIONS, ORGANIZATION_CUES,
-    ORGANIZATION_WORDS, PERSON_TITLES, STOPWORDS_EN, STOPWORDS_VI,
+    CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES, ORGANIZATIONS,
+    ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_TITLES, STOPWORDS_EN, STOPWORDS_VI,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang};
@@ -48,15 +48,28 @@ impl Entities {
         self.mentions[first..last].iter().filter(move |(s, _)| s.end <= span.end).map(|&(s, e)| (s, &self.entities[e]))
     }
 
-    /// The person mentioned last before byte `position`.
-    pub fn last_person_before(&self, position: usize) -> Option<(Span, &FoundEntity)> {
+    /// The person mentioned last before byte `position` who can be the one
+    /// a pronoun of `gender` (`m`, `f`) stands for: a known given name of the
+    /// other gender rules a person out.
+    pub fn last_person_before(&self, position: usize, gender: Option<char>) -> Option<(Span, &FoundEntity)> {
         let end = self.mentions.partition_point(|(s, _)| s.start < position);
+        let agrees = |name: &str| {
+            let given = name.split_whitespace().next().and_then(|w| FIRST_NAMES.get(w)).copied();
+            !matches!((gender, given), (Some(g), Some(n)) if n != '-' && n != g)
+        };
         self.mentions[..end]
             .iter()
             .rev()
             .map(|&(s, e)| (s, &self.entities[e]))
-            .find(|(_, e)| e.kind == EntityKind::Person)
+            .find(|(_, e)| e.kind == EntityKind::Person && !names_a_place_or_body(&e.name) && agrees(&e.name))
     }
+}
+
+/// Whether a name has a place or an organization word in it ("Halifax
+/// Crown", "City of Surrey"): typed a person by its context, it is still not
+/// whom "he" or "she" stands for.
+fn names_a_place_or_body(name: &str) -> bool {
+    name.split_whitespace().any(|w| LOCATIONS.contains(w) || ORGANIZATION_WORDS.contains(w))
 }
 
 /// Evidence about what kind of thing a mention names.
@@ -201,6 +214,15 @@ impl Context<'_> {
                 return None;
             }
         }
+        // A given name with a surname after it starts a person's name, even
+        // after capitalized words of a title ("Senate Majority Leader Mitch McConnell").
+        if let Some(k) = part.iter().position(|w| FIRST_NAMES.contains_key(w.text)) {
+            if k + 1 < part.len() {
+                part = &part[k..];
+                start_index += k;
+                votes.person += 2;
+            }
+        }
         let first = part.first()?;
         let last = part.last()?;
         if CALENDAR_WORDS.contains(&first.text) {
@@ -283,7 +305,20 @@ impl Context<'_> {
             .into_iter()
             .flatten()
             .any(|cue| cue.len() <= after.len() && cue.iter().zip(&after).all(|(c, a)| c == a));
-        if cue_follows {
+        // "people from Covington Catholic saying": a name after a preposition
+        // is not the one speaking.
+        let after_preposition = matches!(last_one, "from" | "of" | "at" | "in" | "to" | "for" | "with" | "by" | "on");
+        if cue_follows && !after_preposition {
+            votes.person += 1;
+        }
+        // "…," said Anna Berg / explains McMillen: the name after a speech verb.
+        let cue_precedes = CUE_VERBS
+            .get(self.lang.code())
+            .into_iter()
+            .flatten()
+            .any(|cue| cue.len() <= before.len() && cue.iter().rev().zip(before.iter().rev()).all(|(c, b)| c == b));
+        let listener = matches!(last_one, "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "assured");
+        if cue_precedes && self.lang == Lang::En && !listener {
             votes.person += 1;
         }
     }

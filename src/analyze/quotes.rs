@@ -53,6 +53,10 @@ struct Marked {
     ends_with_punctuation: bool,
 }
 
+/// How many paragraphs on an unattributed quote still continues the last
+/// speaker's words (news quotes a speaker over several paragraphs).
+const CONTINUES_FOR: usize = 3;
+
 /// Finds the quotes of an article, in text order.
 pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuote> {
     let marked = pair_marks(&article.text);
@@ -64,7 +68,8 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         let mut quote = attribution.classify(q, previous, next);
         if quote.kind == QuoteKind::Direct && quote.speaker.is_none() {
             if let (Some(prev_quote), Some(prev_marked)) = (quotes.last(), previous) {
-                let near = attribution.paragraph_of(q.open) <= attribution.paragraph_of(prev_marked.open) + 1;
+                let near =
+                    attribution.paragraph_of(q.open) <= attribution.paragraph_of(prev_marked.open) + CONTINUES_FOR;
                 if near && prev_quote.kind == QuoteKind::Direct && prev_quote.speaker.is_some() {
                     quote.speaker = prev_quote.speaker.clone();
                 }
@@ -314,11 +319,15 @@ impl Attribution<'_> {
         let attributes_after =
             q.ends_with_punctuation || text[post.start..post.end].trim_start().starts_with([',', '-', '–', '—']);
         if attributes_after {
-            if let Some(cue) = self.first_cue(&post_words, 6).filter(|c| names_speaker(&post_words[..c.first])) {
+            if let Some(cue) = self.first_cue(&post_words, 12).filter(|c| names_speaker(text, &post_words[..c.first])) {
                 found.kind = QuoteKind::Direct;
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
-                let after = &post_words[cue.last..];
-                if !self.speaker_after(&mut found, after) {
+                // "told CTV News": whom a speaker told comes after the verb, not who spoke.
+                let after =
+                    if takes_listener(&text[cue.span.start..cue.span.end]) { &[][..] } else { &post_words[cue.last..] };
+                if !self.speaker_after(&mut found, after)
+                    && !self.person_between(&mut found, post.start, cue.span.start)
+                {
                     self.speaker_before(&mut found, &post_words[..cue.first], post.start, cue.span.start);
                 }
                 return found;
@@ -399,7 +408,7 @@ impl Attribution<'_> {
         between.ends_with(':')
             || bare.is_empty()
             || matches!(bare.as_str(), "rằng" | "that" | "thêm" | "thêm rằng" | "que")
-            || (words <= 3 && between.ends_with(','))
+            || (words <= 8 && between.ends_with(',') && !between.contains(['.', ';', '"', '“', '”']))
     }
 
     /// The speaker named just before a cue (within four words), else a pronoun or
@@ -417,6 +426,24 @@ impl Attribution<'_> {
             return;
         }
         self.resolve_reference(found, &words[words.len().saturating_sub(4)..]);
+    }
+
+    /// A person named between a quote and its cue, however described
+    /// ("Hussein Sayed, chief strategist at FXTM, said").
+    fn person_between(&self, found: &mut FoundQuote, from: usize, to: usize) -> bool {
+        let window = Span::new(from, to);
+        let first_word = words_in(self.text(), window).first().map(|w| w.span.start);
+        let leading = self.entities.within(window).next().filter(|(span, e)| {
+            Some(span.start) == first_word && matches!(e.kind, EntityKind::Person | EntityKind::Other)
+        });
+        match leading.or_else(|| self.entities.within(window).find(|(_, e)| e.kind == EntityKind::Person)) {
+            Some((span, entity)) => {
+                found.speaker = Some(entity.name.clone());
+                found.speaker_span = Some(span);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The speaker named right after a cue ("said Anna Berg"), or a pronoun there.
@@ -440,7 +467,12 @@ impl Attribution<'_> {
                 || PERSON_TITLES.contains(lower.as_str())
                 || two.as_deref().is_some_and(|t| PRONOUNS.contains(&t) || PERSON_TITLES.contains(t));
             if is_reference {
-                if let Some((_, person)) = self.entities.last_person_before(word.span.start) {
+                let gender = match lower.as_str() {
+                    "he" | "him" | "his" | "ông" | "anh" => Some('m'),
+                    "she" | "her" | "bà" | "chị" | "cô" => Some('f'),
+                    _ => None,
+                };
+                if let Some((_, person)) = self.entities.last_person_before(word.span.start, gender) {
                     found.speaker = Some(person.name.clone());
                     found.speaker_span = Some(word.span);
                     return true;
@@ -452,17 +484,32 @@ impl Attribution<'_> {
 }
 
 /// Whether the words between a closing mark and a cue can only be the speaker:
-/// a name, a pronoun or a title ("Woods", "ông", "the minister"), or nothing.
+/// a name, a pronoun or a title ("Woods", "ông", "the minister"), or nothing;
+/// a described name ("mayoral candidate Doug McCallum"); a name and a
+/// description set off by commas ("Hussein Sayed, chief strategist at FXTM,").
 /// A clause ("trong đó thừa nhận") is not.
-fn names_speaker(words: &[Word]) -> bool {
-    words.len() <= 5
-        && words.iter().all(|w| {
-            let lower = w.text.to_lowercase();
-            w.is_capitalized()
-                || PRONOUNS.contains(&lower.as_str())
-                || PERSON_TITLES.contains(lower.as_str())
-                || matches!(lower.as_str(), "the" | "a" | "an" | "người" | "phát" | "ngôn" | "ấy")
-        })
+fn names_speaker(text: &str, words: &[Word]) -> bool {
+    let plain = |w: &Word| {
+        let lower = w.text.to_lowercase();
+        w.is_capitalized()
+            || PRONOUNS.contains(&lower.as_str())
+            || PERSON_TITLES.contains(lower.as_str())
+            || matches!(lower.as_str(), "the" | "a" | "an" | "người" | "phát" | "ngôn" | "ấy")
+    };
+    if words.len() <= 5 && words.iter().all(plain) {
+        return true;
+    }
+    if words.len() > 10 || !words.first().is_some_and(Word::is_capitalized) {
+        return words.len() <= 6 && words.last().is_some_and(Word::is_capitalized) && words.len() >= 2;
+    }
+    let name_end = words.iter().position(|w| !w.is_capitalized()).unwrap_or(words.len());
+    let after_name = &text[words[name_end.min(words.len()) - 1].span.end..];
+    after_name.starts_with(',') || words.last().is_some_and(Word::is_capitalized)
+}
+
+/// Speech verbs whose object is the listener ("told reporters").
+fn takes_listener(cue: &str) -> bool {
+    matches!(cue.to_lowercase().as_str(), "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "assured")
 }
 
 fn words_between(words: &[Word], from: usize, to: usize) -> usize {
