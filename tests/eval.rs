@@ -25,9 +25,9 @@ fn quality_does_not_fall_below_the_floors() {
         ("en-summary", "sentence F1", 0.755),
         ("en-summary", "ROUGE-1 F", 0.80),
         ("vi-summary", "ROUGE-1 F", 0.30),
-        ("en-quotes", "recall", 0.80),
+        ("en-quotes", "recall", 0.82),
         ("en-quotes", "precision", 0.95),
-        ("en-quotes", "accuracy", 0.68),
+        ("en-quotes", "accuracy", 0.67),
     ];
     for (line, label, floor) in floors {
         let value = figure(&output, line, label);

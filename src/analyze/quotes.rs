@@ -57,6 +57,11 @@ struct Marked {
 /// speaker's words (news quotes a speaker over several paragraphs).
 const CONTINUES_FOR: usize = 3;
 
+/// A quoted whole sentence (capital to final mark) of at least this many
+/// words is someone's words even without a speech verb ("I stand with
+/// Covington Catholic High School."); shorter ones may be slogans or titles.
+const WHOLE_SENTENCE_WORDS: usize = 5;
+
 /// Finds the quotes of an article, in text order.
 pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuote> {
     let marked = pair_marks(&article.text);
@@ -337,7 +342,9 @@ impl Attribution<'_> {
             && !text[post.start..post.end].chars().any(char::is_alphanumeric);
         let starts_upper = quote_words.first().is_some_and(Word::is_capitalized);
         let introduced_by_colon = text[pre.start..pre.end].trim_end().ends_with(':');
-        if (alone && quote_words.len() >= 3) || (starts_upper && quote_words.len() >= 10 && q.ends_with_punctuation) {
+        if (alone && quote_words.len() >= 3)
+            || (starts_upper && quote_words.len() >= WHOLE_SENTENCE_WORDS && q.ends_with_punctuation)
+        {
             found.kind = QuoteKind::Direct;
         } else if introduced_by_colon && starts_upper && quote_words.len() >= 4 {
             found.kind = QuoteKind::Direct;
