@@ -27,7 +27,7 @@ fn quality_does_not_fall_below_the_floors() {
         ("vi-summary", "ROUGE-1 F", 0.30),
         ("en-quotes", "recall", 0.82),
         ("en-quotes", "precision", 0.95),
-        ("en-quotes", "accuracy", 0.67),
+        ("en-quotes", "accuracy", 0.70),
     ];
     for (line, label, floor) in floors {
         let value = figure(&output, line, label);

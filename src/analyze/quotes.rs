@@ -54,7 +54,8 @@ struct Marked {
 }
 
 /// How many paragraphs on an unattributed quote still continues the last
-/// speaker's words (news quotes a speaker over several paragraphs).
+/// speaker's words (news quotes a speaker over several paragraphs). With no
+/// one quoted yet, it is the person named in its paragraph or the one before.
 const CONTINUES_FOR: usize = 3;
 
 /// A quoted whole sentence (capital to final mark) of at least this many
@@ -72,11 +73,19 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         let next = marked.get(i + 1);
         let mut quote = attribution.classify(q, previous, next);
         if quote.kind == QuoteKind::Direct && quote.speaker.is_none() {
-            if let (Some(prev_quote), Some(prev_marked)) = (quotes.last(), previous) {
-                let near =
-                    attribution.paragraph_of(q.open) <= attribution.paragraph_of(prev_marked.open) + CONTINUES_FOR;
-                if near && prev_quote.kind == QuoteKind::Direct && prev_quote.speaker.is_some() {
-                    quote.speaker = prev_quote.speaker.clone();
+            // The last attributed direct quote, skipping phrases quoted in between.
+            let paragraph = attribution.paragraph_of(q.open);
+            let last_voice = quotes
+                .iter()
+                .rev()
+                .take_while(|p| attribution.paragraph_of(p.span.start) + CONTINUES_FOR >= paragraph)
+                .find(|p| p.kind == QuoteKind::Direct && p.speaker.is_some());
+            if let Some(voice) = last_voice {
+                quote.speaker = voice.speaker.clone();
+            } else if let Some((span, person)) = entities.last_person_before(q.open, None) {
+                // No one quoted yet: the person just named (this paragraph or the one before).
+                if attribution.paragraph_of(span.start) + 1 >= paragraph {
+                    quote.speaker = Some(person.name.clone());
                 }
             }
         }
