@@ -169,14 +169,27 @@ pub fn preview(
     source: Option<String>,
 ) -> Outcome<Preview> {
     let started = Instant::now();
-    let mut resolved = state.library.resolve(&template)?;
+    let (_, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, source)?;
+    let html = briefsmith::render::html::preview(&markdown);
+    Ok(Preview { markdown, html, locale, millis: started.elapsed().as_secs_f64() * 1000.0 })
+}
+
+/// The brief through `template` (its edited `source` when given) in `locale`,
+/// or the article's language when `locale` is empty.
+fn render_markdown(
+    library: &Library,
+    brief: &Brief,
+    template: &str,
+    locale: &str,
+    source: Option<String>,
+) -> Outcome<(briefsmith::template::Resolved, String, String)> {
+    let mut resolved = library.resolve(template)?;
     if let Some(source) = source {
         resolved.source = source;
     }
-    let locale = locale_for(&state.library, &locale, &brief);
-    let markdown = briefsmith::export::markdown(&state.library, &resolved, &brief, &locale)?;
-    let html = briefsmith::render::html::preview(&markdown);
-    Ok(Preview { markdown, html, locale, millis: started.elapsed().as_secs_f64() * 1000.0 })
+    let locale = locale_for(library, locale, brief);
+    let markdown = briefsmith::export::markdown(library, &resolved, brief, &locale)?;
+    Ok((resolved, locale, markdown))
 }
 
 #[derive(Debug, Serialize)]
@@ -212,9 +225,7 @@ pub fn export(
         "Letter" => Some(PageSize::Letter),
         other => return Err(Failure::new(format!("unknown page size '{other}': choose A4 or Letter"))),
     };
-    let resolved = state.library.resolve(&template)?;
-    let locale = locale_for(&state.library, &locale, &brief);
-    let markdown = briefsmith::export::markdown(&state.library, &resolved, &brief, &locale)?;
+    let (resolved, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, None)?;
     let (bytes, pages, warnings) = if wanted == "pdf" {
         let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
         (pdf.bytes, Some(pdf.pages), pdf.warnings)

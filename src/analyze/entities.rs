@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES, ORGANIZATIONS,
+    is_listener_cue, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES, ORGANIZATIONS,
     ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_TITLES, STOPWORDS_EN, STOPWORDS_VI,
 };
 use super::words::{words_in, Word};
@@ -317,8 +317,7 @@ impl Context<'_> {
             .into_iter()
             .flatten()
             .any(|cue| cue.len() <= before.len() && cue.iter().rev().zip(before.iter().rev()).all(|(c, b)| c == b));
-        let listener = matches!(last_one, "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "assured");
-        if cue_precedes && self.lang == Lang::En && !listener {
+        if cue_precedes && self.lang == Lang::En && !is_listener_cue(last_one) {
             votes.person += 1;
         }
     }

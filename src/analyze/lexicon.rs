@@ -47,6 +47,12 @@ pub static CUE_VERBS: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(||
     map
 });
 
+/// Speech verbs whose object is the listener, not the speaker ("told CTV
+/// News", "asked reporters").
+pub fn is_listener_cue(cue: &str) -> bool {
+    matches!(cue, "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "assured")
+}
+
 /// Acronyms that name things, not organizations: "AI", "GDP", "CEO".
 pub const COMMON_ACRONYMS: &[&str] = &[
     "AI", "IT", "GDP", "GNP", "CEO", "CFO", "CTO", "COO", "TV", "PC", "DNA", "RNA", "HIV", "PhD", "OK", "VAT", "SMS",

@@ -9,7 +9,7 @@
 //! "người đứng đầu NATO") is resolved to the last person named before it.
 
 use super::entities::Entities;
-use super::lexicon::{CUE_VERBS, PERSON_TITLES};
+use super::lexicon::{is_listener_cue, CUE_VERBS, PERSON_TITLES};
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
 use crate::ingest::format::floor_char_boundary;
@@ -337,8 +337,11 @@ impl Attribution<'_> {
                 found.kind = QuoteKind::Direct;
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
                 // "told CTV News": whom a speaker told comes after the verb, not who spoke.
-                let after =
-                    if takes_listener(&text[cue.span.start..cue.span.end]) { &[][..] } else { &post_words[cue.last..] };
+                let after = if is_listener_cue(&text[cue.span.start..cue.span.end].to_lowercase()) {
+                    &[][..]
+                } else {
+                    &post_words[cue.last..]
+                };
                 if !self.speaker_after(&mut found, after)
                     && !self.person_between(&mut found, post.start, cue.span.start)
                 {
@@ -521,11 +524,6 @@ fn names_speaker(text: &str, words: &[Word]) -> bool {
     let name_end = words.iter().position(|w| !w.is_capitalized()).unwrap_or(words.len());
     let after_name = &text[words[name_end.min(words.len()) - 1].span.end..];
     after_name.starts_with(',') || words.last().is_some_and(Word::is_capitalized)
-}
-
-/// Speech verbs whose object is the listener ("told reporters").
-fn takes_listener(cue: &str) -> bool {
-    matches!(cue.to_lowercase().as_str(), "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "assured")
 }
 
 fn words_between(words: &[Word], from: usize, to: usize) -> usize {

@@ -7,6 +7,7 @@
 
 use super::{Brief, BriefOptions, EntityItem, FigureItem, Input, KeyPointItem, QuoteItem};
 use crate::ingest::{IngestError, IngestOptions};
+use crate::text::CharIndex;
 use crate::{AnalyzeOptions, Options};
 
 impl Brief {
@@ -35,8 +36,9 @@ impl Brief {
         };
         let mut fresh = Brief::from_input(input, options)?;
         fresh.title = self.title.clone();
-        let article: Vec<char> = fresh.article.chars().collect();
-        let locate = |text: &str| find_chars(&article, text);
+        let article = fresh.article.clone();
+        let index = CharIndex::new(&article);
+        let locate = |text: &str| find_chars(&article, &index, text);
 
         fresh.key_points = merge(
             std::mem::take(&mut fresh.key_points),
@@ -125,12 +127,12 @@ fn merge<T: Clone>(
 }
 
 /// The char range of the first occurrence of `needle` in `haystack`.
-fn find_chars(haystack: &[char], needle: &str) -> Option<(usize, usize)> {
-    let needle: Vec<char> = needle.chars().collect();
-    if needle.is_empty() || needle.len() > haystack.len() {
+fn find_chars(haystack: &str, index: &CharIndex, needle: &str) -> Option<(usize, usize)> {
+    if needle.is_empty() {
         return None;
     }
-    haystack.windows(needle.len()).position(|w| w == needle.as_slice()).map(|start| (start, start + needle.len()))
+    let start = haystack.find(needle)?;
+    Some((index.char_offset(haystack, start), index.char_offset(haystack, start + needle.len())))
 }
 
 #[cfg(test)]
