@@ -6,6 +6,7 @@
 //! speakers, and the key points they wrote themselves.
 
 use super::{Brief, BriefOptions, EntityItem, FigureItem, Input, KeyPointItem, QuoteItem};
+use crate::analyze::Mention;
 use crate::ingest::{IngestError, IngestOptions};
 use crate::text::CharIndex;
 use crate::{AnalyzeOptions, Options};
@@ -77,7 +78,7 @@ impl Brief {
                 new.kind = old.kind;
             },
             |old| old.edited.is_some(),
-            |old: &mut EntityItem| old.mentions.retain(|m| locate(&m.text).is_some()),
+            |old: &mut EntityItem| old.mentions = find_all(&article, &index, &old.mentions),
         );
         fresh.figures = merge(
             std::mem::take(&mut fresh.figures),
@@ -124,6 +125,26 @@ fn merge<T: Clone>(
     }
     merged.extend(new.into_iter().flatten());
     merged
+}
+
+/// Every occurrence in `haystack` of the texts of `mentions`, in text order:
+/// where an edited entity the new analysis lost is mentioned now.
+fn find_all(haystack: &str, index: &CharIndex, mentions: &[Mention]) -> Vec<Mention> {
+    let mut texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).filter(|t| !t.is_empty()).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let mut found: Vec<Mention> = texts
+        .into_iter()
+        .flat_map(|text| {
+            haystack.match_indices(text).map(|(start, _)| Mention {
+                text: text.to_owned(),
+                start: index.char_offset(haystack, start),
+                end: index.char_offset(haystack, start + text.len()),
+            })
+        })
+        .collect();
+    found.sort_by_key(|m| (m.start, m.end));
+    found
 }
 
 /// The char range of the first occurrence of `needle` in `haystack`.
@@ -209,6 +230,28 @@ mod tests {
             let chars: String =
                 after.article.chars().skip(k.start.unwrap()).take(k.end.unwrap() - k.start.unwrap()).collect();
             assert_eq!(chars, k.text, "offsets point into the new article");
+        }
+    }
+
+    #[test]
+    fn an_edited_entity_kept_points_into_the_new_article() {
+        let mut before = brief(3);
+        before.entities.push(EntityItem {
+            // Not a name the analysis finds: only the analyst's review keeps it.
+            text: "mở rộng cảng".into(),
+            kind: crate::analyze::EntityKind::Other,
+            mentions: vec![Mention { text: "mở rộng cảng".into(), start: 0, end: 12 }],
+            included: true,
+            edited: Some("Đảo Hòn Mê".into()),
+        });
+        let mut again = before.input.clone().unwrap();
+        again.restored.push(before.removed[0].text.clone());
+        let after = before.reanalyze(again).unwrap();
+        let kept = after.entities.iter().find(|e| e.edited.as_deref() == Some("Đảo Hòn Mê")).expect("kept");
+        assert!(!kept.mentions.is_empty());
+        for m in &kept.mentions {
+            let read: String = after.article.chars().skip(m.start).take(m.end - m.start).collect();
+            assert_eq!(read, m.text);
         }
     }
 
