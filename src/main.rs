@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use briefsmith::analyze::{language, Analysis, EntityKind};
 use briefsmith::brief::{Brief, BriefOptions, Confidence};
 use briefsmith::export;
-use briefsmith::ingest::{source, Format};
+use briefsmith::ingest::{ingest, source, Format, IngestOptions};
 use briefsmith::template::{self, Library, Origin};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -29,6 +29,10 @@ enum Command {
     Analyze(AnalyzeArgs),
     /// Render a brief of an article (or of an edited Brief JSON) as Markdown.
     Brief(BriefArgs),
+    /// Print the article body of a file or web address as plain text (paragraphs
+    /// separated by a blank line), or with --json as
+    /// {title, author, published, site_name, url, text}.
+    Extract(ExtractArgs),
     /// List, show, create and check briefing templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -36,7 +40,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct BriefArgs {
-    /// The article; `-` reads standard input. Not needed with --brief.
+    /// The article (a file, an http(s):// address, or `-` for standard input).
+    /// Not needed with --brief.
     #[arg(value_name = "FILE", required_unless_present = "brief")]
     file: Option<String>,
     /// A template name (`briefsmith templates list`) or a template file.
@@ -65,6 +70,19 @@ struct BriefArgs {
     /// The article's language, instead of detecting it.
     #[arg(long, value_name = "L", value_parser = parse_language)]
     lang: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// A text, Markdown, HTML, PDF or Word file, an http(s):// address, or `-`.
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// Print {title, author, published, site_name, url, text} as one JSON object.
+    #[arg(long)]
+    json: bool,
+    /// Read the input as this format instead of detecting it.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
 }
 
 #[derive(Subcommand)]
@@ -121,7 +139,8 @@ struct AnalyzeArgs {
     /// Print the Brief JSON (what `brief --brief` and the app read) instead of the analysis.
     #[arg(long, conflicts_with = "json")]
     brief_json: bool,
-    /// Article files; `-` reads standard input.
+    /// Articles: text, Markdown, HTML, PDF or Word files, http(s):// addresses;
+    /// `-` reads standard input.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<String>,
 }
@@ -130,6 +149,21 @@ struct AnalyzeArgs {
 enum FormatArg {
     Plain,
     Markdown,
+    Html,
+    Pdf,
+    Docx,
+}
+
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Plain => Format::Plain,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
+        }
+    }
 }
 
 fn parse_language(value: &str) -> Result<String, String> {
@@ -142,6 +176,7 @@ fn main() -> ExitCode {
     let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Analyze(args) => analyze(args),
         Command::Brief(args) => report(brief(args, &library)),
+        Command::Extract(args) => report(extract(args)),
         Command::Templates(command) => report(templates(command, &library)),
     });
     result.unwrap_or_else(|_| {
@@ -313,18 +348,61 @@ fn analyze_one(
     lang: Option<String>,
     format: Option<FormatArg>,
 ) -> Result<Analysis, String> {
-    let bytes = source::read(file).map_err(|e| about(file, e))?;
-    let mut options = briefsmith::Options::default();
-    options.ingest.file_name = (file != "-").then(|| file.to_owned());
-    options.ingest.format = format.map(|f| match f {
-        FormatArg::Plain => Format::Plain,
-        FormatArg::Markdown => Format::Markdown,
-    });
-    options.analyze.key_points = key_points;
-    options.analyze.language = lang;
+    let (bytes, ingest) = load(file, format)?;
+    let options = briefsmith::Options {
+        ingest,
+        analyze: briefsmith::AnalyzeOptions { key_points, language: lang },
+    };
     let mut analysis = briefsmith::analyze_bytes(&bytes, &options).map_err(|e| about(file, e))?;
     analysis.file = file.to_owned();
     Ok(analysis)
+}
+
+/// Reads a file, standard input or a web address, with what is known about it.
+fn load(file: &str, format: Option<FormatArg>) -> Result<(Vec<u8>, IngestOptions), String> {
+    let loaded = source::load(file).map_err(|e| about(file, e))?;
+    let options = IngestOptions {
+        file_name: (file != "-").then(|| file.to_owned()),
+        format: format.map(FormatArg::format),
+        url: loaded.url,
+        charset: loaded.charset,
+        ..IngestOptions::default()
+    };
+    Ok((loaded.bytes, options))
+}
+
+/// The `extract` contract: what the analysis reads, before any analysis.
+#[derive(serde::Serialize)]
+struct Extracted<'a> {
+    title: Option<&'a str>,
+    author: Option<&'a str>,
+    published: Option<&'a str>,
+    site_name: Option<&'a str>,
+    url: Option<&'a str>,
+    text: &'a str,
+}
+
+fn extract(args: &ExtractArgs) -> Result<(), String> {
+    let (bytes, options) = load(&args.file, args.format)?;
+    let article = ingest(&bytes, &options).map_err(|e| about(&args.file, e))?;
+    for warning in &article.warnings {
+        eprintln!("briefsmith: warning: {warning}");
+    }
+    if !args.json {
+        return write_stdout(format!("{}\n", article.text).as_bytes());
+    }
+    let info = &article.info;
+    let extracted = Extracted {
+        title: article.title.as_deref(),
+        author: info.author.as_deref().or(article.metadata.byline.as_deref()),
+        published: info.published.as_deref().or(article.metadata.dateline.as_deref()),
+        site_name: info.site_name.as_deref(),
+        url: info.url.as_deref(),
+        text: &article.text,
+    };
+    let mut json = serde_json::to_string(&extracted).map_err(|e| e.to_string())?;
+    json.push('\n');
+    write_stdout(json.as_bytes())
 }
 
 /// An error message that names the input (standard input needs no name).

@@ -14,7 +14,7 @@ pub mod words;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::{Article, Format, Metadata, RemovedLine};
+use crate::ingest::{Article, DocumentInfo, Format, Metadata, RemovedLine};
 use crate::text::Span;
 
 /// How to analyze.
@@ -190,6 +190,9 @@ pub struct Analysis {
     pub format: Format,
     pub encoding: String,
     pub metadata: Metadata,
+    /// What the document said about itself (a web page's author, site, address).
+    #[serde(default)]
+    pub document: DocumentInfo,
     pub warnings: Vec<String>,
 }
 
@@ -272,6 +275,7 @@ pub fn analyze(article: &Article, options: &AnalyzeOptions) -> Analysis {
         format: article.format,
         encoding: article.encoding.to_owned(),
         metadata: article.metadata.clone(),
+        document: article.info.clone(),
         warnings: article.warnings.clone(),
     }
 }

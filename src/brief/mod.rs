@@ -54,6 +54,10 @@ pub struct Input {
     pub restored: Vec<String>,
     /// A language the analyst chose (ISO 639-1); detected when `None`.
     pub language: Option<String>,
+    /// What the document said about itself when it was opened (a web page's
+    /// title, author, site, address): `text` is then the extracted article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<crate::ingest::DocumentInfo>,
 }
 
 /// Where the article came from. Empty strings are "not known".
@@ -163,6 +167,10 @@ pub struct FigureItem {
     pub edited: Option<String>,
 }
 
+fn is_url(file: &str) -> bool {
+    file.starts_with("http://") || file.starts_with("https://")
+}
+
 fn yes() -> bool {
     true
 }
@@ -200,14 +208,25 @@ impl Brief {
     pub fn from_analysis(analysis: &Analysis, options: BriefOptions) -> Brief {
         let generated = options.generated.unwrap_or_else(crate::date::today);
         let mut source = options.source;
-        if source.name.is_empty() && analysis.file != "-" {
-            source.name = analysis.file.rsplit(['/', '\\']).next().unwrap_or_default().to_owned();
+        let document = &analysis.document;
+        if source.name.is_empty() {
+            source.name = match &document.site_name {
+                Some(site) => site.clone(),
+                None if analysis.file != "-" && !is_url(&analysis.file) => {
+                    analysis.file.rsplit(['/', '\\']).next().unwrap_or_default().to_owned()
+                }
+                None => String::new(),
+            };
+        }
+        if source.url.is_empty() {
+            source.url = document.url.clone().unwrap_or_else(|| if is_url(&analysis.file) { analysis.file.clone() } else { String::new() });
         }
         if source.author.is_empty() {
-            source.author = analysis.metadata.byline.clone().unwrap_or_default();
+            source.author = document.author.clone().or_else(|| analysis.metadata.byline.clone()).unwrap_or_default();
         }
         if source.published.is_empty() {
-            source.published = analysis.metadata.dateline.clone().unwrap_or_default();
+            source.published =
+                document.published.clone().or_else(|| analysis.metadata.dateline.clone()).unwrap_or_default();
         }
         if source.retrieved.is_empty() {
             source.retrieved = generated.clone();

@@ -15,7 +15,12 @@ impl Brief {
     /// Reads and analyzes `input` into a new brief that remembers its input.
     pub fn from_input(input: Input, options: BriefOptions) -> Result<Brief, IngestError> {
         let pipeline = Options {
-            ingest: IngestOptions { file_name: input.file_name.clone(), format: None, keep: input.restored.clone() },
+            ingest: IngestOptions {
+                file_name: input.file_name.clone(),
+                keep: input.restored.clone(),
+                info: input.info.clone(),
+                ..IngestOptions::default()
+            },
             analyze: AnalyzeOptions { key_points: input.key_points, language: input.language.clone() },
         };
         let mut analysis = crate::analyze_bytes(input.text.as_bytes(), &pipeline)?;

@@ -61,6 +61,14 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A caption ending with its credit: "… November 19, 2019. © Reuters / David Mercado".
+static COPYRIGHT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?)]\s*©\s*(?P<credit>[^©.]{1,60}?)\s*$").expect("valid regex")
+});
+/// A name with a social-media handle, as closes many articles: "Jane Doe @janedoe".
+static HANDLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,3})\s+@\w{2,30}$").expect("valid regex")
+});
 static AGENCY_PHOTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*(?P<credit>[\p{L} ]{0,30}?)\s*photos?\s*(?:/[^)]*)?\)\s*$").expect("valid regex")
 });
@@ -90,7 +98,7 @@ static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:advertisement|quảng cáo|sponsored|read more|related|related articles|xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|subscribe|đăng ký nhận tin|skip advertisement|continue reading|story continues below)\b\s*:?.{0,100}$",
+        r"(?i)^(?:advertisement|advert|ad|quảng cáo|sponsored|read more|read also|also read|also on|see more|see also|related|related articles|more from|don[’']t miss|must read|recommended|trending now|explore further|filed under|tags|topics|xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tin nổi bật|có thể bạn quan tâm|subscribe|sign up|đăng ký nhận tin|skip advertisement|continue reading|story continues below|like this (?:story|article)|share (?:this|it|on)|follow us|click here|tell us what you think|next article|previous article|citation)\b\s*[:?!.]?.{0,100}$|^(?:from\s+)?https?://\S+$|^this (?:slideshow|video|content) requires javascript|^this (?:document|article|material) is (?:subject to|protected by) copyright|^(?:copyright\s*)?©\s*\d{4}|\ball rights reserved\.?$|^[-–—]\s+next\b|\bprevious\b.{0,40}\s[-–—]$",
     )
     .expect("valid regex")
 });
@@ -122,6 +130,12 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
         if credit.split_whitespace().count() <= 8 {
             return noise(RemovalReason::Caption, Some(credit));
         }
+    }
+    if let Some(caps) = COPYRIGHT_CREDIT.captures(line) {
+        return noise(RemovalReason::Caption, caps.name("credit").map(|m| m.as_str()));
+    }
+    if let Some(caps) = HANDLE_BYLINE.captures(line) {
+        return noise(RemovalReason::Byline, caps.name("name").map(|m| m.as_str()));
     }
     if let Some(caps) = AGENCY_PHOTO.captures(line) {
         return noise(RemovalReason::Caption, caps.name("credit").map(|m| m.as_str()));

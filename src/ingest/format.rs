@@ -18,6 +18,12 @@ pub enum Format {
     #[default]
     Plain,
     Markdown,
+    /// A saved web page; the article is extracted from its markup.
+    Html,
+    /// A PDF's text layer.
+    Pdf,
+    /// A Word document.
+    Docx,
 }
 
 impl Format {
@@ -25,8 +31,21 @@ impl Format {
         match self {
             Format::Plain => "plain",
             Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
+}
+
+/// A Word document: a ZIP archive named `.docx` or holding `word/document.xml`
+/// (the name of a ZIP entry is stored uncompressed in its header).
+pub fn is_docx(bytes: &[u8], file_name: Option<&str>) -> bool {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return false;
+    }
+    let named = file_name.is_some_and(|n| n.to_ascii_lowercase().ends_with(".docx"));
+    named || bytes.windows(17).any(|w| w == b"word/document.xml")
 }
 
 /// What a block is, structurally.
@@ -55,9 +74,6 @@ static MARKDOWN_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// heading together with other Markdown syntax, or Markdown syntax on several
 /// lines. News pasted as plain text rarely has either.
 pub fn detect(text: &str, file_name: Option<&str>) -> Format {
-    if looks_like_html(text, file_name) {
-        return Format::Plain;
-    }
     if let Some(name) = file_name {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
@@ -75,17 +91,6 @@ pub fn detect(text: &str, file_name: Option<&str>) -> Format {
     } else {
         Format::Plain
     }
-}
-
-/// A saved web page: an `.html`/`.htm` name, or a document that opens with a
-/// doctype or an `<html>` tag.
-pub fn looks_like_html(text: &str, file_name: Option<&str>) -> bool {
-    let by_name = file_name.is_some_and(|n| {
-        let lower = n.to_ascii_lowercase();
-        lower.ends_with(".html") || lower.ends_with(".htm")
-    });
-    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
-    by_name || head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {

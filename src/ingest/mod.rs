@@ -7,8 +7,11 @@
 
 pub mod clean;
 pub mod decode;
+pub mod docx;
 pub mod format;
+pub mod html;
 pub mod normalize;
+pub mod pdf;
 pub mod segment;
 pub mod source;
 
@@ -29,6 +32,41 @@ pub enum IngestError {
     Binary { kind: &'static str },
     #[error("the input has no article text{removed}")]
     NoText { removed: String },
+    #[error("no article was found in this {what}; open the article's own page, or copy its text and paste it")]
+    NoArticle { what: &'static str },
+    #[error("this web page could not be read: {0}; save it again from the browser, or copy the article's text and paste it")]
+    Page(String),
+    #[error("this {what} could not be read: {why}")]
+    Document { what: &'static str, why: String },
+    #[error("this PDF has no text layer (it is probably a scan); run it through OCR first, or paste the article's text")]
+    NoTextLayer,
+}
+
+/// What a document says about itself: a web page's metadata, a Word
+/// document's title. Empty fields are not known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocumentInfo {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// `YYYY-MM-DD` when the page gives a machine-readable date.
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    /// The page's canonical address, else where it was fetched from.
+    pub url: Option<String>,
+}
+
+impl DocumentInfo {
+    /// Fills the fields this one lacks from `other`.
+    pub fn or(self, other: DocumentInfo) -> DocumentInfo {
+        DocumentInfo {
+            title: self.title.or(other.title),
+            author: self.author.or(other.author),
+            published: self.published.or(other.published),
+            site_name: self.site_name.or(other.site_name),
+            url: self.url.or(other.url),
+        }
+    }
 }
 
 /// How to read the input.
@@ -41,6 +79,13 @@ pub struct IngestOptions {
     /// Lines the analyst restored: kept as article text even when they look
     /// like noise. Compared with each line's text as [`RemovedLine::text`] gives it.
     pub keep: Vec<String>,
+    /// Where the input was fetched from, for a web page's links and metadata.
+    pub url: Option<String>,
+    /// The charset a server declared for the input (HTTP `Content-Type`).
+    pub charset: Option<String>,
+    /// What is already known about the document, e.g. a page's metadata kept
+    /// when its extracted text is analyzed again; the document's own wins.
+    pub info: Option<DocumentInfo>,
 }
 
 /// A line taken out of the article, with why.
@@ -99,6 +144,8 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     pub removed: Vec<RemovedLine>,
     pub metadata: Metadata,
+    /// What the document said about itself (a page's author, site, address).
+    pub info: DocumentInfo,
     char_index: CharIndex,
 }
 
@@ -113,27 +160,58 @@ impl Article {
     }
 }
 
-/// Reads `bytes` as an article.
+/// Reads `bytes` as an article: plain text, Markdown, a saved web page, a PDF
+/// or a Word document.
 pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Article, IngestError> {
-    let decoded = decode::decode(bytes)?;
+    let document = read(bytes, options)?;
+    let info = document.info.or(options.info.clone().unwrap_or_default());
+    assemble(document.blocks, document.format, document.encoding, document.warnings, &options.keep, info)
+}
+
+/// An input turned into blocks of text, before noise is taken out.
+struct Document {
+    blocks: Vec<format::Block>,
+    format: Format,
+    encoding: &'static str,
+    warnings: Vec<String>,
+    info: DocumentInfo,
+}
+
+fn read(bytes: &[u8], options: &IngestOptions) -> Result<Document, IngestError> {
+    let file_name = options.file_name.as_deref();
+    let binary = |blocks, format| Document { blocks, format, encoding: "binary", warnings: Vec::new(), info: DocumentInfo::default() };
+    match options.format {
+        Some(Format::Pdf) => return Ok(binary(format::plain_blocks(&pdf::read(bytes)?), Format::Pdf)),
+        Some(Format::Docx) => return Ok(binary(docx::read(bytes)?, Format::Docx)),
+        None if bytes.starts_with(b"%PDF-") => {
+            return Ok(binary(format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?)), Format::Pdf))
+        }
+        None if format::is_docx(bytes, file_name) => return Ok(binary(docx::read(bytes)?, Format::Docx)),
+        _ => {}
+    }
+    let page = options.format == Some(Format::Html) || (options.format.is_none() && html::is_page(bytes));
+    let decoded = if page { html::decode_page(bytes, options.charset.as_deref())? } else { decode::decode(bytes)? };
+    if page {
+        let extracted = html::extract(&decoded.text, options.url.as_deref())?;
+        let text = normalize::normalize(&extracted.text);
+        return Ok(Document {
+            blocks: format::plain_blocks(&text),
+            format: Format::Html,
+            encoding: decoded.encoding,
+            warnings: decoded.warnings,
+            info: extracted.info,
+        });
+    }
     let normalized = normalize::normalize(&decoded.text);
     if normalized.trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    let format = options.format.unwrap_or_else(|| format::detect(&normalized, options.file_name.as_deref()));
-    let mut warnings = decoded.warnings;
-    if format::looks_like_html(&normalized, options.file_name.as_deref()) {
-        warnings.push(
-            "this looks like an HTML page; reading web pages is not supported yet, so its markup is analyzed as plain text"
-                .to_owned(),
-        );
-    }
+    let format = options.format.unwrap_or_else(|| format::detect(&normalized, file_name));
     let blocks = match format {
-        Format::Plain => format::plain_blocks(&normalized),
         Format::Markdown => format::markdown_blocks(&normalized),
+        _ => format::plain_blocks(&normalized),
     };
-    drop(normalized);
-    assemble(blocks, format, decoded.encoding, warnings, &options.keep)
+    Ok(Document { blocks, format, encoding: decoded.encoding, warnings: decoded.warnings, info: DocumentInfo::default() })
 }
 
 fn assemble(
@@ -142,6 +220,7 @@ fn assemble(
     encoding: &'static str,
     warnings: Vec<String>,
     keep: &[String],
+    info: DocumentInfo,
 ) -> Result<Article, IngestError> {
     let mut removed = Vec::new();
     let mut metadata = Metadata::default();
@@ -172,7 +251,11 @@ fn assemble(
         }
     }
 
-    let title = take_title(&mut kept, format);
+    // A page's title is in its metadata, and the extracted text starts after it.
+    let title = match &info.title {
+        Some(title) if format == Format::Html => Some(title.clone()),
+        _ => take_title(&mut kept, format).or_else(|| info.title.clone()),
+    };
     if kept.is_empty() {
         let mut reasons: Vec<&str> = removed.iter().map(|r| r.reason.describe()).collect();
         reasons.dedup();
@@ -217,7 +300,7 @@ fn assemble(
     }
 
     let char_index = CharIndex::new(&text);
-    Ok(Article { text, title, format, encoding, warnings, paragraphs, sentences, removed, metadata, char_index })
+    Ok(Article { text, title, format, encoding, warnings, paragraphs, sentences, removed, metadata, info, char_index })
 }
 
 fn record_metadata(metadata: &mut Metadata, noise: &clean::Noise) {
@@ -235,12 +318,12 @@ fn record_metadata(metadata: &mut Metadata, noise: &clean::Noise) {
     }
 }
 
-/// The headline, taken out of the body: a leading Markdown heading, or a short
-/// first line not ended like a sentence that has more text after it.
+/// The headline, taken out of the body: a leading heading (Markdown, Word), or
+/// a short first line not ended like a sentence that has more text after it.
 fn take_title(kept: &mut Vec<format::Block>, format: Format) -> Option<String> {
     let first = kept.first()?;
     let is_title = match (format, first.kind) {
-        (Format::Markdown, format::BlockKind::Heading(level)) => level <= 2,
+        (_, format::BlockKind::Heading(level)) => level <= 2 && kept.len() > 1,
         (_, format::BlockKind::Body) => kept.len() > 1 && clean::is_headline(&first.text),
         _ => false,
     };

@@ -1,7 +1,9 @@
-//! Where the bytes come from: a file path, or `-` for standard input.
+//! Where the bytes come from: a file path, `-` for standard input, or an
+//! `http(s)://` address.
 
 use std::io::Read;
 use std::path::Path;
+use std::time::Duration;
 
 use thiserror::Error;
 
@@ -24,6 +26,99 @@ pub enum SourceError {
     PermissionDenied,
     #[error("could not read it: {0}")]
     Io(#[from] std::io::Error),
+    #[error("only http:// and https:// addresses can be fetched; save the page and open the file instead")]
+    Scheme,
+    #[error("could not fetch it: {0}")]
+    Fetch(String),
+    #[error("the server answered {status}{hint}")]
+    Status { status: u16, hint: &'static str },
+    #[error("the page is over the {limit}-byte limit for a fetched page; save the article's page and open the file")]
+    PageTooLarge { limit: u64 },
+}
+
+/// What was read, and what the server said about it.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub bytes: Vec<u8>,
+    /// The address the bytes came from after redirects, for a fetched page.
+    pub url: Option<String>,
+    /// The charset the server declared, if any.
+    pub charset: Option<String>,
+}
+
+/// A fetched page may be at most this large: news pages are well under 5 MB.
+pub const MAX_FETCH_BYTES: u64 = 10 * 1024 * 1024;
+/// The whole fetch (connect, redirects, body) must finish in this time.
+pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
+/// More redirects than this is a loop or a tracker chain, not an article.
+pub const MAX_REDIRECTS: u32 = 5;
+
+/// Whether `input` is a web address rather than a path.
+pub fn is_url(input: &str) -> bool {
+    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Reads an input: an `http(s)://` address is fetched, `-` is standard input,
+/// anything else a file path.
+pub fn load(input: &str) -> Result<Loaded, SourceError> {
+    if is_url(input) {
+        return fetch(input);
+    }
+    if input.contains("://") {
+        return Err(SourceError::Scheme);
+    }
+    Ok(Loaded { bytes: read(input)?, ..Loaded::default() })
+}
+
+/// Fetches a web page with a timeout, a size cap and a redirect limit.
+pub fn fetch(url: &str) -> Result<Loaded, SourceError> {
+    use ureq::ResponseExt;
+
+    if !is_url(url) {
+        return Err(SourceError::Scheme);
+    }
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(FETCH_TIMEOUT))
+        .max_redirects(MAX_REDIRECTS)
+        .user_agent(concat!("briefsmith/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut response = agent.get(url).call().map_err(fetch_error)?;
+    let final_url = response.get_uri().to_string();
+    let charset = response.body().charset().map(str::to_owned);
+    let bytes = response.body_mut().with_config().limit(MAX_FETCH_BYTES).read_to_vec().map_err(fetch_error)?;
+    Ok(Loaded { bytes, url: Some(final_url), charset })
+}
+
+fn fetch_error(error: ureq::Error) -> SourceError {
+    match error {
+        ureq::Error::StatusCode(status) => SourceError::Status {
+            status,
+            hint: match status {
+                401 | 403 => " (the page needs a login or refuses robots); save it from the browser and open the file",
+                404 | 410 => " (no such page); check the address",
+                429 => " (too many requests); try again later",
+                500..=599 => " (a server error); try again later",
+                _ => "",
+            },
+        },
+        ureq::Error::BodyExceedsLimit(_) => SourceError::PageTooLarge { limit: MAX_FETCH_BYTES },
+        ureq::Error::HostNotFound => {
+            SourceError::Fetch("the host was not found; check the address, or you may be offline".to_owned())
+        }
+        ureq::Error::ConnectionFailed => {
+            SourceError::Fetch("could not connect; you may be offline, or the site is down".to_owned())
+        }
+        ureq::Error::Timeout(_) => {
+            SourceError::Fetch(format!("no answer within {} s; try again, or save the page", FETCH_TIMEOUT.as_secs()))
+        }
+        ureq::Error::TooManyRedirects => {
+            SourceError::Fetch(format!("more than {MAX_REDIRECTS} redirects; open the final address instead"))
+        }
+        ureq::Error::Io(e) => SourceError::Fetch(format!("{e}; you may be offline")),
+        other => SourceError::Fetch(other.to_string()),
+    }
 }
 
 /// Reads an input: `-` is standard input, anything else a file path.

@@ -1,0 +1,69 @@
+//! PDF documents: the text layer, page by page.
+//!
+//! pdf-extract reads the text a PDF draws, in drawing order, with a line break
+//! per line; a scanned PDF has none, and gets an error that says so.
+
+use super::IngestError;
+
+/// The text of a PDF: pages separated by a blank line.
+pub fn read(bytes: &[u8]) -> Result<String, IngestError> {
+    let bytes = bytes.to_owned();
+    // The crate panics on some malformed fonts; a panic here is a bad file.
+    let pages = std::thread::Builder::new()
+        .name("pdf-extract".to_owned())
+        .spawn(move || pdf_extract::extract_text_from_mem_by_pages(&bytes))
+        .map_err(|e| IngestError::Document { what: "PDF", why: format!("could not start reading it ({e})") })?
+        .join()
+        .map_err(|_| IngestError::Document { what: "PDF", why: "its text could not be read".to_owned() })?
+        .map_err(|e| IngestError::Document { what: "PDF", why: describe(&e) })?;
+    let text = pages.iter().map(|p| unhyphenate(p.trim())).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
+    if text.chars().filter(|c| c.is_alphanumeric()).count() == 0 {
+        return Err(IngestError::NoTextLayer);
+    }
+    Ok(text)
+}
+
+fn describe(error: &pdf_extract::OutputError) -> String {
+    match error {
+        pdf_extract::OutputError::PdfError(e) if e.to_string().to_lowercase().contains("crypt") => {
+            "it is encrypted; save an unprotected copy and open that".to_owned()
+        }
+        pdf_extract::OutputError::PdfError(e) => format!("it is damaged or not a PDF ({e})"),
+        other => other.to_string(),
+    }
+}
+
+/// Joins words a line break split with a hyphen ("negoti-\nations"), which a
+/// PDF's narrow columns leave everywhere; hyphens before a capital are kept
+/// ("Franco-\nGerman").
+fn unhyphenate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("-\n") {
+        let (before, after) = rest.split_at(at);
+        let joins = before.chars().next_back().is_some_and(char::is_lowercase)
+            && after[2..].chars().next().is_some_and(char::is_lowercase);
+        out.push_str(before);
+        out.push_str(if joins { "" } else { "-\n" });
+        rest = &after[2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_end_hyphens_join_lowercase_words_only() {
+        assert_eq!(unhyphenate("the negoti-\nations went on"), "the negotiations went on");
+        assert_eq!(unhyphenate("the Franco-\nGerman plan"), "the Franco-\nGerman plan");
+    }
+
+    #[test]
+    fn garbage_is_a_clear_error() {
+        let err = read(b"%PDF-1.7\nthis is not really a PDF").unwrap_err();
+        assert!(err.to_string().contains("PDF"), "{err}");
+    }
+}
