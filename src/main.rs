@@ -349,10 +349,7 @@ fn analyze_one(
     format: Option<FormatArg>,
 ) -> Result<Analysis, String> {
     let (bytes, ingest) = load(file, format)?;
-    let options = briefsmith::Options {
-        ingest,
-        analyze: briefsmith::AnalyzeOptions { key_points, language: lang },
-    };
+    let options = briefsmith::Options { ingest, analyze: briefsmith::AnalyzeOptions { key_points, language: lang } };
     let mut analysis = briefsmith::analyze_bytes(&bytes, &options).map_err(|e| about(file, e))?;
     analysis.file = file.to_owned();
     Ok(analysis)

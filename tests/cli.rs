@@ -84,7 +84,7 @@ fn encodings_decode_to_the_same_analysis() {
     let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(ARTICLE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
     let le = write(&dir, "le.txt", &utf16le);
     let be = write(&dir, "be.txt", &utf16be);
-    let legacy = write(&dir, "cp1258.txt", &to_windows_1258(ARTICLE));
+    let legacy = write(&dir, "cp1258.txt", &common::to_windows_1258(ARTICLE));
     let nfd: String = ARTICLE.nfd().collect();
     let decomposed = write(&dir, "nfd.txt", nfd.as_bytes());
 
@@ -98,31 +98,6 @@ fn encodings_decode_to_the_same_analysis() {
             assert_eq!(analysis[field], reference[field], "{}: {field}", analysis["file"]);
         }
     }
-}
-
-/// Encodes Vietnamese the way Windows-1258 files store it: letters with
-/// circumflex, breve or horn precomposed, tone marks as combining characters.
-fn to_windows_1258(text: &str) -> Vec<u8> {
-    let decomposed: Vec<char> = text.nfd().collect();
-    let mut legacy = String::new();
-    let mut i = 0;
-    while i < decomposed.len() {
-        let mut letter = decomposed[i].to_string();
-        let mut tones = String::new();
-        i += 1;
-        while i < decomposed.len() && ('\u{300}'..='\u{36F}').contains(&decomposed[i]) {
-            match decomposed[i] {
-                '\u{302}' | '\u{306}' | '\u{31B}' => letter.push(decomposed[i]),
-                tone => tones.push(tone),
-            }
-            i += 1;
-        }
-        legacy.extend(letter.nfc());
-        legacy.push_str(&tones);
-    }
-    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&legacy);
-    assert!(!unmappable, "the fixture is representable in Windows-1258");
-    bytes.into_owned()
 }
 
 #[test]

@@ -219,7 +219,13 @@ impl Brief {
             };
         }
         if source.url.is_empty() {
-            source.url = document.url.clone().unwrap_or_else(|| if is_url(&analysis.file) { analysis.file.clone() } else { String::new() });
+            source.url = document.url.clone().unwrap_or_else(|| {
+                if is_url(&analysis.file) {
+                    analysis.file.clone()
+                } else {
+                    String::new()
+                }
+            });
         }
         if source.author.is_empty() {
             source.author = document.author.clone().or_else(|| analysis.metadata.byline.clone()).unwrap_or_default();

@@ -62,9 +62,8 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// A caption ending with its credit: "… November 19, 2019. © Reuters / David Mercado".
-static COPYRIGHT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?)]\s*©\s*(?P<credit>[^©.]{1,60}?)\s*$").expect("valid regex")
-});
+static COPYRIGHT_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?)]\s*©\s*(?P<credit>[^©.]{1,60}?)\s*$").expect("valid regex"));
 /// A name with a social-media handle, as closes many articles: "Jane Doe @janedoe".
 static HANDLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,3})\s+@\w{2,30}$").expect("valid regex")
@@ -98,9 +97,14 @@ static SOURCE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:advertisement|advert|ad|quảng cáo|sponsored|read more|read also|also read|also on|see more|see also|related|related articles|more from|don[’']t miss|must read|recommended|trending now|explore further|filed under|tags|topics|xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tin nổi bật|có thể bạn quan tâm|subscribe|sign up|đăng ký nhận tin|skip advertisement|continue reading|story continues below|like this (?:story|article)|share (?:this|it|on)|follow us|click here|tell us what you think|next article|previous article|citation)\b\s*[:?!.]?.{0,100}$|^(?:from\s+)?https?://\S+$|^this (?:slideshow|video|content) requires javascript|^this (?:document|article|material) is (?:subject to|protected by) copyright|^(?:copyright\s*)?©\s*\d{4}|\ball rights reserved\.?$|^[-–—]\s+next\b|\bprevious\b.{0,40}\s[-–—]$",
+        r"(?i)^(?:advertisement|advert|ad|quảng cáo|sponsored|recommended|trending now|tags|topics|filed under|explore further|citation|related|related (?:articles|stories|news|content)|more from [\p{L} ]{1,30}|don[’']t miss|must read|tin liên quan|bài liên quan|tin cùng chuyên mục|tin nổi bật|có thể bạn quan tâm)\s*(?::.{0,100})?$|^(?:read more|read also|also read|also on|see more|see also|xem thêm|đọc thêm|subscribe|sign up|đăng ký nhận tin|skip advertisement|continue reading|story continues below|like this (?:story|article)|share (?:this|it|on)|follow us|click here|tell us what you think|next article|previous article)\b\s*[:?!.]?.{0,100}$|^(?:from\s+)?https?://\S+$|^this (?:slideshow|video|content) requires javascript|^this (?:document|article|material) is (?:subject to|protected by) copyright|^(?:copyright\s*)?©\s*\d{4}|\ball rights reserved\.?$|^[-–—]\s+next\b|\bprevious\b.{0,40}\s[-–—]$",
     )
     .expect("valid regex")
+});
+/// A page number, as PDFs print in headers and footers: "3", "1 / 4", "Page 2 of 5".
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:page|trang|seite|página|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|trên|von|de|\s)\s*\d{1,4})?$")
+        .expect("valid regex")
 });
 static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -156,6 +160,9 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
         if is_dateline(line) {
             return noise(RemovalReason::Dateline, Some(line));
         }
+    }
+    if words <= 4 && PAGE_NUMBER.is_match(line) && line.chars().any(|c| !c.is_ascii_digit()) {
+        return noise(RemovalReason::Boilerplate, None);
     }
     if words <= 16 && BOILERPLATE.is_match(line) {
         return noise(RemovalReason::Boilerplate, None);
@@ -225,6 +232,19 @@ mod tests {
         assert_eq!(reason("Updated: March 3, 2023 10:45 am EST"), Some(RemovalReason::Dateline));
         assert_eq!(reason("(Theo Reuters)"), Some(RemovalReason::SourceCredit));
         assert_eq!(reason("Xem thêm: Giá vàng hôm nay tăng mạnh"), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("Page 2 of 5"), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("1 / 3"), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("Trang 4"), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("2019"), None, "a bare number may be a table's");
+        assert_eq!(reason("Advertisement"), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("Like this story? Share it with a friend!"), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("This slideshow requires JavaScript."), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("from https://example.org/news/a-story.html"), Some(RemovalReason::Boilerplate));
+        assert_eq!(reason("Jane Doe @janedoe"), Some(RemovalReason::Byline));
+        assert_eq!(
+            reason("A cyclist rides past a closed plant in La Paz, November 19, 2019. © Reuters / David Mercado"),
+            Some(RemovalReason::Caption)
+        );
         assert_eq!(classify("Minh Anh", true).map(|n| n.reason), Some(RemovalReason::Byline));
         assert_eq!(classify("Minh Anh", false), None);
     }
@@ -239,6 +259,9 @@ mod tests {
             "Các quan chức đã gặp nhau vào tháng 2 tại The Hague.",
             "He said the photo: was taken in 2019 by a colleague who later left the paper for a job in the city.",
             "On Monday, March 3, 2023, the council voted.",
+            "Tags on the new bottles will list the sugar content, the ministry said in a statement on Friday.",
+            "Recommended doses were cut by half after the trial, the agency said.",
+            "Ad hoc committees will review the budget before the vote next month.",
         ] {
             assert_eq!(classify(line, true), None, "{line}");
         }

@@ -3,10 +3,11 @@
 use docx_rs::{DocumentChild, Paragraph, ParagraphChild, RunChild, Table, TableCellContent, TableChild, TableRowChild};
 
 use super::format::{Block, BlockKind};
+use super::normalize::normalize;
 use super::IngestError;
 
 /// The blocks of a Word document. Heading and Title styles become headings;
-/// a table row becomes a line of tab-separated cells.
+/// a table row becomes a line of its cells.
 pub fn read(bytes: &[u8]) -> Result<Vec<Block>, IngestError> {
     let docx = docx_rs::read_docx(bytes).map_err(|e| IngestError::Document {
         what: "Word document",
@@ -32,7 +33,7 @@ fn push_paragraph(blocks: &mut Vec<Block>, paragraph: &Paragraph) {
     }
     let style = paragraph.property.style.as_ref().map(|s| s.val.to_ascii_lowercase()).unwrap_or_default();
     let kind = heading_level(&style).map_or(BlockKind::Body, BlockKind::Heading);
-    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+    for line in normalize(text).split('\n').map(str::trim).filter(|l| !l.is_empty()) {
         blocks.push(Block { kind, text: line.to_owned() });
     }
 }
@@ -91,7 +92,7 @@ fn push_table(blocks: &mut Vec<Block>, table: &Table) {
             }
         }
         if !cells.is_empty() {
-            blocks.push(Block { kind: BlockKind::Body, text: cells.join("\t") });
+            blocks.push(Block { kind: BlockKind::Body, text: normalize(&cells.join(" ")) });
         }
     }
 }

@@ -34,11 +34,15 @@ pub enum IngestError {
     NoText { removed: String },
     #[error("no article was found in this {what}; open the article's own page, or copy its text and paste it")]
     NoArticle { what: &'static str },
-    #[error("this web page could not be read: {0}; save it again from the browser, or copy the article's text and paste it")]
+    #[error(
+        "this web page could not be read: {0}; save it again from the browser, or copy the article's text and paste it"
+    )]
     Page(String),
     #[error("this {what} could not be read: {why}")]
     Document { what: &'static str, why: String },
-    #[error("this PDF has no text layer (it is probably a scan); run it through OCR first, or paste the article's text")]
+    #[error(
+        "this PDF has no text layer (it is probably a scan); run it through OCR first, or paste the article's text"
+    )]
     NoTextLayer,
 }
 
@@ -179,9 +183,17 @@ struct Document {
 
 fn read(bytes: &[u8], options: &IngestOptions) -> Result<Document, IngestError> {
     let file_name = options.file_name.as_deref();
-    let binary = |blocks, format| Document { blocks, format, encoding: "binary", warnings: Vec::new(), info: DocumentInfo::default() };
+    let binary = |blocks, format| Document {
+        blocks,
+        format,
+        encoding: "binary",
+        warnings: Vec::new(),
+        info: DocumentInfo::default(),
+    };
     match options.format {
-        Some(Format::Pdf) => return Ok(binary(format::plain_blocks(&pdf::read(bytes)?), Format::Pdf)),
+        Some(Format::Pdf) => {
+            return Ok(binary(format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?)), Format::Pdf))
+        }
         Some(Format::Docx) => return Ok(binary(docx::read(bytes)?, Format::Docx)),
         None if bytes.starts_with(b"%PDF-") => {
             return Ok(binary(format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?)), Format::Pdf))
@@ -211,7 +223,13 @@ fn read(bytes: &[u8], options: &IngestOptions) -> Result<Document, IngestError> 
         Format::Markdown => format::markdown_blocks(&normalized),
         _ => format::plain_blocks(&normalized),
     };
-    Ok(Document { blocks, format, encoding: decoded.encoding, warnings: decoded.warnings, info: DocumentInfo::default() })
+    Ok(Document {
+        blocks,
+        format,
+        encoding: decoded.encoding,
+        warnings: decoded.warnings,
+        info: DocumentInfo::default(),
+    })
 }
 
 fn assemble(

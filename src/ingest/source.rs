@@ -34,6 +34,10 @@ pub enum SourceError {
     Status { status: u16, hint: &'static str },
     #[error("the page is over the {limit}-byte limit for a fetched page; save the article's page and open the file")]
     PageTooLarge { limit: u64 },
+    #[error("no answer within {0} s; try again, or save the page from the browser and open the file")]
+    Timeout(u64),
+    #[error("more than {0} redirects; open the address the page finally lands on instead")]
+    TooManyRedirects(u32),
 }
 
 /// What was read, and what the server said about it.
@@ -46,12 +50,23 @@ pub struct Loaded {
     pub charset: Option<String>,
 }
 
-/// A fetched page may be at most this large: news pages are well under 5 MB.
-pub const MAX_FETCH_BYTES: u64 = 10 * 1024 * 1024;
-/// The whole fetch (connect, redirects, body) must finish in this time.
-pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
-/// More redirects than this is a loop or a tracker chain, not an article.
-pub const MAX_REDIRECTS: u32 = 5;
+/// How much a fetch may take.
+#[derive(Debug, Clone, Copy)]
+pub struct FetchLimits {
+    /// The whole fetch (connect, redirects, body) must finish in this time.
+    pub timeout: Duration,
+    /// A fetched page may be at most this large.
+    pub max_bytes: u64,
+    /// More redirects than this is a loop or a tracker chain, not an article.
+    pub max_redirects: u32,
+}
+
+impl Default for FetchLimits {
+    /// 30 s, 10 MB (news pages are well under 5 MB), 5 redirects.
+    fn default() -> Self {
+        FetchLimits { timeout: Duration::from_secs(30), max_bytes: 10 * 1024 * 1024, max_redirects: 5 }
+    }
+}
 
 /// Whether `input` is a web address rather than a path.
 pub fn is_url(input: &str) -> bool {
@@ -63,7 +78,7 @@ pub fn is_url(input: &str) -> bool {
 /// anything else a file path.
 pub fn load(input: &str) -> Result<Loaded, SourceError> {
     if is_url(input) {
-        return fetch(input);
+        return fetch(input, &FetchLimits::default());
     }
     if input.contains("://") {
         return Err(SourceError::Scheme);
@@ -71,27 +86,28 @@ pub fn load(input: &str) -> Result<Loaded, SourceError> {
     Ok(Loaded { bytes: read(input)?, ..Loaded::default() })
 }
 
-/// Fetches a web page with a timeout, a size cap and a redirect limit.
-pub fn fetch(url: &str) -> Result<Loaded, SourceError> {
+/// Fetches a web page (http or https only) within `limits`.
+pub fn fetch(url: &str, limits: &FetchLimits) -> Result<Loaded, SourceError> {
     use ureq::ResponseExt;
 
     if !is_url(url) {
         return Err(SourceError::Scheme);
     }
     let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(FETCH_TIMEOUT))
-        .max_redirects(MAX_REDIRECTS)
+        .timeout_global(Some(limits.timeout))
+        .max_redirects(limits.max_redirects)
         .user_agent(concat!("briefsmith/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let mut response = agent.get(url).call().map_err(fetch_error)?;
+    let fail = |e| fetch_error(e, limits);
+    let mut response = agent.get(url).call().map_err(fail)?;
     let final_url = response.get_uri().to_string();
     let charset = response.body().charset().map(str::to_owned);
-    let bytes = response.body_mut().with_config().limit(MAX_FETCH_BYTES).read_to_vec().map_err(fetch_error)?;
+    let bytes = response.body_mut().with_config().limit(limits.max_bytes).read_to_vec().map_err(fail)?;
     Ok(Loaded { bytes, url: Some(final_url), charset })
 }
 
-fn fetch_error(error: ureq::Error) -> SourceError {
+fn fetch_error(error: ureq::Error, limits: &FetchLimits) -> SourceError {
     match error {
         ureq::Error::StatusCode(status) => SourceError::Status {
             status,
@@ -103,18 +119,24 @@ fn fetch_error(error: ureq::Error) -> SourceError {
                 _ => "",
             },
         },
-        ureq::Error::BodyExceedsLimit(_) => SourceError::PageTooLarge { limit: MAX_FETCH_BYTES },
+        ureq::Error::BodyExceedsLimit(_) => SourceError::PageTooLarge { limit: limits.max_bytes },
         ureq::Error::HostNotFound => {
             SourceError::Fetch("the host was not found; check the address, or you may be offline".to_owned())
         }
         ureq::Error::ConnectionFailed => {
             SourceError::Fetch("could not connect; you may be offline, or the site is down".to_owned())
         }
-        ureq::Error::Timeout(_) => {
-            SourceError::Fetch(format!("no answer within {} s; try again, or save the page", FETCH_TIMEOUT.as_secs()))
-        }
-        ureq::Error::TooManyRedirects => {
-            SourceError::Fetch(format!("more than {MAX_REDIRECTS} redirects; open the final address instead"))
+        ureq::Error::Timeout(_) => SourceError::Timeout(limits.timeout.as_secs()),
+        ureq::Error::TooManyRedirects => SourceError::TooManyRedirects(limits.max_redirects),
+        ureq::Error::Io(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::ConnectionRefused
+                    | std::io::ErrorKind::NetworkUnreachable
+                    | std::io::ErrorKind::HostUnreachable
+            ) =>
+        {
+            SourceError::Fetch("could not connect; you may be offline, or the site is down".to_owned())
         }
         ureq::Error::Io(e) => SourceError::Fetch(format!("{e}; you may be offline")),
         other => SourceError::Fetch(other.to_string()),

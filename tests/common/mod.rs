@@ -115,3 +115,28 @@ pub fn assert_contract(a: &serde_json::Value) {
         assert!(r["text"].is_string() && r["reason"].is_string(), "{file}: removed line");
     }
 }
+
+/// Encodes Vietnamese the way Windows-1258 files store it: letters with
+/// circumflex, breve or horn precomposed, tone marks as combining characters.
+pub fn to_windows_1258(text: &str) -> Vec<u8> {
+    let decomposed: Vec<char> = unicode_normalization::UnicodeNormalization::nfd(text).collect();
+    let mut legacy = String::new();
+    let mut i = 0;
+    while i < decomposed.len() {
+        let mut letter = decomposed[i].to_string();
+        let mut tones = String::new();
+        i += 1;
+        while i < decomposed.len() && ('\u{300}'..='\u{36F}').contains(&decomposed[i]) {
+            match decomposed[i] {
+                '\u{302}' | '\u{306}' | '\u{31B}' => letter.push(decomposed[i]),
+                tone => tones.push(tone),
+            }
+            i += 1;
+        }
+        legacy.extend(unicode_normalization::UnicodeNormalization::nfc(letter.chars()));
+        legacy.push_str(&tones);
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&legacy);
+    assert!(!unmappable, "the fixture is representable in Windows-1258");
+    bytes.into_owned()
+}
