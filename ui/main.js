@@ -162,7 +162,7 @@ function showStart() {
   $("paste").focus();
 }
 
-async function analyze(text, fileName = null) {
+async function analyze(text, fileName = null, info = null) {
   if (!text.trim()) {
     showMessage(t("nothing_pasted"), "error");
     return;
@@ -170,7 +170,7 @@ async function analyze(text, fileName = null) {
   $("status").textContent = t("analyzing");
   try {
     const keyPoints = Number($("key-point-count").value) || 5;
-    const input = { text, file_name: fileName, key_points: keyPoints, restored: [], language: null };
+    const input = { text, file_name: fileName, key_points: keyPoints, restored: [], language: null, info };
     const brief = await call("new_brief", { input, analyst: state.settings?.analyst || "" });
     state.path = null;
     await showBrief(brief);
@@ -190,7 +190,7 @@ async function openPath(path) {
     } else {
       const article = await call("read_article", { path });
       $("paste").value = article.text;
-      await analyze(article.text, article.file_name);
+      await analyze(article.text, article.file_name, article.info);
     }
   } catch (error) {
     showFailure(error);
@@ -201,7 +201,7 @@ async function chooseFile() {
   const path = await dialog.open({
     multiple: false,
     directory: false,
-    filters: [{ name: t("article_filter"), extensions: ["txt", "md", "markdown", "html", "htm", "json"] }],
+    filters: [{ name: t("article_filter"), extensions: ["txt", "md", "markdown", "html", "htm", "pdf", "docx", "json"] }],
   });
   if (path) await openPath(path);
 }

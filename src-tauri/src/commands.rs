@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use briefsmith::brief::{Brief, BriefOptions, Input};
 use briefsmith::ingest::source::MAX_INPUT_BYTES;
+use briefsmith::ingest::{Format, IngestOptions};
 use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInfo};
 use serde::Serialize;
 use tauri::State;
@@ -18,7 +19,7 @@ use crate::store::{Draft, Settings, Store};
 const MAX_KEY_POINTS: usize = 50;
 
 /// Article files the app opens (the open dialog offers these).
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx"];
 
 pub struct AppState {
     pub library: Library,
@@ -65,6 +66,9 @@ type Outcome<T> = Result<T, Failure>;
 pub struct ArticleText {
     pub text: String,
     pub file_name: String,
+    /// What a web page, PDF or Word file said about itself; `text` is then
+    /// the article found in it.
+    pub info: Option<briefsmith::ingest::DocumentInfo>,
 }
 
 #[derive(Debug, Serialize)]
@@ -96,6 +100,7 @@ pub fn sample_article() -> ArticleText {
     ArticleText {
         text: briefsmith::samples::VI_SAMPLE.to_owned(),
         file_name: briefsmith::samples::VI_SAMPLE_NAME.to_owned(),
+        info: None,
     }
 }
 
@@ -106,16 +111,21 @@ pub fn read_article(path: String) -> Outcome<ArticleText> {
     let extension = extension_of(&path);
     if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
         return Err(Failure::new(format!(
-            "{}: Briefsmith opens articles saved as .txt, .md or .html (and briefs saved as .json); \
-             save the article in one of these and open it again",
+            "{}: Briefsmith opens articles saved as .txt, .md, .html, .pdf or .docx (and briefs saved as \
+             .json); save the article in one of these and open it again",
             name_of(&path)
         )));
     }
     let bytes = briefsmith::ingest::source::read(&path.to_string_lossy())
         .map_err(|e| Failure::new(format!("{}: {e}", name_of(&path))))?;
-    let decoded =
-        briefsmith::ingest::decode::decode(&bytes).map_err(|e| Failure::new(format!("{}: {e}", name_of(&path))))?;
-    Ok(ArticleText { text: decoded.text, file_name: name_of(&path) })
+    let options = IngestOptions { file_name: Some(name_of(&path)), ..IngestOptions::default() };
+    let extracted =
+        briefsmith::ingest::extract(&bytes, &options).map_err(|e| Failure::new(format!("{}: {e}", name_of(&path))))?;
+    let info = match extracted.format {
+        Format::Plain | Format::Markdown => None,
+        _ => Some(extracted.info),
+    };
+    Ok(ArticleText { text: extracted.text, file_name: name_of(&path), info })
 }
 
 /// Analyzes an article into a new brief.

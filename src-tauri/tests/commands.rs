@@ -111,13 +111,44 @@ fn article_files_are_checked() {
     assert!(message(&failure).contains("no such file"), "{failure}");
     std::fs::write(app.path("a.exe"), "x").unwrap();
     let failure = app.fails("read_article", json!({ "path": app.path("a.exe") }));
-    assert!(message(&failure).contains(".txt, .md or .html"), "{failure}");
+    assert!(message(&failure).contains(".txt, .md, .html, .pdf or .docx"), "{failure}");
     let input = json!({ "text": "   ", "key_points": 5 });
     let failure = app.fails("new_brief", json!({ "input": input, "analyst": "" }));
     assert!(message(&failure).contains("empty"), "{failure}");
     let input = json!({ "text": "Một câu.", "key_points": 100000 });
     let failure = app.fails("new_brief", json!({ "input": input, "analyst": "" }));
     assert!(message(&failure).contains("key points"), "{failure}");
+}
+
+#[test]
+fn a_saved_web_page_opens_as_its_article_with_its_source() {
+    let app = App::new();
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/harbour-page.html");
+    let article = app.ok("read_article", json!({ "path": page }));
+    let text = article["text"].as_str().unwrap();
+    assert!(text.starts_with("The Port of Calderra will open"), "the article, not the markup: {text}");
+    assert!(!text.contains("<p>") && !text.contains("Most read"));
+    assert_eq!(article["info"]["site_name"], "The Meridian Ledger");
+    let input = json!({ "text": text, "file_name": article["file_name"], "key_points": 5, "info": article["info"] });
+    let brief = app.ok("new_brief", json!({ "input": input, "analyst": "" }));
+    assert_eq!(brief["title"], "Port of Calderra opens night shipping lane");
+    assert_eq!(brief["source"]["name"], "The Meridian Ledger");
+    assert_eq!(brief["source"]["author"], "Ilse Marwood");
+    assert_eq!(brief["source"]["published"], "2026-05-14");
+    assert_eq!(brief["source"]["url"], "https://ledger.example/2026/05/port-of-calderra-night-lane");
+    let speakers: Vec<&str> =
+        brief["quotes"].as_array().unwrap().iter().filter_map(|q| q["speaker"].as_str()).collect();
+    assert!(speakers.contains(&"Teodor Vance"), "{speakers:?}");
+    // Analyzed again (another number of key points), the page's source stays.
+    let mut again = brief["input"].clone();
+    again["key_points"] = json!(3);
+    let brief = app.ok("reanalyze", json!({ "brief": brief, "input": again }));
+    assert_eq!(brief["key_points"].as_array().unwrap().len(), 3);
+    assert_eq!(brief["source"]["name"], "The Meridian Ledger");
+
+    std::fs::write(app.path("scan.pdf"), b"%PDF-1.7\nnot really").unwrap();
+    let failure = app.fails("read_article", json!({ "path": app.path("scan.pdf") }));
+    assert!(message(&failure).starts_with("scan.pdf: this PDF could not be read"), "{failure}");
 }
 
 #[test]

@@ -172,6 +172,29 @@ pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Article, IngestEr
     assemble(document.blocks, document.format, document.encoding, document.warnings, &options.keep, info)
 }
 
+/// A document's text before noise is taken out, as an analyst would paste it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extracted {
+    /// Plain text or Markdown as written; for a web page, PDF or Word file,
+    /// the article found in it, one paragraph per line pair.
+    pub text: String,
+    pub format: Format,
+    pub info: DocumentInfo,
+}
+
+/// Reads `bytes` into text without cleaning it: what the app shows and keeps
+/// as a brief's input, so that removed lines can be restored later. Text and
+/// Markdown come back as they are (decoded).
+pub fn extract(bytes: &[u8], options: &IngestOptions) -> Result<Extracted, IngestError> {
+    let document = read(bytes, options)?;
+    if matches!(document.format, Format::Plain | Format::Markdown) {
+        let decoded = decode::decode(bytes)?;
+        return Ok(Extracted { text: decoded.text, format: document.format, info: document.info });
+    }
+    let text = document.blocks.into_iter().map(|b| b.text).collect::<Vec<_>>().join("\n\n");
+    Ok(Extracted { text, format: document.format, info: document.info })
+}
+
 /// An input turned into blocks of text, before noise is taken out.
 struct Document {
     blocks: Vec<format::Block>,
@@ -271,8 +294,8 @@ fn assemble(
 
     // A page's title is in its metadata, and the extracted text starts after it.
     let title = match &info.title {
-        Some(title) if format == Format::Html => Some(title.clone()),
-        _ => take_title(&mut kept, format).or_else(|| info.title.clone()),
+        Some(title) => Some(title.clone()),
+        None => take_title(&mut kept, format),
     };
     if kept.is_empty() {
         let mut reasons: Vec<&str> = removed.iter().map(|r| r.reason.describe()).collect();
