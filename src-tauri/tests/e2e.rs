@@ -421,5 +421,21 @@ async fn the_preview_follows_typing_on_a_2000_word_article() {
     );
     assert!(words >= 2000);
     screenshot(c, "9-long-article.png").await;
+
+    // A saved web page opens as its article, with the page's source in the brief.
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/harbour-page.html");
+    open(c, &page, "The Meridian Ledger").await;
+    let article = js(c, "document.getElementById('article').textContent").await;
+    let article = article.as_str().unwrap_or_default();
+    assert!(article.starts_with("The Port of Calderra will open"), "the article, not the page: {article}");
+    assert!(!article.contains("Most read") && !article.contains("<p"), "{article}");
+    assert_eq!(js(c, "document.getElementById('f-title').value").await, "Port of Calderra opens night shipping lane");
+    wait_until(
+        c,
+        "document.getElementById('preview').textContent.includes('Ilse Marwood')",
+        "the page's author in the preview",
+    )
+    .await;
+    screenshot(c, "10-web-page.png").await;
     let _ = session.client.clone().close().await;
 }
