@@ -26,9 +26,9 @@ pub use format::Format;
 /// what to do about it.
 #[derive(Debug, Error)]
 pub enum IngestError {
-    #[error("the input is empty; give an article as a text, Markdown or HTML file")]
+    #[error("the input is empty; give an article as a text, Markdown, HTML, PDF or Word file")]
     Empty,
-    #[error("the input is {kind}, not text; give the article as a text, Markdown or HTML file")]
+    #[error("the input is {kind}, not text; give the article as a text, Markdown, HTML, PDF or Word (.docx) file")]
     Binary { kind: &'static str },
     #[error("the input has no article text{removed}")]
     NoText { removed: String },
