@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use briefsmith::brief::{Brief, BriefOptions, Input};
 use briefsmith::ingest::source::MAX_INPUT_BYTES;
-use briefsmith::ingest::{Format, IngestOptions};
+use briefsmith::ingest::IngestOptions;
 use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInfo};
 use serde::Serialize;
 use tauri::State;
@@ -121,11 +121,7 @@ pub fn read_article(path: String) -> Outcome<ArticleText> {
     let options = IngestOptions { file_name: Some(name_of(&path)), ..IngestOptions::default() };
     let extracted =
         briefsmith::ingest::extract(&bytes, &options).map_err(|e| Failure::new(format!("{}: {e}", name_of(&path))))?;
-    let info = match extracted.format {
-        Format::Plain | Format::Markdown => None,
-        _ => Some(extracted.info),
-    };
-    Ok(ArticleText { text: extracted.text, file_name: name_of(&path), info })
+    Ok(ArticleText { text: extracted.text, file_name: name_of(&path), info: Some(extracted.info) })
 }
 
 /// Analyzes an article into a new brief.

@@ -167,10 +167,6 @@ pub struct FigureItem {
     pub edited: Option<String>,
 }
 
-fn is_url(file: &str) -> bool {
-    file.starts_with("http://") || file.starts_with("https://")
-}
-
 fn yes() -> bool {
     true
 }
@@ -212,7 +208,7 @@ impl Brief {
         if source.name.is_empty() {
             source.name = match &document.site_name {
                 Some(site) => site.clone(),
-                None if analysis.file != "-" && !is_url(&analysis.file) => {
+                None if analysis.file != "-" && !crate::ingest::source::is_url(&analysis.file) => {
                     analysis.file.rsplit(['/', '\\']).next().unwrap_or_default().to_owned()
                 }
                 None => String::new(),
@@ -220,7 +216,7 @@ impl Brief {
         }
         if source.url.is_empty() {
             source.url = document.url.clone().unwrap_or_else(|| {
-                if is_url(&analysis.file) {
+                if crate::ingest::source::is_url(&analysis.file) {
                     analysis.file.clone()
                 } else {
                     String::new()
