@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
     is_listener_cue, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES, ORGANIZATIONS,
-    ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_TITLES, STOPWORDS_EN, STOPWORDS_VI,
+    ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS, PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN, STOPWORDS_VI,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang};
@@ -24,6 +24,9 @@ pub struct FoundEntity {
     pub name: String,
     pub kind: EntityKind,
     pub mentions: Vec<Span>,
+    /// For a person, `m` or `f` when the article or a known given name says
+    /// so ("husband Mohammad Al Mnajer", "Ms. Roussel", "Sarah").
+    pub gender: Option<char>,
 }
 
 /// All entities, and every mention in text order pointing at its entity.
@@ -52,16 +55,23 @@ impl Entities {
     /// a pronoun of `gender` (`m`, `f`) stands for: a known given name of the
     /// other gender rules a person out.
     pub fn last_person_before(&self, position: usize, gender: Option<char>) -> Option<(Span, &FoundEntity)> {
+        self.persons_before(position, gender).next()
+    }
+
+    /// The people mentioned before byte `position`, last first, who can be the
+    /// ones a pronoun of `gender` stands for.
+    pub fn persons_before(
+        &self,
+        position: usize,
+        gender: Option<char>,
+    ) -> impl Iterator<Item = (Span, &FoundEntity)> + '_ {
         let end = self.mentions.partition_point(|(s, _)| s.start < position);
-        let agrees = |name: &str| {
-            let given = name.split_whitespace().next().and_then(|w| FIRST_NAMES.get(w)).copied();
-            !matches!((gender, given), (Some(g), Some(n)) if n != '-' && n != g)
-        };
+        let agrees = move |e: &FoundEntity| !matches!((gender, e.gender), (Some(g), Some(n)) if n != g);
         self.mentions[..end]
             .iter()
             .rev()
             .map(|&(s, e)| (s, &self.entities[e]))
-            .find(|(_, e)| e.kind == EntityKind::Person && !names_a_place_or_body(&e.name) && agrees(&e.name))
+            .filter(move |(_, e)| e.kind == EntityKind::Person && !names_a_place_or_body(&e.name) && agrees(e))
     }
 }
 
@@ -69,13 +79,17 @@ impl Entities {
 /// Crown", "City of Surrey"): typed a person by its context, it is still not
 /// whom "he" or "she" stands for.
 fn names_a_place_or_body(name: &str) -> bool {
-    name.split_whitespace().any(|w| LOCATIONS.contains(w) || ORGANIZATION_WORDS.contains(w))
+    let acronym = !name.chars().any(char::is_lowercase);
+    acronym || name.split_whitespace().any(|w| LOCATIONS.contains(w) || ORGANIZATION_WORDS.contains(w))
 }
 
 /// Evidence about what kind of thing a mention names.
 #[derive(Debug, Clone, Copy, Default)]
 struct Votes {
     person: u32,
+    /// A speech verb next to the name: people speak, but so do bodies, so this
+    /// does not outweigh an organization word ("Blackpool Hotel Association said").
+    speaks: u32,
     organization: u32,
     location: u32,
 }
@@ -86,6 +100,7 @@ struct Candidate {
     /// The words of the name, for matching shorter mentions to longer names.
     words: Vec<String>,
     votes: Votes,
+    gender: Option<char>,
 }
 
 const CONNECTORS: &[&str] =
@@ -115,7 +130,7 @@ pub fn find(article: &Article, lang: Lang) -> Entities {
 
     let mut candidates = Vec::new();
     for words in &sentence_words {
-        for (first, len) in chunks(text, words) {
+        for (first, len) in chunks(text, words, lang) {
             let chunk = &words[first..first + len];
             let sentence_initial = is_positionally_capitalized(text, words, first);
             candidates.extend(context.candidates(words, first, chunk, sentence_initial));
@@ -132,8 +147,9 @@ struct Context<'a> {
 }
 
 /// Runs of capitalized words joined by single spaces (and by lowercase
-/// connectors such as "of" between capitalized words), as (first index, length).
-fn chunks(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+/// connectors such as "of" between capitalized words, by hyphens, and by the
+/// period of an initial), as (first index, length).
+fn chunks(text: &str, words: &[Word], lang: Lang) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -143,14 +159,28 @@ fn chunks(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
         }
         let mut j = i;
         loop {
-            let joined = |a: &Word, b: &Word| &text[a.span.end..b.span.start] == " ";
+            // "Harry J. Kazianis", "St. Charles Police Lt. Tom Wilkison": an initial or
+            // a short form with its period stays inside the name.
+            let joined = |a: &Word, b: &Word| {
+                let gap = &text[a.span.end..b.span.start];
+                gap == " " || (gap == ". " && (is_initial(a.text) || NAME_SHORT_FORMS.contains(&a.text)))
+            };
+            // "Vancouver's Bo Horvat": a possessive ends a name.
+            let possessive = words[j].text.ends_with("'s") || words[j].text.ends_with("’s");
+            if possessive {
+                break;
+            }
             if j + 1 < words.len() && joined(&words[j], &words[j + 1]) && words[j + 1].is_capitalized() {
+                j += 1;
+            } else if j + 1 < words.len() && lang != Lang::Vi && hyphenated(text, &words[j], &words[j + 1], j > i) {
+                // Vietnamese names have no hyphens: "The Hague-Hà Lan" is two names.
                 j += 1;
             } else if j + 2 < words.len()
                 && CONNECTORS.contains(&words[j + 1].text)
                 && joined(&words[j], &words[j + 1])
                 && joined(&words[j + 1], &words[j + 2])
                 && words[j + 2].is_capitalized()
+                && !CALENDAR_WORDS.contains(&words[j + 2].text)
             {
                 j += 2;
             } else {
@@ -161,6 +191,30 @@ fn chunks(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
         i = j + 1;
     }
     out
+}
+
+/// Whether `next` continues a name through a hyphen: "Wilson-Raybould", and a
+/// lowercase syllable after the second word of a name ("Kim Jong-un", "Moon
+/// Jae-in"), not "Trump-era".
+fn hyphenated(text: &str, word: &Word, next: &Word, inside_name: bool) -> bool {
+    let syllable = || {
+        inside_name
+            && (2..=4).contains(&next.text.chars().count())
+            && next.text.chars().all(|c| c.is_lowercase())
+            && !text[next.span.end..].starts_with('-')
+    };
+    &text[word.span.end..next.span.start] == "-" && (next.is_capitalized() || syllable())
+}
+
+/// Short forms that end in a period inside a name or before one.
+const NAME_SHORT_FORMS: &[&str] = &[
+    "St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col", "Sgt", "Capt", "Gov", "Sen", "Rep", "Prof", "Rev",
+    "Maj", "Det", "Supt", "Insp", "Cmdr", "Adm", "Hon", "Jr", "Sr", "Cpl", "Pte", "Const",
+];
+
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Whether word `i` of a sentence is capitalized by position: first in its
@@ -204,8 +258,17 @@ impl Context<'_> {
             start_index += taken;
             initial = false;
         }
-        if part.is_empty() {
+        // A bare title ("Prime Minister") or a title's portfolio ("of Justice") is no name.
+        if part.is_empty() || is_title_phrase(part) || CONNECTORS.contains(&part[0].text) {
             return None;
+        }
+        // A title inside the run, a person's name after it: "Chinese President Xi
+        // Jinping", "Supreme Court Justice Rosalie Abella".
+        if let Some(k) = title_before_name(part) {
+            votes.person += 2;
+            part = &part[k..];
+            start_index += k;
+            initial = false;
         }
         if initial && !self.is_name_at_sentence_start(part) {
             part = &part[1..];
@@ -216,8 +279,11 @@ impl Context<'_> {
         }
         // A given name with a surname after it starts a person's name, even
         // after capitalized words of a title ("Senate Majority Leader Mitch McConnell").
-        if let Some(k) = part.iter().position(|w| FIRST_NAMES.contains_key(w.text)) {
-            if k + 1 < part.len() {
+        // The last such given name not itself after a given name: "Charles Police Lt.
+        // Tom Wilkison" is Tom Wilkison, "Mary Ann Smith" stays whole.
+        let given = |k: usize| FIRST_NAMES.contains_key(part[k].text);
+        if let Some(k) = (0..part.len().saturating_sub(1)).rev().find(|&k| given(k) && (k == 0 || !given(k - 1))) {
+            {
                 part = &part[k..];
                 start_index += k;
                 votes.person += 2;
@@ -229,7 +295,19 @@ impl Context<'_> {
             return None;
         }
         let mut span = Span::new(first.span.start, last.span.end);
-        let mut words: Vec<String> = part.iter().map(|w| w.text.to_owned()).collect();
+        // Words as the name spells them: "J." keeps its period, "Wilson-Raybould" is one word.
+        let mut words: Vec<String> = Vec::with_capacity(part.len());
+        for (k, w) in part.iter().enumerate() {
+            let period = self.text[w.span.end..].starts_with('.') && w.span.end < span.end;
+            let word = if period { format!("{}.", w.text) } else { w.text.to_owned() };
+            match words.last_mut() {
+                Some(last) if &self.text[part[k - 1].span.end..w.span.start] == "-" => {
+                    last.push('-');
+                    last.push_str(&word);
+                }
+                _ => words.push(word),
+            }
+        }
         // Possessive: "Spieth’s" names Spieth.
         for suffix in ["’s", "'s"] {
             if let Some(stem) = words.last().and_then(|w| w.strip_suffix(suffix)) {
@@ -252,7 +330,12 @@ impl Context<'_> {
         }
 
         self.vote_from_neighbours(sentence, start_index, start_index + part.len(), &mut votes);
-        Some(Candidate { span, words, votes })
+        if self.shaped_like_a_personal_name(part) {
+            votes.person += 1;
+        }
+        let given = FIRST_NAMES.get(part[0].text).copied().filter(|&g| g != '-');
+        let gender = given.or_else(|| gender_before(sentence, start_index));
+        Some(Candidate { span, words, votes, gender })
     }
 
     /// A sentence-initial run is a name when it is known, or when its first word
@@ -279,6 +362,24 @@ impl Context<'_> {
             || STOPWORDS_VI.contains(lower.as_str())
             || STOPWORDS_EN.contains(lower.as_str())
             || PERSON_TITLES.contains(lower.as_str())
+    }
+
+    /// In English, a given name and a surname: two words (three with an
+    /// initial) that are no common words, no place and no organization word
+    /// ("Tomas Reyes", "Pieter Vos"; not "Harbour Hotel", "Green Party").
+    fn shaped_like_a_personal_name(&self, part: &[Word]) -> bool {
+        let middle_initial = part.len() == 3 && is_initial(part[1].text);
+        let plain = |w: &Word| {
+            let mut chars = w.text.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+                && !self.is_common_word(w.text)
+                && !LOCATIONS.contains(w.text)
+                && !ORGANIZATION_WORDS.contains(w.text)
+                && !PLACE_WORDS.contains(w.text)
+                && !CALENDAR_WORDS.contains(&w.text)
+        };
+        self.lang == Lang::En && (part.len() == 2 || middle_initial) && plain(&part[0]) && plain(&part[part.len() - 1])
     }
 
     /// Votes from the words just before the name (a title, a place or
@@ -309,7 +410,11 @@ impl Context<'_> {
         // is not the one speaking.
         let after_preposition = matches!(last_one, "from" | "of" | "at" | "in" | "to" | "for" | "with" | "by" | "on");
         if cue_follows && !after_preposition {
-            votes.person += 1;
+            votes.speaks += 2;
+        }
+        // "Renata Kowalczyk, who opened the shop"
+        if after.first().is_some_and(|w| w == "who") && self.text[sentence[end - 1].span.end..].starts_with(", who") {
+            votes.person += 2;
         }
         // "…," said Anna Berg / explains McMillen: the name after a speech verb.
         let cue_precedes = CUE_VERBS
@@ -318,13 +423,44 @@ impl Context<'_> {
             .flatten()
             .any(|cue| cue.len() <= before.len() && cue.iter().rev().zip(before.iter().rev()).all(|(c, b)| c == b));
         if cue_precedes && self.lang == Lang::En && !is_listener_cue(last_one) {
-            votes.person += 1;
+            votes.speaks += 2;
         }
     }
 }
 
 fn is_gazetteer(name: &str) -> bool {
     LOCATIONS.contains(name) || ORGANIZATIONS.contains(name)
+}
+
+/// The gender a word just before a name gives it: "husband", "Mrs", "ông".
+fn gender_before(sentence: &[Word], start: usize) -> Option<char> {
+    let word = sentence.get(start.checked_sub(1)?)?.text.to_lowercase();
+    match word.as_str() {
+        "mr" | "ông" | "anh" | "sir" | "lord" | "king" | "prince" => Some('m'),
+        "mrs" | "ms" | "miss" | "bà" | "chị" | "cô" | "dame" | "lady" | "queen" | "princess" => Some('f'),
+        _ => PERSON_NOUNS.get(word.as_str()).copied().filter(|&g| g != '-'),
+    }
+}
+
+fn is_title_phrase(part: &[Word]) -> bool {
+    part.len() <= 3 && PERSON_TITLES.contains(lowercase_phrase(part).as_str())
+}
+
+fn lowercase_phrase(words: &[Word]) -> String {
+    words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ")
+}
+
+/// Where a person's name starts after a title inside a run: two or three words
+/// with no organization word, or a known given name, after the title.
+fn title_before_name(part: &[Word]) -> Option<usize> {
+    (1..part.len().saturating_sub(1)).find(|&start| {
+        let rest = &part[start..];
+        let looks_like_name = (2..=3).contains(&rest.len()) || FIRST_NAMES.contains_key(rest[0].text);
+        let has_org_word = rest.iter().any(|w| ORGANIZATION_WORDS.contains(w.text));
+        let title_ends_here = (1..=3.min(start)).any(|t| is_title_phrase(&part[start - t..start]));
+        let capitalized = rest.iter().all(Word::is_capitalized);
+        looks_like_name && capitalized && !has_org_word && title_ends_here && rest.len() <= 3
+    })
 }
 
 /// How many words of a capitalized title lead the run ("Ông", "Tổng thống",
@@ -373,26 +509,43 @@ fn group(candidates: Vec<Candidate>) -> Entities {
         let index = match by_name.get(&name) {
             Some(&index) => index,
             None => match longer_name_ending_with(&entities, &by_last_word, &c.words, c.span.start) {
-                Some(index) => index,
-                None => {
-                    entities.push((
-                        FoundEntity { name: name.clone(), kind: EntityKind::Other, mentions: Vec::new() },
-                        Votes::default(),
-                        c.words.clone(),
-                    ));
-                    let index = entities.len() - 1;
-                    if let (true, Some(last)) = (c.words.len() > 1, c.words.last()) {
-                        by_last_word.entry(last.clone()).or_default().push(index);
+                Some(index) => {
+                    // News names people again by their surname alone ("Niederreiter");
+                    // bodies and places come back whole or as an acronym.
+                    if c.words.len() == 1 && !c.words[0].chars().all(|ch| !ch.is_lowercase()) {
+                        entities[index].1.person += 2;
                     }
-                    by_name.insert(name, index);
                     index
                 }
+                None => match full_name_of_given_name(&entities, &c.words) {
+                    Some(index) => index,
+                    None => {
+                        entities.push((
+                            FoundEntity {
+                                name: name.clone(),
+                                kind: EntityKind::Other,
+                                mentions: Vec::new(),
+                                gender: None,
+                            },
+                            Votes::default(),
+                            c.words.clone(),
+                        ));
+                        let index = entities.len() - 1;
+                        if let (true, Some(last)) = (c.words.len() > 1, c.words.last()) {
+                            by_last_word.entry(last.clone()).or_default().push(index);
+                        }
+                        by_name.insert(name, index);
+                        index
+                    }
+                },
             },
         };
         assignment[i] = index;
         let (entity, votes, _) = &mut entities[index];
         entity.mentions.push(c.span);
+        entity.gender = entity.gender.or(c.gender);
         votes.person += c.votes.person;
+        votes.speaks += c.votes.speaks;
         votes.organization += c.votes.organization;
         votes.location += c.votes.location;
     }
@@ -447,6 +600,18 @@ fn longer_name_ending_with(
         .map(|(i, _)| i)
 }
 
+/// The one full name a lone given name stands for ("Michael" → "Michael
+/// Greenspan" where Dorie Greenspan is also named); none when several fit.
+fn full_name_of_given_name(entities: &[(FoundEntity, Votes, Vec<String>)], words: &[String]) -> Option<usize> {
+    let [given] = words else { return None };
+    if !FIRST_NAMES.contains_key(given.as_str()) || is_gazetteer(given) {
+        return None;
+    }
+    let mut fitting = entities.iter().enumerate().filter(|(_, (_, _, w))| w.len() > 1 && w[0] == *given);
+    let (index, _) = fitting.next()?;
+    fitting.next().is_none().then_some(index)
+}
+
 fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if LOCATIONS.contains(name) {
         return EntityKind::Location;
@@ -459,8 +624,12 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if has_org_word && votes.person < 2 {
         return EntityKind::Organization;
     }
+    let has_place_word = words.len() > 1 && words.iter().any(|w| PLACE_WORDS.contains(w.as_str()));
+    if has_place_word && votes.person < 2 && votes.organization == 0 {
+        return EntityKind::Location;
+    }
     let best = [
-        (votes.person, EntityKind::Person),
+        (votes.person + votes.speaks, EntityKind::Person),
         (votes.organization, EntityKind::Organization),
         (votes.location, EntityKind::Location),
     ]

@@ -19,12 +19,22 @@ pub static ORGANIZATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include
 /// Capitalized words that make a name an organization's ("Ministry", "Bộ").
 pub static ORGANIZATION_WORDS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| set(include_str!("data/organization_words.txt")));
+/// Capitalized words that make a name a place's ("Lake", "Valley").
+pub static PLACE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/place_words.txt")));
 /// Common given names ("Sarah"): a run that starts with one names a person.
 /// Each maps to the gender it is mostly given to: `m`, `f`, or `-` for either.
 pub static FIRST_NAMES: LazyLock<HashMap<&str, char>> = LazyLock::new(|| {
     entries(include_str!("data/first_names.txt"))
         .filter_map(|line| line.split_once('\t'))
         .map(|(name, gender)| (name, gender.chars().next().unwrap_or('-')))
+        .collect()
+});
+/// Lowercase nouns for a person ("founder", "woman"), each with the gender it
+/// implies: `m`, `f`, or `-`.
+pub static PERSON_NOUNS: LazyLock<HashMap<&str, char>> = LazyLock::new(|| {
+    entries(include_str!("data/person_nouns.txt"))
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(noun, gender)| (noun, gender.chars().next().unwrap_or('-')))
         .collect()
 });
 /// Lowercase titles before a person's name ("ông", "president").

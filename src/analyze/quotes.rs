@@ -5,11 +5,15 @@
 //! for a quote that runs over paragraphs (no closing mark at the end of one, a
 //! new opening mark at the start of the next). A quote is `direct` when a speech
 //! verb frames it or it stands alone; otherwise it is `partial`. The speaker is
-//! the name next to the speech verb; a pronoun or title ("ông", "she",
-//! "người đứng đầu NATO") is resolved to the last person named before it.
+//! the name next to the speech verb (a name between the quote and the verb comes
+//! first); a pronoun, title or description ("ông", "she", "người đứng đầu NATO",
+//! "the 39-year-old founder") is resolved to the last person of that gender who
+//! opened a sentence or spoke, within a few paragraphs, else the last person
+//! named. Someone the article does not name is their description ("a
+//! spokesperson").
 
-use super::entities::Entities;
-use super::lexicon::{is_listener_cue, CUE_VERBS, PERSON_TITLES};
+use super::entities::{Entities, FoundEntity};
+use super::lexicon::{is_listener_cue, CUE_VERBS, PERSON_NOUNS, PERSON_TITLES};
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
 use crate::ingest::format::floor_char_boundary;
@@ -57,6 +61,19 @@ struct Marked {
 /// speaker's words (news quotes a speaker over several paragraphs). With no
 /// one quoted yet, it is the person named in its paragraph or the one before.
 const CONTINUES_FOR: usize = 3;
+
+/// Words that open a description of someone not named.
+const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "my"];
+
+/// The longest description taken for an unnamed speaker.
+const MAX_DESCRIPTION_WORDS: usize = 8;
+
+/// How many paragraphs back a pronoun looks for the subject it stands for.
+const ANTECEDENT_PARAGRAPHS: usize = 3;
+
+/// Words that may open a sentence before its subject.
+const SENTENCE_LINKS: &[&str] =
+    &["but", "and", "so", "then", "however", "meanwhile", "still", "yet", "now", "also", "the", "a", "an", "while"];
 
 /// A quoted whole sentence (capital to final mark) of at least this many
 /// words is someone's words even without a speech verb ("I stand with
@@ -131,6 +148,11 @@ fn pair_marks(text: &str) -> Vec<Marked> {
         let closes_here = prev.is_some_and(|p| !p.is_whitespace());
         let letter_next = next.is_some_and(char::is_alphanumeric);
         let role = match c {
+            // ’’ typed for ”.
+            '’' if next == Some('’') && stack.iter().any(|o| o.family == Family::Double) && closes_here => {
+                skip_until = i + 2 * c.len_utf8();
+                Some((Family::Double, false))
+            }
             '“' if stack.last().is_some_and(|o| o.mark == '„') => Some((Family::Double, false)),
             '“' | '„' => Some((Family::Double, true)),
             '”' => Some((Family::Double, false)),
@@ -167,7 +189,7 @@ fn pair_marks(text: &str) -> Vec<Marked> {
             _ => None,
         };
         if let Some((family, opening)) = role {
-            let after = i + c.len_utf8();
+            let after = if skip_until > i { skip_until } else { i + c.len_utf8() };
             if opening {
                 if stack.is_empty() {
                     top_open = i;
@@ -328,24 +350,37 @@ impl Attribution<'_> {
             found.kind = QuoteKind::Direct;
             found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
             self.speaker_before(&mut found, &pre_words[..cue.first], pre.start, cue.span.start);
+            if found.speaker.is_none() && !self.described_person(&mut found, &pre_words[..cue.first], false) {
+                self.described_speaker(&mut found, &pre_words[..cue.first], false);
+            }
             return found;
         }
         let attributes_after =
             q.ends_with_punctuation || text[post.start..post.end].trim_start().starts_with([',', '-', '–', '—']);
         if attributes_after {
-            if let Some(cue) = self.first_cue(&post_words, 12).filter(|c| names_speaker(text, &post_words[..c.first])) {
+            if let Some(cue) =
+                self.first_cue(&post_words, 25).filter(|c| names_speaker(text, &post_words[..c.first], c.span.start))
+            {
                 found.kind = QuoteKind::Direct;
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
-                // "told CTV News": whom a speaker told comes after the verb, not who spoke.
-                let after = if is_listener_cue(&text[cue.span.start..cue.span.end].to_lowercase()) {
-                    &[][..]
-                } else {
-                    &post_words[cue.last..]
-                };
-                if !self.speaker_after(&mut found, after)
-                    && !self.person_between(&mut found, post.start, cue.span.start)
-                {
-                    self.speaker_before(&mut found, &post_words[..cue.first], post.start, cue.span.start);
+                let between = &post_words[..cue.first];
+                if !between.is_empty() {
+                    // "…," Hadwin said by phone from Phoenix: the speaker stands before the verb.
+                    if !self.person_between(&mut found, post.start, cue.span.start) {
+                        self.speaker_before(&mut found, between, post.start, cue.span.start);
+                    }
+                    if found.speaker.is_none() {
+                        self.person_by_last_name(&mut found, between);
+                    }
+                    if found.speaker.is_none() && !self.described_person(&mut found, between, true) {
+                        self.described_speaker(&mut found, between, true);
+                    }
+                } else if !is_listener_cue(&text[cue.span.start..cue.span.end].to_lowercase()) {
+                    // "told CTV News": whom a speaker told comes after the verb, not who spoke.
+                    let after = &post_words[cue.last..];
+                    if !self.speaker_after(&mut found, after) && !self.described_person(&mut found, after, true) {
+                        self.described_speaker(&mut found, after, true);
+                    }
                 }
                 return found;
             }
@@ -465,16 +500,146 @@ impl Attribution<'_> {
         }
     }
 
-    /// The speaker named right after a cue ("said Anna Berg"), or a pronoun there.
+    /// A definite description of a person ("the 39-year-old founder of
+    /// Studiocomix Press", "the affable proprietor") stands for the person last
+    /// named as a subject. `leading` reads it from the start of `words`, else
+    /// it is the end of `words`.
+    fn described_person(&self, found: &mut FoundQuote, words: &[Word], leading: bool) -> bool {
+        let text = self.text();
+        let plain = |pair: &[Word]| !text[pair[0].span.end..pair[1].span.start].contains([',', '.', ';', ':', '(']);
+        let phrase: &[Word] = if leading {
+            let end = words.windows(2).position(|p| !plain(p)).map_or(words.len(), |k| k + 1);
+            &words[..end.min(MAX_DESCRIPTION_WORDS)]
+        } else {
+            let start = words.windows(2).rposition(|p| !plain(p)).map_or(0, |k| k + 1);
+            let tail = &words[start.max(words.len().saturating_sub(MAX_DESCRIPTION_WORDS))..];
+            match tail.iter().rposition(|w| w.text.eq_ignore_ascii_case("the")) {
+                Some(k) => &tail[k..],
+                None => return false,
+            }
+        };
+        if !phrase.first().is_some_and(|w| w.text.eq_ignore_ascii_case("the")) {
+            return false;
+        }
+        // The head noun comes before any "of"/"at" that describes it.
+        let head_end = phrase.iter().position(|w| is_preposition(w.text)).unwrap_or(phrase.len());
+        let Some(gender) =
+            phrase[1..head_end].iter().rev().find_map(|w| PERSON_NOUNS.get(w.text.to_lowercase().as_str()))
+        else {
+            return false;
+        };
+        let gender = (*gender != '-').then_some(*gender);
+        match self.antecedent(phrase[0].span.start, gender) {
+            Some((_, person)) => {
+                found.speaker = Some(person.name.clone());
+                found.speaker_span = Some(Span::new(phrase[0].span.start, phrase[phrase.len() - 1].span.end));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Someone the article does not name, described with an indefinite
+    /// article ("…," a spokesperson said; "said a friend"; "One resident
+    /// wrote: …"): the description is the speaker. `leading` reads the
+    /// description from the start of `words`, else from its end.
+    fn described_speaker(&self, found: &mut FoundQuote, words: &[Word], leading: bool) {
+        let text = self.text();
+        let plain = |pair: &[Word]| !text[pair[0].span.end..pair[1].span.start].contains([',', '.', ';', ':', '(']);
+        let phrase: &[Word] = if leading {
+            let end = words.windows(2).position(|p| !plain(p)).map_or(words.len(), |k| k + 1);
+            &words[..end.min(MAX_DESCRIPTION_WORDS)]
+        } else {
+            let start = words.windows(2).rposition(|p| !plain(p)).map_or(0, |k| k + 1);
+            let tail = &words[start..];
+            match tail.iter().position(|w| INDEFINITE.contains(&w.text.to_lowercase().as_str())) {
+                Some(k) if tail.len() - k <= MAX_DESCRIPTION_WORDS => &tail[k..],
+                _ => return,
+            }
+        };
+        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return };
+        if phrase.len() < 2 || !INDEFINITE.contains(&first.text.to_lowercase().as_str()) {
+            return;
+        }
+        let span = Span::new(first.span.start, last.span.end);
+        found.speaker = Some(text[span.start..span.end].to_owned());
+        found.speaker_span = Some(span);
+    }
+
+    /// A lone surname before the cue names the person of that surname
+    /// mentioned before ("Hadwin" → "Adam Hadwin").
+    fn person_by_last_name(&self, found: &mut FoundQuote, words: &[Word]) {
+        let [word] = words else { return };
+        if !word.is_capitalized() {
+            return;
+        }
+        let named = self
+            .entities
+            .within(Span::new(0, word.span.start))
+            .rev()
+            .find(|(_, e)| e.kind == EntityKind::Person && e.name.split_whitespace().last() == Some(word.text));
+        if let Some((_, person)) = named {
+            found.speaker = Some(person.name.clone());
+            found.speaker_span = Some(word.span);
+        }
+    }
+
+    /// The speaker named right after a cue ("said Anna Berg", "says Cambridge
+    /// cartoonist Andre Campbell"), or a pronoun there; a name after a
+    /// preposition ("said by phone from Phoenix") is not the speaker.
     fn speaker_after(&self, found: &mut FoundQuote, after: &[Word]) -> bool {
         let Some(first) = after.first() else { return false };
-        let window = Span::new(first.span.start, after[after.len().min(4) - 1].span.end);
-        if let Some((span, entity)) = self.entities.within(window).find(|(_, e)| e.kind != EntityKind::Location) {
+        let reach = after.iter().take(4).take_while(|w| !is_preposition(w.text)).count();
+        if reach == 0 {
+            return false;
+        }
+        let window = Span::new(first.span.start, after[reach - 1].span.end);
+        let named: Vec<_> = self.entities.within(window).filter(|(_, e)| e.kind != EntityKind::Location).collect();
+        let person =
+            |full: bool| named.iter().find(|(_, e)| e.kind == EntityKind::Person && (!full || e.name.contains(' ')));
+        if let Some(&(span, entity)) = person(true).or(person(false)).or(named.first()) {
             found.speaker = Some(entity.name.clone());
             found.speaker_span = Some(span);
             return true;
         }
         self.resolve_reference(found, &after[..after.len().min(2)])
+    }
+
+    /// Whom a pronoun or title at `position` stands for: the last person who
+    /// was the subject of a sentence or spoke, within a few paragraphs ("Niederreiter
+    /// has four goals since Minnesota traded him for Victor Rask. … “…,” he said"),
+    /// else the last person named.
+    fn antecedent(&self, position: usize, gender: Option<char>) -> Option<(Span, &FoundEntity)> {
+        let paragraph = self.paragraph_of(position);
+        let mut last_named = None;
+        for (span, person) in self.entities.persons_before(position, gender) {
+            if self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS < paragraph {
+                break;
+            }
+            last_named = last_named.or(Some((span, person)));
+            if self.is_subject(span) {
+                return Some((span, person));
+            }
+        }
+        last_named.or_else(|| self.entities.last_person_before(position, gender))
+    }
+
+    /// Whether a mention opens its sentence (after titles, descriptions in
+    /// capitals and a linking word) or is followed by a speech verb.
+    fn is_subject(&self, mention: Span) -> bool {
+        let text = self.text();
+        let sentence = self.sentence_at(mention.start);
+        let before = words_in(text, Span::new(sentence.start, mention.start));
+        let opens = before.iter().enumerate().all(|(i, w)| {
+            let lower = w.text.to_lowercase();
+            w.is_capitalized()
+                || PERSON_TITLES.contains(lower.as_str())
+                || (i == 0 && SENTENCE_LINKS.contains(&lower.as_str()))
+        });
+        let after =
+            words_in(text, Span::new(mention.end, floor_char_boundary(text, (mention.end + 40).min(sentence.end))));
+        let speaks = (0..after.len().min(2)).any(|i| self.cue_at(&after, i).is_some());
+        opens || speaks
     }
 
     /// A pronoun or a title among `words` stands for the last person named.
@@ -491,7 +656,7 @@ impl Attribution<'_> {
                     "she" | "her" | "bà" | "chị" | "cô" => Some('f'),
                     _ => None,
                 };
-                if let Some((_, person)) = self.entities.last_person_before(word.span.start, gender) {
+                if let Some((_, person)) = self.antecedent(word.span.start, gender) {
                     found.speaker = Some(person.name.clone());
                     found.speaker_span = Some(word.span);
                     return true;
@@ -507,7 +672,7 @@ impl Attribution<'_> {
 /// a described name ("mayoral candidate Doug McCallum"); a name and a
 /// description set off by commas ("Hussein Sayed, chief strategist at FXTM,").
 /// A clause ("trong đó thừa nhận") is not.
-fn names_speaker(text: &str, words: &[Word]) -> bool {
+fn names_speaker(text: &str, words: &[Word], cue_start: usize) -> bool {
     let plain = |w: &Word| {
         let lower = w.text.to_lowercase();
         w.is_capitalized()
@@ -518,12 +683,31 @@ fn names_speaker(text: &str, words: &[Word]) -> bool {
     if words.len() <= 5 && words.iter().all(plain) {
         return true;
     }
-    if words.len() > 10 || !words.first().is_some_and(Word::is_capitalized) {
+    // "the 39-year-old founder of Studiocomix Press", "a spokesperson for the city"
+    let described = words.first().is_some_and(|w| {
+        matches!(
+            w.text.to_lowercase().as_str(),
+            "a" | "an" | "the" | "one" | "another" | "my" | "his" | "her" | "their"
+        )
+    });
+    if described && words.len() <= MAX_DESCRIPTION_WORDS {
+        let span_text = &text[words[0].span.start..cue_start];
+        return !span_text.contains(['.', ';', ':', '"', '“', '”']);
+    }
+    if !words.first().is_some_and(Word::is_capitalized) {
         return words.len() <= 6 && words.last().is_some_and(Word::is_capitalized) && words.len() >= 2;
     }
     let name_end = words.iter().position(|w| !w.is_capitalized()).unwrap_or(words.len());
     let after_name = &text[words[name_end.min(words.len()) - 1].span.end..];
-    after_name.starts_with(',') || words.last().is_some_and(Word::is_capitalized)
+    let set_off = after_name.starts_with(',') && text[..cue_start].trim_end().ends_with(',');
+    set_off || (words.len() <= 10 && (after_name.starts_with(',') || words.last().is_some_and(Word::is_capitalized)))
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "by" | "from" | "in" | "at" | "to" | "on" | "with" | "during" | "after" | "before" | "of" | "for" | "about"
+    )
 }
 
 fn words_between(words: &[Word], from: usize, to: usize) -> usize {

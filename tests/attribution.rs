@@ -1,0 +1,102 @@
+//! Who said a quote and how names are read, on short fictional English news
+//! text: each case is one convention of news writing that the en-quotes
+//! corpus showed Briefsmith getting wrong.
+
+use briefsmith::analyze::{EntityKind, QuoteKind};
+use briefsmith::Analysis;
+
+fn analyze(text: &str) -> Analysis {
+    briefsmith::analyze_bytes(text.as_bytes(), &briefsmith::Options::default()).expect("analysis")
+}
+
+fn speaker_of(analysis: &Analysis, words: &str) -> Option<String> {
+    let quote = analysis.quotes.iter().find(|q| q.text.contains(words)).unwrap_or_else(|| panic!("no quote {words}"));
+    assert_eq!(quote.kind, QuoteKind::Direct, "{words}");
+    quote.speaker.clone()
+}
+
+fn kind_of(analysis: &Analysis, name: &str) -> EntityKind {
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.text.as_str()).collect();
+    analysis.entities.iter().find(|e| e.text == name).unwrap_or_else(|| panic!("{name} not among {names:?}")).kind
+}
+
+#[test]
+fn a_name_before_the_verb_wins_over_a_place_after_it() {
+    let a = analyze(
+        "Title line\n\nGolfer Adam Lindqvist won twice last season.\n\n\
+         \"I was excited to get right back to it,\" Lindqvist said by phone from Phoenix.",
+    );
+    assert_eq!(speaker_of(&a, "excited to get right back").as_deref(), Some("Adam Lindqvist"));
+}
+
+#[test]
+fn the_person_after_the_verb_is_preferred_to_a_place_described_with_them() {
+    let a = analyze(
+        "Title line\n\n“Every publisher turned me down,” says Oakridge cartoonist Marcel Dufresne, whose hero flies.",
+    );
+    assert_eq!(speaker_of(&a, "Every publisher").as_deref(), Some("Marcel Dufresne"));
+}
+
+#[test]
+fn initials_hyphens_and_titles_inside_names() {
+    let a = analyze(
+        "Title line\n\n\"The talks will go on,\" Harold P. Brennick, director of studies at the Lakeshore Institute, \
+         said in a statement.\n\nChinese President Xi Jinping met Kim Jong-un, and Attorney General Nadia \
+         Okafor-Blanc spoke to the Minister of Justice. Okafor-Blanc said she had no comment.\n\n\
+         The Harbour Hotel Association said rates would rise. Vancouver's Tomas Reyes scored twice.",
+    );
+    assert_eq!(speaker_of(&a, "talks will go on").as_deref(), Some("Harold P. Brennick"));
+    assert_eq!(kind_of(&a, "Harold P. Brennick"), EntityKind::Person);
+    assert_eq!(kind_of(&a, "Xi Jinping"), EntityKind::Person);
+    assert_eq!(kind_of(&a, "Kim Jong-un"), EntityKind::Person);
+    assert_eq!(kind_of(&a, "Nadia Okafor-Blanc"), EntityKind::Person);
+    assert_eq!(kind_of(&a, "Tomas Reyes"), EntityKind::Person);
+    // A body that speaks is still a body.
+    assert_eq!(kind_of(&a, "Harbour Hotel Association"), EntityKind::Organization);
+    let okafor = a.entities.iter().find(|e| e.text == "Nadia Okafor-Blanc").unwrap();
+    assert_eq!(okafor.mentions.len(), 2, "the surname alone is a mention of the full name");
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("of ") || *n == "Minister of Justice"), "{names:?}");
+}
+
+#[test]
+fn he_is_the_subject_of_the_last_sentences_not_the_last_name() {
+    let a = analyze(
+        "Title line\n\nPieter Vos has four goals since the Hawks traded him for Aldo Brun last week. \
+         The 26-year-old winger said his new teammates make room for him.\n\n\
+         \"They are great playmakers. You have to move around,\" he said.",
+    );
+    assert_eq!(speaker_of(&a, "great playmakers").as_deref(), Some("Pieter Vos"));
+}
+
+#[test]
+fn she_skips_a_man_named_as_husband() {
+    let a = analyze(
+        "Title line\n\nFor Samira Haddad and thousands of others, the wait is over. \
+         The mother's goal is clear: a passport for herself, husband Omar Zayani, and their children.\n\n\
+         \"I am a citizen now, same as you,\" she said.",
+    );
+    assert_eq!(speaker_of(&a, "citizen now").as_deref(), Some("Samira Haddad"));
+}
+
+#[test]
+fn a_definite_description_stands_for_the_person_named_before() {
+    let a = analyze(
+        "Title line\n\nI am talking about Renata Kowalczyk, who opened the shop in 2004. \
+         “We publish local artists only,’’ says the 39-year-old founder of Paper Moon Press, which turned ten.",
+    );
+    assert_eq!(speaker_of(&a, "local artists only").as_deref(), Some("Renata Kowalczyk"));
+    let quote = a.quotes.iter().find(|q| q.text.contains("local artists")).unwrap();
+    assert_eq!(quote.text, "We publish local artists only", "’’ closes the quote");
+}
+
+#[test]
+fn an_unnamed_speaker_is_their_description() {
+    let a = analyze(
+        "Title line\n\nThe council voted late on Monday.\n\n\
+         \"No study of the route has been done,\" a spokesperson said.\n\n\
+         \"Hey, do you ever sleep?\" wondered a friend of the family.",
+    );
+    assert_eq!(speaker_of(&a, "No study").as_deref(), Some("a spokesperson"));
+    assert_eq!(speaker_of(&a, "ever sleep").as_deref(), Some("a friend of the family"));
+}
