@@ -100,3 +100,53 @@ fn an_unnamed_speaker_is_their_description() {
     assert_eq!(speaker_of(&a, "No study").as_deref(), Some("a spokesperson"));
     assert_eq!(speaker_of(&a, "ever sleep").as_deref(), Some("a friend of the family"));
 }
+
+#[test]
+fn reported_statements_carry_their_speaker_and_the_words_quoted_inside() {
+    let a = analyze(
+        "Title line\n\nFinance Minister Odile Marchand said the price paid for the ferry line was “appropriate.”\n\n\
+         Mayor Ruth Ekwueme opened the bridge on Monday. It will carry trams from May, the mayor said.\n\n\
+         She told reporters in Lakeport that the talks with the union had stalled.\n\n\
+         The port authority posted a video of the first crossing.\n\n\
+         \"We are ready,\" Marchand said, adding that the crews had trained all winter.",
+    );
+    let reported: Vec<(&str, Option<&str>)> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Reported)
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        reported,
+        vec![
+            ("the price paid for the ferry line was “appropriate", Some("Odile Marchand")),
+            ("It will carry trams from May", Some("Ruth Ekwueme")),
+            ("the talks with the union had stalled", Some("Ruth Ekwueme")),
+        ],
+        "no statement for a verb with an object (posted a video) or in a sentence of direct words"
+    );
+    let partial = a.quotes.iter().find(|q| q.text == "appropriate.").unwrap();
+    assert_eq!(partial.kind, QuoteKind::Partial);
+    assert_eq!(partial.speaker.as_deref(), Some("Odile Marchand"));
+}
+
+#[test]
+fn vietnamese_reported_statements() {
+    let a = analyze(
+        "Điện tăng mạnh\n\nBộ Công Thương cho biết sản lượng điện tháng Năm tăng 12% so với cùng kỳ năm ngoái. \
+         Ông Trần Văn Hải, Vụ trưởng Vụ Kế hoạch, nói rằng ngành điện đã chuẩn bị cho mùa nắng nóng.",
+    );
+    let reported: Vec<(&str, Option<&str>)> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Reported)
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        reported,
+        vec![
+            ("sản lượng điện tháng Năm tăng 12% so với cùng kỳ năm ngoái", Some("Bộ Công Thương")),
+            ("ngành điện đã chuẩn bị cho mùa nắng nóng", Some("Trần Văn Hải")),
+        ]
+    );
+}

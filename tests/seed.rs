@@ -70,7 +70,25 @@ fn seed_partial_quotes_are_not_direct() {
         let quote = quotes.iter().find(|q| q["text"] == phrase).unwrap_or_else(|| panic!("{phrase} not found"));
         assert_eq!(quote["kind"], "partial", "{phrase}");
     }
-    assert_eq!(quotes.len(), 5);
+    assert_eq!(quotes.iter().filter(|q| q["kind"] != "reported").count(), 5);
+}
+
+#[test]
+fn seed_reported_statements_have_their_speaker() {
+    let a = seed();
+    let gold = seed_gold();
+    let reported: Vec<&serde_json::Value> =
+        a["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "reported").collect();
+    let expected = gold["reported_statements"].as_array().unwrap();
+    assert_eq!(reported.len(), expected.len(), "{reported:#?}");
+    for (found, gold) in reported.iter().zip(expected) {
+        // Gold keeps the speaker and the verb ("ông nói thêm rằng …"); the statement is what follows them.
+        let statement = found["text"].as_str().unwrap();
+        let gold_text = gold["text"].as_str().unwrap();
+        let shared = gold_text.split_whitespace().filter(|w| statement.contains(w)).count();
+        assert!(shared * 10 >= gold_text.split_whitespace().count() * 7, "{statement} / {gold_text}");
+        assert_eq!(found["speaker"], gold["speaker"]);
+    }
 }
 
 #[test]

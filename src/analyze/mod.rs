@@ -96,6 +96,9 @@ pub enum QuoteKind {
     /// A phrase in quotation marks inside the writer's own sentence: a borrowed
     /// expression, or the name of a document or slogan (then with no speaker).
     Partial,
+    /// Someone's statement in the writer's words, next to a speech verb ("she
+    /// said that …"); it may hold a partial quote. No quotation marks around it.
+    Reported,
 }
 
 /// Words in quotation marks.

@@ -34,7 +34,11 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
             json!({
                 "text": q.edited.as_deref().unwrap_or(&q.text),
                 "speaker": q.speaker,
-                "kind": match q.kind { QuoteKind::Direct => "direct", QuoteKind::Partial => "partial" },
+                "kind": match q.kind {
+                    QuoteKind::Direct => "direct",
+                    QuoteKind::Partial => "partial",
+                    QuoteKind::Reported => "reported",
+                },
                 "context": q.context,
             })
         })

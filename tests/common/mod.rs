@@ -91,7 +91,8 @@ pub fn assert_contract(a: &serde_json::Value) {
     }
     for q in a["quotes"].as_array().expect("quotes") {
         check(q, "quote");
-        assert!(matches!(q["kind"].as_str(), Some("direct" | "partial")), "{file}: quote kind");
+        assert!(matches!(q["kind"].as_str(), Some("direct" | "partial" | "reported")), "{file}: quote kind");
+        assert!(q["kind"] != "reported" || q["speaker"].is_string(), "{file}: a reported statement has a speaker");
         assert!(q["speaker"].is_string() || q["speaker"].is_null(), "{file}: speaker");
     }
     for e in a["entities"].as_array().expect("entities") {

@@ -12,6 +12,12 @@
 //! named. Someone the article does not name is their description ("a
 //! spokesperson").
 
+mod marks;
+mod reported;
+
+use std::collections::HashMap;
+
+use self::marks::{pair_marks, Marked};
 use super::entities::{Entities, FoundEntity};
 use super::lexicon::{is_listener_cue, CUE_VERBS, PERSON_NOUNS, PERSON_TITLES};
 use super::words::{words_in, Word};
@@ -30,31 +36,10 @@ pub struct FoundQuote {
     pub cue: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Family {
-    Double,
-    Guillemet,
-    SingleGuillemet,
-    Single,
-    Corner,
-    WhiteCorner,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Open {
-    family: Family,
-    mark: char,
-    content_start: usize,
-}
-
-/// A top-level pair of quotation marks.
-#[derive(Debug, Clone, Copy)]
-struct Marked {
-    open: usize,
-    content: Span,
-    close_end: usize,
-    /// The quoted words end in `, . ! ?`: the sentence goes on to attribute them.
-    ends_with_punctuation: bool,
+impl FoundQuote {
+    fn default_at(span: Span) -> Self {
+        FoundQuote { span, kind: QuoteKind::Partial, speaker: None, speaker_span: None, cue: None }
+    }
 }
 
 /// How many paragraphs on an unattributed quote still continues the last
@@ -83,7 +68,7 @@ const WHOLE_SENTENCE_WORDS: usize = 5;
 /// Finds the quotes of an article, in text order.
 pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuote> {
     let marked = pair_marks(&article.text);
-    let attribution = Attribution { article, lang, entities };
+    let attribution = Attribution::new(article, lang, entities);
     let mut quotes: Vec<FoundQuote> = Vec::with_capacity(marked.len());
     for (i, q) in marked.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| &marked[p]);
@@ -108,168 +93,43 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         }
         quotes.push(quote);
     }
+    let reported = attribution.reported(&quotes);
+    for statement in &reported {
+        // Words quoted inside a reported statement are its speaker's.
+        let first = quotes.partition_point(|q| q.span.start < statement.span.start);
+        let inside = quotes[first..].iter_mut().take_while(|q| q.span.start < statement.span.end);
+        for quote in inside.filter(|q| q.kind == QuoteKind::Partial && q.speaker.is_none()) {
+            quote.speaker = statement.speaker.clone();
+        }
+    }
+    quotes.extend(reported);
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes
-}
-
-/// Pairs quotation marks across the whole text.
-fn pair_marks(text: &str) -> Vec<Marked> {
-    let mut found = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut top_open = 0usize;
-    let mut skip_until = 0usize;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if i < skip_until {
-            prev = Some(c);
-            continue;
-        }
-        if c == '\n' && next == Some('\n') {
-            if let Some(bottom) = stack.first().copied() {
-                let reopening = text[i + 2..].chars().next().filter(|&n| reopens(bottom.family, n));
-                match reopening {
-                    Some(mark) => {
-                        stack.truncate(1);
-                        skip_until = i + 2 + mark.len_utf8();
-                    }
-                    None => {
-                        if bottom.family == Family::Double || bottom.family == Family::Guillemet {
-                            push_marked(&mut found, text, top_open, bottom.content_start, i, i);
-                        }
-                        stack.clear();
-                    }
-                }
-            }
-            prev = Some(c);
-            continue;
-        }
-        let opens_here = prev.is_none_or(|p| p.is_whitespace() || is_opening_context(p));
-        let closes_here = prev.is_some_and(|p| !p.is_whitespace());
-        let letter_next = next.is_some_and(char::is_alphanumeric);
-        let role = match c {
-            // ’’ typed for ”.
-            '’' if next == Some('’') && stack.iter().any(|o| o.family == Family::Double) && closes_here => {
-                skip_until = i + 2 * c.len_utf8();
-                Some((Family::Double, false))
-            }
-            '“' if stack.last().is_some_and(|o| o.mark == '„') => Some((Family::Double, false)),
-            '“' | '„' => Some((Family::Double, true)),
-            '”' => Some((Family::Double, false)),
-            '"' => {
-                let double_open = stack.iter().any(|o| o.family == Family::Double);
-                if double_open && closes_here {
-                    Some((Family::Double, false))
-                } else if opens_here && next.is_some_and(|n| !n.is_whitespace()) {
-                    Some((Family::Double, true))
-                } else if double_open {
-                    Some((Family::Double, false))
-                } else {
-                    None
-                }
-            }
-            '«' => Some((Family::Guillemet, true)),
-            '»' => Some((Family::Guillemet, false)),
-            '‹' => Some((Family::SingleGuillemet, true)),
-            '›' => Some((Family::SingleGuillemet, false)),
-            '「' => Some((Family::Corner, true)),
-            '」' => Some((Family::Corner, false)),
-            '『' => Some((Family::WhiteCorner, true)),
-            '』' => Some((Family::WhiteCorner, false)),
-            '‘' | '’' | '\'' => {
-                let single_open = stack.last().is_some_and(|o| o.family == Family::Single);
-                if single_open && closes_here && !letter_next {
-                    Some((Family::Single, false))
-                } else if opens_here && next.is_some_and(char::is_alphabetic) && (c != '’' || !stack.is_empty()) {
-                    Some((Family::Single, true))
-                } else {
-                    None // an apostrophe
-                }
-            }
-            _ => None,
-        };
-        if let Some((family, opening)) = role {
-            let after = if skip_until > i { skip_until } else { i + c.len_utf8() };
-            if opening {
-                if stack.is_empty() {
-                    top_open = i;
-                }
-                stack.push(Open { family, mark: c, content_start: after });
-            } else if let Some(k) = stack.iter().rposition(|o| o.family == family) {
-                let open = stack[k];
-                stack.truncate(k);
-                if k == 0 {
-                    push_marked(&mut found, text, top_open, open.content_start, i, after);
-                }
-            }
-        }
-        prev = Some(c);
-    }
-    if let Some(bottom) = stack.first() {
-        if matches!(bottom.family, Family::Double | Family::Guillemet) {
-            push_marked(&mut found, text, top_open, bottom.content_start, text.len(), text.len());
-        }
-    }
-    found
-}
-
-fn is_opening_context(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '"' | '‘' | '«' | '‹' | '„' | '「' | '『')
-}
-
-fn reopens(family: Family, c: char) -> bool {
-    match family {
-        Family::Double => matches!(c, '“' | '"' | '„'),
-        Family::Guillemet => c == '«',
-        Family::SingleGuillemet => c == '‹',
-        Family::Single => matches!(c, '‘' | '\''),
-        Family::Corner => c == '「',
-        Family::WhiteCorner => c == '『',
-    }
-}
-
-/// Records the words between a pair of marks, trimmed of spaces, a trailing
-/// comma and a stray inner single quote (“’Well, …,’” quotes a quote).
-fn push_marked(
-    found: &mut Vec<Marked>,
-    text: &str,
-    open: usize,
-    content_start: usize,
-    content_end: usize,
-    close_end: usize,
-) {
-    let mut start = content_start;
-    let mut end = content_end;
-    let raw = text[start..end].trim_end();
-    let ends_with_punctuation = raw.ends_with([',', '.', '!', '?', '…', ';', '’', '\'']);
-    for _ in 0..2 {
-        let inner = &text[start..end];
-        let trimmed_start = inner.len() - inner.trim_start().len();
-        start += trimmed_start;
-        end = start + text[start..end].trim_end().len();
-        while text[start..end].ends_with([',', ';', ':']) {
-            end -= 1;
-            end = start + text[start..end].trim_end().len();
-        }
-        let inner = &text[start..end];
-        let single_first = inner.starts_with(['‘', '’', '\'']);
-        let single_last = inner.ends_with(['’', '\'']);
-        if single_first && single_last && inner.chars().count() > 2 {
-            start += inner.chars().next().map_or(0, char::len_utf8);
-            end -= inner.chars().next_back().map_or(0, char::len_utf8);
-        } else {
-            break;
-        }
-    }
-    if start < end && text[start..end].chars().any(char::is_alphabetic) {
-        found.push(Marked { open, content: Span::new(start, end), close_end, ends_with_punctuation });
-    }
 }
 
 struct Attribution<'a> {
     article: &'a Article,
     lang: Lang,
     entities: &'a Entities,
+    /// The speech cues of the article's language (and English, quoted in
+    /// Vietnamese news), by their first word.
+    cues: HashMap<&'static str, Vec<&'static [&'static str]>>,
+}
+
+impl<'a> Attribution<'a> {
+    fn new(article: &'a Article, lang: Lang, entities: &'a Entities) -> Self {
+        let code = lang.code();
+        let mut cues: HashMap<&'static str, Vec<&'static [&'static str]>> = HashMap::new();
+        let languages = CUE_VERBS
+            .iter()
+            .filter(|(cue_lang, _)| code.is_empty() || **cue_lang == code || (code == "vi" && **cue_lang == "en"));
+        for cue in languages.flat_map(|(_, cues)| cues.iter()) {
+            if let Some(first) = cue.first() {
+                cues.entry(first).or_default().push(cue.as_slice());
+            }
+        }
+        Attribution { article, lang, entities, cues }
+    }
 }
 
 /// A speech verb found in a frame.
@@ -422,16 +282,11 @@ impl Attribution<'_> {
         Span::new(q.close_end, end.max(q.close_end))
     }
 
-    fn cues(&self) -> impl Iterator<Item = &Vec<&'static str>> {
-        let code = self.lang.code();
-        CUE_VERBS
-            .iter()
-            .filter(move |(lang, _)| code.is_empty() || **lang == code || (code == "vi" && **lang == "en"))
-            .flat_map(|(_, cues)| cues.iter())
-    }
-
     fn cue_at(&self, words: &[Word], i: usize) -> Option<Cue> {
-        self.cues()
+        let first = words.get(i)?.text.to_lowercase();
+        self.cues
+            .get(first.as_str())?
+            .iter()
             .filter(|cue| {
                 i + cue.len() <= words.len()
                     && cue.iter().zip(&words[i..]).all(|(c, w)| w.text.to_lowercase() == *c)

@@ -1,0 +1,237 @@
+//! Reported speech: a statement told in the writer's words next to a speech
+//! verb and its speaker ("Morneau said the price paid was “appropriate.”",
+//! "The deal is off, the minister said.", "Ông Stoltenberg cho biết NATO …").
+//! Quoted words inside a statement stay a partial quote and take its speaker.
+
+use super::{Attribution, Cue, FoundQuote};
+use crate::analyze::words::{words_in, Word};
+use crate::analyze::{Lang, QuoteKind};
+use crate::text::Span;
+
+/// A reported statement has at least this many words; shorter ones are
+/// asides ("he said so").
+const MIN_STATEMENT_WORDS: usize = 4;
+
+/// Words a speech verb hands over with: "said that", "cho biết rằng".
+const THAT: &[&str] = &["that", "rằng", "là", "que", "dass"];
+
+/// How many words may stand between a verb and its "that" ("said on Monday
+/// that", "told reporters in Ottawa that").
+const THAT_WITHIN: usize = 6;
+
+/// English verbs that take an object, not a statement, unless "that" follows
+/// ("Tesla posted a video", "she asked the court to …", "he described the plan").
+const TAKES_AN_OBJECT: &[&str] = &[
+    "posted",
+    "tweeted",
+    "shared",
+    "described",
+    "offered",
+    "demanded",
+    "reported",
+    "asked",
+    "asks",
+    "urged",
+    "promised",
+    "vowed",
+    "announced",
+    "advised",
+    "answered",
+    "continued",
+    "continues",
+    "confirmed",
+    "recounted",
+    "testified",
+    "laughed",
+    "joked",
+    "shouted",
+    "yelled",
+    "whispered",
+    "wrote",
+    "writes",
+    "went on",
+    "summed up",
+    "according to",
+    "recalled",
+    "recalls",
+    "echoed",
+    "echoes",
+    "elaborated",
+    "pleaded",
+];
+
+fn cue_words(text: &str, cue: &Cue) -> String {
+    text[cue.span.start..cue.span.end].to_lowercase()
+}
+
+/// A trailing attribution ("…, Morneau said in a statement.") has at most this
+/// many words after the verb.
+const TRAILING_WORDS: usize = 6;
+
+impl Attribution<'_> {
+    /// The reported statements of the article, one at most per sentence, in
+    /// text order; sentences that hold someone's direct words are left out.
+    pub(super) fn reported(&self, quotes: &[FoundQuote]) -> Vec<FoundQuote> {
+        let text = self.text();
+        let mut found = Vec::new();
+        // Quotes are in text order and do not overlap: the ones that start
+        // before a sentence ends are a prefix, and only the last few can reach into it.
+        for sentence in &self.article.sentences {
+            let span = sentence.span;
+            let before_end = quotes.partition_point(|q| q.span.start < span.end);
+            let reaching = quotes[..before_end].iter().rev().take_while(|q| q.span.end > span.start);
+            if reaching.clone().any(|q| q.kind == QuoteKind::Direct) {
+                continue;
+            }
+            let words = words_in(text, span);
+            if let Some(mut statement) = self.leading_verb(&words, span).or_else(|| self.trailing_verb(&words, span)) {
+                // Quoted words that run on past the sentence end the statement where they close.
+                let runs_on = reaching.filter(|q| q.span.start >= statement.span.start);
+                let end = runs_on.map(|q| q.span.end).fold(statement.span.end, usize::max);
+                statement.span.end = statement.span.start + trim_closing(&text[statement.span.start..end]).len();
+                found.push(statement);
+            }
+        }
+        found
+    }
+
+    /// "Morneau said (that) STATEMENT."
+    fn leading_verb(&self, words: &[Word], sentence: Span) -> Option<FoundQuote> {
+        let text = self.text();
+        (1..words.len()).find_map(|c| {
+            let cue = self.cue_at(words, c)?;
+            let speaker = self.subject_of(words, sentence, &cue)?;
+            let after = &text[cue.span.end..sentence.end];
+            if after.trim_start().starts_with([':', ',', '"', '“', '«', '„', '—', '-']) {
+                return None;
+            }
+            let rest = &words[cue.last..];
+            let that = rest.iter().take(THAT_WITHIN + 1).position(|w| THAT.contains(&w.text.to_lowercase().as_str()));
+            let start = match that {
+                Some(k) => k + 1,
+                // "told reporters …" without "that" reports nothing; nor does "said in a statement".
+                None if self.is_listener(&cue) || rest.first().is_some_and(|w| super::is_preposition(w.text)) => {
+                    return None
+                }
+                // "Tesla posted a video": most verbs take an object, not a statement, without "that".
+                None if self.lang == Lang::En && TAKES_AN_OBJECT.contains(&cue_words(text, &cue).as_str()) => {
+                    return None
+                }
+                None => 0,
+            };
+            self.statement(&rest[start..], sentence.end, &cue, speaker)
+        })
+    }
+
+    /// "STATEMENT, Morneau said." and "STATEMENT, said Morneau."
+    fn trailing_verb(&self, words: &[Word], sentence: Span) -> Option<FoundQuote> {
+        let text = self.text();
+        let c = (1..words.len()).rev().take(TRAILING_WORDS + 4).find(|&c| self.cue_at(words, c).is_some())?;
+        let cue = self.cue_at(words, c)?;
+        if words.len() - cue.last > TRAILING_WORDS {
+            return None;
+        }
+        let comma = text[sentence.start..cue.span.start].rfind(',')? + sentence.start;
+        if text[sentence.start..comma].trim_start().starts_with(['"', '“', '«', '„', '‘', '\'']) {
+            return None;
+        }
+        let between: Vec<&Word> =
+            words.iter().filter(|w| w.span.start > comma && w.span.end <= cue.span.start).collect();
+        if between.len() > TRAILING_WORDS || !super::names_speaker(text, &words[c - between.len()..c], cue.span.start) {
+            return None;
+        }
+        let mut probe = FoundQuote::default_at(Span::new(sentence.start, comma));
+        if between.is_empty() {
+            self.speaker_after(&mut probe, &words[cue.last..]);
+        } else {
+            let subject = &words[c - between.len()..c];
+            if !self.person_between(&mut probe, comma, cue.span.start) {
+                self.speaker_before(&mut probe, subject, comma, cue.span.start);
+            }
+            if probe.speaker.is_none() {
+                self.person_by_last_name(&mut probe, subject);
+            }
+            if probe.speaker.is_none() && !self.described_person(&mut probe, subject, true) {
+                self.described_speaker(&mut probe, subject, true);
+            }
+        }
+        probe.speaker.as_ref()?;
+        let statement: Vec<Word> = words.iter().filter(|w| w.span.end <= comma).copied().collect();
+        self.statement(&statement, comma, &cue, probe)
+    }
+
+    /// Who a leading verb's subject is: a name, pronoun or description that
+    /// ends right before the verb (an adverb may stand between: "also said").
+    fn subject_of(&self, words: &[Word], sentence: Span, cue: &Cue) -> Option<FoundQuote> {
+        let mut end = cue.first;
+        while end > 0 && is_verb_adverb(words[end - 1].text) {
+            end -= 1;
+        }
+        let subject = &words[..end];
+        let last = subject.last()?;
+        let mut probe = FoundQuote::default_at(Span::new(sentence.start, sentence.start));
+        // "Sarah Buckley, who attended the school across the street, said …"
+        let text = self.text();
+        if text[last.span.end..cue.span.start].trim() == "," {
+            // The person opens the sentence, maybe after a title ("Ông Trần Văn Hải, Vụ trưởng …, nói rằng").
+            let opening = self.entities.within(sentence).next().filter(|(span, e)| {
+                let lead = &text[sentence.start..span.start];
+                e.kind == crate::analyze::EntityKind::Person
+                    && lead.split_whitespace().count() <= 3
+                    && !lead.contains(',')
+                    && text[span.end..].starts_with(',')
+            });
+            if let Some((span, person)) = opening {
+                probe.speaker = Some(person.name.clone());
+                probe.speaker_span = Some(span);
+                return Some(probe);
+            }
+        }
+        self.speaker_before(&mut probe, subject, sentence.start, last.span.end);
+        if probe.speaker_span.is_some_and(|s| s.end != last.span.end) {
+            // A name further back is not this verb's subject ("people from Covington Catholic said").
+            probe = FoundQuote::default_at(Span::new(sentence.start, sentence.start));
+            self.resolve_reference(&mut probe, &subject[subject.len() - 1..]);
+        }
+        if probe.speaker.is_none() && !self.described_person(&mut probe, subject, false) {
+            self.described_speaker(&mut probe, subject, false);
+        }
+        probe.speaker.is_some().then_some(probe)
+    }
+
+    fn is_listener(&self, cue: &Cue) -> bool {
+        crate::analyze::lexicon::is_listener_cue(&self.text()[cue.span.start..cue.span.end].to_lowercase())
+    }
+
+    /// The statement over `words`, up to `end` without its closing punctuation.
+    fn statement(&self, words: &[Word], end: usize, cue: &Cue, speaker: FoundQuote) -> Option<FoundQuote> {
+        let text = self.text();
+        if words.len() < MIN_STATEMENT_WORDS {
+            return None;
+        }
+        let start = words[0].span.start;
+        let span = Span::new(start, start + trim_closing(&text[start..end]).len());
+        Some(FoundQuote {
+            span,
+            kind: QuoteKind::Reported,
+            speaker: speaker.speaker,
+            speaker_span: speaker.speaker_span,
+            cue: Some(text[cue.span.start..cue.span.end].to_owned()),
+        })
+    }
+}
+
+/// A statement without the punctuation and closing marks that end its sentence.
+fn trim_closing(statement: &str) -> &str {
+    statement.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '”' | '"' | '’' | '»' | ')')
+    })
+}
+
+/// Adverbs between a speaker and a speech verb ("also said", "later told").
+fn is_verb_adverb(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "also" | "later" | "previously" | "then" | "earlier" | "has" | "had" | "cũng" | "đã"
+    ) || (word.len() > 4 && word.ends_with("ly"))
+}
