@@ -58,6 +58,8 @@ const FACTS: f64 = 0.2;
 /// How much of the facts weight goes to named entities; figures get the rest.
 const NAMES_IN_FACTS: f64 = 0.35;
 const HEADLINE: f64 = 2.0;
+/// How much of the facts weight goes to a quoted phrase in the sentence.
+const PHRASE_IN_FACTS: f64 = 0.2;
 
 type Vector = Vec<(u64, f64)>;
 
@@ -74,6 +76,8 @@ struct Candidate {
     /// Figures in the sentence, weighted by how much of a fact each is.
     figures: f64,
     quoted: bool,
+    /// A phrase in quotation marks: the words the article singles out.
+    phrase: bool,
     /// Relevance as a later pick.
     score: f64,
     /// Relevance as one of the first picks.
@@ -95,7 +99,7 @@ pub fn rank(article: &Article, lang: Lang, salience: &Salience, count: usize) ->
     let body_sentences =
         article.sentences.iter().filter(|s| article.paragraphs[s.paragraph].kind == ParagraphKind::Body).count().max(1);
     let mut body_index = 0;
-    for sentence in &article.sentences {
+    for sentence in &units(article, salience.quotes) {
         if article.paragraphs[sentence.paragraph].kind != ParagraphKind::Body {
             continue;
         }
@@ -120,6 +124,7 @@ pub fn rank(article: &Article, lang: Lang, salience: &Salience, count: usize) ->
             .len();
         let figures = figure_weight(salience.figures, sentence.span);
         let quoted = direct_quote_overlaps(salience.quotes, sentence.span);
+        let phrase = quoted_phrase_in(salience.quotes, sentence.span);
         candidates.push(Candidate {
             span: sentence.span,
             index,
@@ -132,6 +137,7 @@ pub fn rank(article: &Article, lang: Lang, salience: &Salience, count: usize) ->
             entities,
             figures,
             quoted,
+            phrase,
             score: 0.0,
         });
     }
@@ -144,8 +150,10 @@ pub fn rank(article: &Article, lang: Lang, salience: &Salience, count: usize) ->
     let max_centrality = candidates.iter().map(|c| c.centrality).fold(0.0, f64::max).max(f64::EPSILON);
     for c in &mut candidates {
         c.centrality /= max_centrality;
-        let facts =
-            ((c.entities as f64).min(4.0) / 4.0) * NAMES_IN_FACTS + c.figures.min(2.0) / 2.0 * (1.0 - NAMES_IN_FACTS);
+        let facts = (((c.entities as f64).min(4.0) / 4.0) * NAMES_IN_FACTS
+            + c.figures.min(2.0) / 2.0 * (1.0 - NAMES_IN_FACTS))
+            * (1.0 - PHRASE_IN_FACTS)
+            + if c.phrase { PHRASE_IN_FACTS } else { 0.0 };
         c.score = CENTRALITY * c.centrality + POSITION * c.position + FACTS * facts;
         c.headline_score = c.score + HEADLINE * c.title;
     }
@@ -168,12 +176,22 @@ fn figure_weight(figures: &[FoundFigure], span: Span) -> f64 {
         .sum()
 }
 
-/// Whether a direct quote overlaps `span`. Quotes are sorted and do not
-/// overlap each other, so their ends are sorted too: walk back from the last
-/// one starting before `span` ends while they still reach into it.
+/// Whether a direct quote overlaps `span`. Quotes are sorted by start, and a
+/// direct quote shares its sentences with no reported statement, so walking
+/// back from the last one starting before `span` ends, while they still reach
+/// into it, meets any direct quote there.
 fn direct_quote_overlaps(quotes: &[FoundQuote], span: Span) -> bool {
     let before_end = quotes.partition_point(|q| q.span.start < span.end);
     quotes[..before_end].iter().rev().take_while(|q| q.span.end > span.start).any(|q| q.kind == QuoteKind::Direct)
+}
+
+/// Whether a partial quote of two words or more starts inside `span`.
+fn quoted_phrase_in(quotes: &[FoundQuote], span: Span) -> bool {
+    let first = quotes.partition_point(|q| q.span.start < span.start);
+    quotes[first..]
+        .iter()
+        .take_while(|q| q.span.start < span.end)
+        .any(|q| q.kind == QuoteKind::Partial && q.span.end - q.span.start > 3 && q.span.end <= span.end)
 }
 
 /// The lead carries the most weight; later sentences decay, slowly.
@@ -183,6 +201,35 @@ fn position_score(index: usize, total: usize) -> f64 {
     }
     let relative = index as f64 / total as f64;
     (0.75 / (1.0 + index as f64 * 0.35)).max(0.0) + 0.25 * (1.0 - relative)
+}
+
+/// A sentence, or sentences that one direct quote runs through: a key point
+/// never cuts someone's words in two.
+struct Unit {
+    span: Span,
+    paragraph: usize,
+}
+
+fn units(article: &Article, quotes: &[FoundQuote]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(article.sentences.len());
+    let mut quote = 0;
+    for sentence in &article.sentences {
+        if let Some(last) = units.last_mut() {
+            while quote < quotes.len() && quotes[quote].span.end <= last.span.end {
+                quote += 1;
+            }
+            let runs_on = quotes[quote..]
+                .iter()
+                .take_while(|q| q.span.start < last.span.end)
+                .any(|q| q.kind == QuoteKind::Direct && q.span.end > last.span.end);
+            if runs_on && last.paragraph == sentence.paragraph {
+                last.span.end = sentence.span.end;
+                continue;
+            }
+        }
+        units.push(Unit { span: sentence.span, paragraph: sentence.paragraph });
+    }
+    units
 }
 
 /// A key point must read on its own: long enough, not a bare question

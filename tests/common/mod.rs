@@ -89,6 +89,17 @@ pub fn assert_contract(a: &serde_json::Value) {
         assert!(score <= previous_score, "{file}: key points best first");
         previous_score = score;
     }
+    // A key point never cuts someone's words in two (within a paragraph).
+    for k in a["key_points"].as_array().expect("key_points") {
+        let (ks, ke) = (k["start"].as_u64().unwrap(), k["end"].as_u64().unwrap());
+        for q in a["quotes"].as_array().expect("quotes") {
+            let (qs, qe) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+            let within_paragraph = !q["text"].as_str().unwrap_or("").contains('\n');
+            if q["kind"] == "direct" && within_paragraph && ks < qe && ke > qs {
+                assert!(ks <= qs && ke >= qe, "{file}: key point {ks}..{ke} cuts direct quote {qs}..{qe}");
+            }
+        }
+    }
     for q in a["quotes"].as_array().expect("quotes") {
         check(q, "quote");
         assert!(matches!(q["kind"].as_str(), Some("direct" | "partial" | "reported")), "{file}: quote kind");
