@@ -13,7 +13,7 @@ use crate::text::Span;
 const MIN_STATEMENT_WORDS: usize = 4;
 
 /// Words a speech verb hands over with: "said that", "cho biết rằng".
-const THAT: &[&str] = &["that", "rằng", "là", "que", "dass"];
+const THAT: &[&str] = &["that", "rằng", "que", "dass"];
 
 /// How many words may stand between a verb and its "that" ("said on Monday
 /// that", "told reporters in Ottawa that").
