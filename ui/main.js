@@ -359,7 +359,9 @@ function itemElement(list, item, index) {
   body.className = "body";
   const text = document.createElement("div");
   text.className = "text";
-  text.textContent = list === "quotes" ? `“${item.edited ?? item.text}”` : (item.edited ?? item.text);
+  // A reported statement is the writer's words: no quotation marks around it.
+  const marked = list === "quotes" && item.kind !== "reported";
+  text.textContent = marked ? `“${item.edited ?? item.text}”` : (item.edited ?? item.text);
   body.append(text);
 
   const meta = document.createElement("div");

@@ -209,15 +209,22 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
     // Open the seed article: three direct quotes, all Jens Stoltenberg's.
     open(c, &corpus().join("vi-nato-ai/article.txt"), "article.txt").await;
     let quotes = c.find_all(Locator::Css("#quotes li.item")).await.expect("quote rows");
-    let mut direct_by_stoltenberg = 0;
+    let (mut direct_by_stoltenberg, mut reported_by_stoltenberg) = (0, 0);
     for row in &quotes {
         let kind = row.find(Locator::Css(".badge")).await.expect("kind badge").text().await.expect("text");
         let speaker = row.find(Locator::Css("input.speaker")).await.expect("speaker").prop("value").await.expect("v");
+        let shown = row.find(Locator::Css(".text")).await.expect("text").text().await.expect("row text");
         if kind == "direct" && speaker.as_deref() == Some("Jens Stoltenberg") {
             direct_by_stoltenberg += 1;
+            assert!(shown.starts_with('“'), "a direct quote is shown in quotation marks: {shown}");
+        }
+        if kind == "reported" && speaker.as_deref() == Some("Jens Stoltenberg") {
+            reported_by_stoltenberg += 1;
+            assert!(!shown.starts_with('“'), "a reported statement is the writer's words, unmarked: {shown}");
         }
     }
     assert_eq!(direct_by_stoltenberg, 3, "three direct quotes by Jens Stoltenberg are shown");
+    assert_eq!(reported_by_stoltenberg, 2, "and his two reported statements");
 
     // Provenance: clicking a quote marks exactly its words in the article.
     quotes[0].click().await.expect("click quote");
