@@ -283,11 +283,9 @@ impl Context<'_> {
         // Tom Wilkison" is Tom Wilkison, "Mary Ann Smith" stays whole.
         let given = |k: usize| FIRST_NAMES.contains_key(part[k].text);
         if let Some(k) = (0..part.len().saturating_sub(1)).rev().find(|&k| given(k) && (k == 0 || !given(k - 1))) {
-            {
-                part = &part[k..];
-                start_index += k;
-                votes.person += 2;
-            }
+            part = &part[k..];
+            start_index += k;
+            votes.person += 2;
         }
         let first = part.first()?;
         let last = part.last()?;
