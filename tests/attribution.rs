@@ -15,6 +15,16 @@ fn speaker_of(analysis: &Analysis, words: &str) -> Option<String> {
     quote.speaker.clone()
 }
 
+/// The reported statements, with their speakers.
+fn reported(analysis: &Analysis) -> Vec<(&str, Option<&str>)> {
+    analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Reported)
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect()
+}
+
 fn kind_of(analysis: &Analysis, name: &str) -> EntityKind {
     let names: Vec<&str> = analysis.entities.iter().map(|e| e.text.as_str()).collect();
     analysis.entities.iter().find(|e| e.text == name).unwrap_or_else(|| panic!("{name} not among {names:?}")).kind
@@ -110,14 +120,8 @@ fn reported_statements_carry_their_speaker_and_the_words_quoted_inside() {
          The port authority posted a video of the first crossing.\n\n\
          \"We are ready,\" Marchand said, adding that the crews had trained all winter.",
     );
-    let reported: Vec<(&str, Option<&str>)> = a
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Reported)
-        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-        .collect();
     assert_eq!(
-        reported,
+        reported(&a),
         vec![
             ("the price paid for the ferry line was “appropriate", Some("Odile Marchand")),
             ("It will carry trams from May", Some("Ruth Ekwueme")),
@@ -136,14 +140,8 @@ fn vietnamese_reported_statements() {
         "Điện tăng mạnh\n\nBộ Công Thương cho biết sản lượng điện tháng Năm tăng 12% so với cùng kỳ năm ngoái. \
          Ông Trần Văn Hải, Vụ trưởng Vụ Kế hoạch, nói rằng ngành điện đã chuẩn bị cho mùa nắng nóng.",
     );
-    let reported: Vec<(&str, Option<&str>)> = a
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Reported)
-        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-        .collect();
     assert_eq!(
-        reported,
+        reported(&a),
         vec![
             ("sản lượng điện tháng Năm tăng 12% so với cùng kỳ năm ngoái", Some("Bộ Công Thương")),
             ("ngành điện đã chuẩn bị cho mùa nắng nóng", Some("Trần Văn Hải")),

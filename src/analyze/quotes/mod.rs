@@ -355,27 +355,42 @@ impl Attribution<'_> {
         }
     }
 
+    /// The description among `words` that may name a speaker: from their start
+    /// (`leading`) to the first comma or other break, else from a word that
+    /// `opens` one (the first such, or with `last_opening` the last) to their
+    /// end; at most `MAX_DESCRIPTION_WORDS` words, and it must start with such a word.
+    fn description<'w, 't>(
+        &self,
+        words: &'w [Word<'t>],
+        leading: bool,
+        opens: fn(&str) -> bool,
+        last_opening: bool,
+    ) -> Option<&'w [Word<'t>]> {
+        let text = self.text();
+        let plain = |pair: &[Word]| !text[pair[0].span.end..pair[1].span.start].contains([',', '.', ';', ':', '(']);
+        let phrase = if leading {
+            let end = words.windows(2).position(|p| !plain(p)).map_or(words.len(), |k| k + 1);
+            &words[..end.min(MAX_DESCRIPTION_WORDS)]
+        } else {
+            let start = words.windows(2).rposition(|p| !plain(p)).map_or(0, |k| k + 1);
+            let tail = &words[start..];
+            let opening = |w: &Word| opens(&w.text.to_lowercase());
+            let k = if last_opening { tail.iter().rposition(opening) } else { tail.iter().position(opening) }?;
+            if tail.len() - k > MAX_DESCRIPTION_WORDS {
+                return None;
+            }
+            &tail[k..]
+        };
+        phrase.first().filter(|w| opens(&w.text.to_lowercase()))?;
+        Some(phrase)
+    }
+
     /// A definite description of a person ("the 39-year-old founder of
     /// Studiocomix Press", "the affable proprietor") stands for the person last
     /// named as a subject. `leading` reads it from the start of `words`, else
     /// it is the end of `words`.
     fn described_person(&self, found: &mut FoundQuote, words: &[Word], leading: bool) -> bool {
-        let text = self.text();
-        let plain = |pair: &[Word]| !text[pair[0].span.end..pair[1].span.start].contains([',', '.', ';', ':', '(']);
-        let phrase: &[Word] = if leading {
-            let end = words.windows(2).position(|p| !plain(p)).map_or(words.len(), |k| k + 1);
-            &words[..end.min(MAX_DESCRIPTION_WORDS)]
-        } else {
-            let start = words.windows(2).rposition(|p| !plain(p)).map_or(0, |k| k + 1);
-            let tail = &words[start.max(words.len().saturating_sub(MAX_DESCRIPTION_WORDS))..];
-            match tail.iter().rposition(|w| w.text.eq_ignore_ascii_case("the")) {
-                Some(k) => &tail[k..],
-                None => return false,
-            }
-        };
-        if !phrase.first().is_some_and(|w| w.text.eq_ignore_ascii_case("the")) {
-            return false;
-        }
+        let Some(phrase) = self.description(words, leading, |w| w == "the", true) else { return false };
         // The head noun comes before any "of"/"at" that describes it.
         let head_end = phrase.iter().position(|w| is_preposition(w.text)).unwrap_or(phrase.len());
         let Some(gender) =
@@ -399,25 +414,13 @@ impl Attribution<'_> {
     /// wrote: …"): the description is the speaker. `leading` reads the
     /// description from the start of `words`, else from its end.
     fn described_speaker(&self, found: &mut FoundQuote, words: &[Word], leading: bool) {
-        let text = self.text();
-        let plain = |pair: &[Word]| !text[pair[0].span.end..pair[1].span.start].contains([',', '.', ';', ':', '(']);
-        let phrase: &[Word] = if leading {
-            let end = words.windows(2).position(|p| !plain(p)).map_or(words.len(), |k| k + 1);
-            &words[..end.min(MAX_DESCRIPTION_WORDS)]
-        } else {
-            let start = words.windows(2).rposition(|p| !plain(p)).map_or(0, |k| k + 1);
-            let tail = &words[start..];
-            match tail.iter().position(|w| INDEFINITE.contains(&w.text.to_lowercase().as_str())) {
-                Some(k) if tail.len() - k <= MAX_DESCRIPTION_WORDS => &tail[k..],
-                _ => return,
-            }
-        };
+        let Some(phrase) = self.description(words, leading, |w| INDEFINITE.contains(&w), false) else { return };
         let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return };
-        if phrase.len() < 2 || !INDEFINITE.contains(&first.text.to_lowercase().as_str()) {
+        if phrase.len() < 2 {
             return;
         }
         let span = Span::new(first.span.start, last.span.end);
-        found.speaker = Some(text[span.start..span.end].to_owned());
+        found.speaker = Some(self.text()[span.start..span.end].to_owned());
         found.speaker_span = Some(span);
     }
 
