@@ -12,6 +12,7 @@ use encoding_rs::Encoding;
 use regex::bytes::Regex;
 
 use super::decode::{self, Decoded};
+use super::markup;
 use super::{DocumentInfo, IngestError};
 
 /// How much of a page is searched for a `<meta charset>`: WHATWG says 1024
@@ -96,8 +97,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
         max_extracted_len: usize::MAX,
         ..rs_trafilatura::Options::default()
     };
-    let html = without_scripts(html);
-    let depth = nesting_depth(&html);
+    let html = markup::pruned(html);
+    let depth = markup::nesting_depth(&html);
     if depth > MAX_DEPTH {
         return Err(IngestError::Page(format!(
             "its tags nest {depth} levels deep, over the {MAX_DEPTH} a web page has room for"
@@ -139,92 +140,6 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
         url: meta.url.as_deref().and_then(clean_field).or_else(|| url.map(str::to_owned)),
     };
     Ok(Page { text, info })
-}
-
-/// The page without scripts, styles, inline SVG and comments, which are half
-/// the bytes of a news page and none of its text: parsing them doubled the
-/// time per page. JSON-LD scripts stay: they carry the author and date.
-/// Like the HTML tokenizer, a script or style ends at its first closing tag.
-pub fn without_scripts(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut out = String::with_capacity(html.len());
-    let (mut copied, mut at) = (0, 0);
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
-        let open = at + offset;
-        let rest = &bytes[open..];
-        let skip_to = if rest.starts_with(b"<!--") {
-            Some(find_ignore_case(bytes, open + 4, b"-->").map_or(bytes.len(), |end| end + 3))
-        } else {
-            [&b"script"[..], b"style", b"svg", b"noscript"].into_iter().find(|name| opens(rest, name)).and_then(
-                |name| {
-                    let tag_end = bytes[open..].iter().position(|&b| b == b'>').map_or(bytes.len(), |p| open + p);
-                    let is_json_ld = find_ignore_case(&bytes[open..tag_end], 0, b"ld+json").is_some();
-                    if name == b"script" && is_json_ld {
-                        return None;
-                    }
-                    let closing = [b"</".as_slice(), name].concat();
-                    let close = find_ignore_case(bytes, tag_end, &closing);
-                    Some(
-                        close
-                            .and_then(|c| bytes[c..].iter().position(|&b| b == b'>').map(|p| c + p + 1))
-                            .unwrap_or(bytes.len()),
-                    )
-                },
-            )
-        };
-        match skip_to {
-            Some(end) => {
-                out.push_str(&html[copied..open]);
-                (copied, at) = (end, end);
-            }
-            None => at = open + 1,
-        }
-    }
-    out.push_str(&html[copied..]);
-    out
-}
-
-/// How deep the page's tags nest. Void elements and self-closed tags do not.
-pub fn nesting_depth(html: &str) -> usize {
-    const VOID: &[&[u8]] = &[
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source",
-        b"track", b"wbr",
-    ];
-    let bytes = html.as_bytes();
-    let (mut at, mut depth, mut deepest) = (0, 0usize, 0);
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
-        let open = at + offset;
-        let Some(close) = bytes[open..].iter().position(|&b| b == b'>').map(|p| open + p) else { break };
-        let tag = &bytes[open + 1..close];
-        let closing = tag.first() == Some(&b'/');
-        let name = &tag[usize::from(closing)..];
-        let name = &name[..name.iter().position(|b| b.is_ascii_whitespace() || *b == b'/').unwrap_or(name.len())];
-        let nests = name.first().is_some_and(u8::is_ascii_alphabetic)
-            && !tag.ends_with(b"/")
-            && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
-        if nests && closing {
-            depth = depth.saturating_sub(1);
-        } else if nests {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-        at = close + 1;
-    }
-    deepest
-}
-
-/// Whether `rest` starts with the opening tag `<name` (then a space, `>` or `/`).
-fn opens(rest: &[u8], name: &[u8]) -> bool {
-    rest.len() > name.len() + 1
-        && rest[1..=name.len()].eq_ignore_ascii_case(name)
-        && matches!(rest[name.len() + 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/')
-}
-
-fn find_ignore_case(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if from >= haystack.len() {
-        return None;
-    }
-    haystack[from..].windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
 }
 
 /// A metadata value as text: entities decoded, whitespace collapsed, empty as none.
@@ -292,28 +207,6 @@ mod tests {
         assert!(is_page(b"\xEF\xBB\xBF<!doctype html>"));
         assert!(!is_page(b"The <html> tag starts a page, the author wrote."));
         assert!(!is_page(b"Plain article text."));
-    }
-
-    #[test]
-    fn scripts_styles_and_comments_go_json_ld_stays() {
-        let page = "<html><head><script>var a = '<p>no</p>';</script><STYLE>p{}</STYLE>\
-             <script type=\"application/ld+json\">{\"author\":\"A\"}</script></head>\
-             <body><!-- <p>hidden</p> --><p>Kept</p><svg><text>chart</text></svg><noscript>x</noscript>\
-             <scripted>y</scripted><script>unclosed";
-        assert_eq!(
-            without_scripts(page),
-            "<html><head><script type=\"application/ld+json\">{\"author\":\"A\"}</script></head>\
-             <body><p>Kept</p><scripted>y</scripted>"
-        );
-        assert_eq!(without_scripts("Café <b>bold</b> <!-- x"), "Café <b>bold</b> ");
-    }
-
-    #[test]
-    fn nesting_depth_counts_elements_that_nest() {
-        let deep = format!("<body>{}<p>Deep<br>text</p>{}<img src=x/></body>", "<div>".repeat(5), "</div>".repeat(5));
-        assert_eq!(nesting_depth(&deep), 7);
-        assert_eq!(nesting_depth("<p>a < b</p><hr/><META charset=utf-8>"), 1);
-        assert_eq!(nesting_depth("no tags"), 0);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod docx;
 pub mod format;
 pub mod html;
+mod markup;
 pub mod normalize;
 pub mod pdf;
 pub mod segment;
