@@ -222,7 +222,8 @@ fn word_documents_are_read_with_headings_and_tables() {
             TableRow::new(vec![cell("Tháng"), cell("Sản lượng")]),
             TableRow::new(vec![cell("Tháng Năm"), cell("25 tỷ kWh")]),
         ]))
-        .add_paragraph(paragraph("Bà Lê Thu Hà cho biết: “Chúng tôi đã sẵn sàng cho mùa nắng nóng.”"));
+        .add_paragraph(paragraph("Bà Lê Thu Hà cho biết: “Chúng tôi đã sẵn sàng cho mùa nắng nóng.”"))
+        .created_at("2026-06-03T08:15:00Z");
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).unwrap();
     let dir = scratch("docx");
@@ -232,6 +233,9 @@ fn word_documents_are_read_with_headings_and_tables() {
     let json: serde_json::Value =
         serde_json::from_str(&stdout_of(&["extract", "--json", path.to_str().unwrap()])).unwrap();
     assert_eq!(json["title"], "Sản lượng điện tăng mạnh");
+    // The file's properties: its creation day; docx-rs writes "unknown" for the author.
+    assert_eq!(json["published"], "2026-06-03");
+    assert_eq!(json["author"], serde_json::Value::Null);
     let text = json["text"].as_str().unwrap();
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
     assert_eq!(paragraphs[0], VI_BODY);

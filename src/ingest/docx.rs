@@ -1,10 +1,18 @@
-//! Word documents (.docx): paragraphs, headings and tables, in order.
+//! Word documents (.docx): paragraphs, headings and tables, in order, and
+//! what the file says about the document (title, author, date).
+
+use std::io::Read;
 
 use docx_rs::{DocumentChild, Paragraph, ParagraphChild, RunChild, Table, TableCellContent, TableChild, TableRowChild};
+use quick_xml::events::Event;
 
 use super::format::{Block, BlockKind};
 use super::normalize::normalize;
-use super::IngestError;
+use super::{DocumentInfo, IngestError};
+
+/// docProps/core.xml is a few hundred bytes; more than this is not read (a
+/// crafted file could inflate to gigabytes).
+const MAX_PROPERTIES_BYTES: u64 = 1 << 20;
 
 /// The blocks of a Word document. Heading and Title styles become headings;
 /// a table row becomes a line of its cells.
@@ -35,6 +43,58 @@ fn push_paragraph(blocks: &mut Vec<Block>, paragraph: &Paragraph) {
     let kind = heading_level(&style).map_or(BlockKind::Body, BlockKind::Heading);
     for line in normalize(text).split('\n').map(str::trim).filter(|l| !l.is_empty()) {
         blocks.push(Block { kind, text: line.to_owned() });
+    }
+}
+
+/// The document properties Word keeps in docProps/core.xml: title, author
+/// (`dc:creator`) and the day it was created (`dcterms:created`, the closest a
+/// Word file comes to a publication date). A file without them, or with them
+/// damaged, has none: the body was read, and that is what matters.
+pub fn properties(bytes: &[u8]) -> DocumentInfo {
+    let mut xml = String::new();
+    let read = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok().and_then(|mut archive| {
+        let file = archive.by_name("docProps/core.xml").ok()?;
+        file.take(MAX_PROPERTIES_BYTES).read_to_string(&mut xml).ok()
+    });
+    if read.is_none() {
+        return DocumentInfo::default();
+    }
+    let field = |name: &str| core_property(&xml, name).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+    // Writers that know nothing put these in rather than leave the field out.
+    let published = field("created").and_then(|created| {
+        let day = created.get(..10)?;
+        crate::date::parse(day).filter(|_| day != "1970-01-01").map(|_| day.to_owned())
+    });
+    DocumentInfo {
+        title: field("title").filter(|t| !t.is_empty()),
+        author: field("creator").filter(|a| !a.is_empty() && !a.eq_ignore_ascii_case("unknown")),
+        published,
+        ..DocumentInfo::default()
+    }
+}
+
+/// The text of the first element named `local_name` (any namespace prefix),
+/// entities resolved.
+fn core_property(xml: &str, local_name: &str) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut inside = false;
+    let mut text = String::new();
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(start) if start.local_name().as_ref() == local_name.as_bytes() => inside = true,
+            Event::Text(t) if inside => text.push_str(&t.xml10_content().ok()?),
+            Event::CData(t) if inside => text.push_str(&t.decode().ok()?),
+            Event::GeneralRef(r) if inside => {
+                let resolved = match r.resolve_char_ref().ok()? {
+                    Some(c) => c.to_string(),
+                    None => quick_xml::escape::resolve_predefined_entity(&r.decode().ok()?)?.to_owned(),
+                };
+                text.push_str(&resolved);
+            }
+            Event::End(end) if inside && end.local_name().as_ref() == local_name.as_bytes() => return Some(text),
+            Event::Eof => return None,
+            _ => {}
+        }
     }
 }
 
@@ -106,6 +166,50 @@ mod tests {
         assert_eq!(heading_level("title"), Some(1));
         assert_eq!(heading_level("heading2"), Some(2));
         assert_eq!(heading_level("normal"), None);
+    }
+
+    #[test]
+    fn core_properties_are_read_with_entities() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <dc:title>Gi&#225; điện &amp; mùa hè</dc:title><dc:creator>Lê Thu Hà</dc:creator><cp:lastModifiedBy>IT</cp:lastModifiedBy>
+  <dcterms:created xsi:type="dcterms:W3CDTF">2026-06-03T08:15:00Z</dcterms:created>
+</cp:coreProperties>"#;
+        assert_eq!(core_property(xml, "title").as_deref(), Some("Giá điện & mùa hè"));
+        assert_eq!(core_property(xml, "creator").as_deref(), Some("Lê Thu Hà"));
+        assert_eq!(core_property(xml, "created").as_deref(), Some("2026-06-03T08:15:00Z"));
+        assert_eq!(core_property(xml, "description"), None);
+        assert_eq!(core_property("<dc:title>unclosed", "title"), None);
+    }
+
+    fn archive_with_core_xml(core: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("docProps/core.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(core.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn properties_fill_the_source_fields_placeholders_do_not() {
+        let core = |creator: &str, created: &str| {
+            format!(
+                "<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"d\" xmlns:dcterms=\"t\">\
+                 <dc:creator>{creator}</dc:creator><dcterms:created>{created}</dcterms:created></cp:coreProperties>"
+            )
+        };
+        let info = properties(&archive_with_core_xml(&core("Lê  Thu Hà", "2026-06-03T08:15:00Z")));
+        assert_eq!(info.author.as_deref(), Some("Lê Thu Hà"));
+        assert_eq!(info.published.as_deref(), Some("2026-06-03"));
+        assert_eq!(info.title, None);
+        assert_eq!(
+            properties(&archive_with_core_xml(&core("unknown", "1970-01-01T00:00:00Z"))),
+            DocumentInfo::default()
+        );
+        assert_eq!(properties(&archive_with_core_xml(&core("A", "2026-02-30"))).published, None);
+        assert_eq!(properties(b"PK\x03\x04 not really a zip"), DocumentInfo::default());
     }
 
     #[test]

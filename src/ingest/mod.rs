@@ -205,6 +205,17 @@ struct Document {
     info: DocumentInfo,
 }
 
+fn word_document(bytes: &[u8]) -> Result<Document, IngestError> {
+    let blocks = docx::read(bytes)?;
+    let mut info = docx::properties(bytes);
+    // A title typed on the first line is the one the reader sees; the one in
+    // the file's properties is often a template's left-over.
+    if blocks.first().is_some_and(|b| matches!(b.kind, format::BlockKind::Heading(_))) {
+        info.title = None;
+    }
+    Ok(Document { blocks, format: Format::Docx, encoding: "binary", warnings: Vec::new(), info })
+}
+
 fn read(bytes: &[u8], options: &IngestOptions) -> Result<Document, IngestError> {
     let file_name = options.file_name.as_deref();
     let binary = |blocks, format| Document {
@@ -218,11 +229,11 @@ fn read(bytes: &[u8], options: &IngestOptions) -> Result<Document, IngestError> 
         Some(Format::Pdf) => {
             return Ok(binary(format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?)), Format::Pdf))
         }
-        Some(Format::Docx) => return Ok(binary(docx::read(bytes)?, Format::Docx)),
+        Some(Format::Docx) => return word_document(bytes),
         None if bytes.starts_with(b"%PDF-") => {
             return Ok(binary(format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?)), Format::Pdf))
         }
-        None if format::is_docx(bytes, file_name) => return Ok(binary(docx::read(bytes)?, Format::Docx)),
+        None if format::is_docx(bytes, file_name) => return word_document(bytes),
         _ => {}
     }
     let page = options.format == Some(Format::Html) || (options.format.is_none() && html::is_page(bytes));
