@@ -163,10 +163,20 @@ fn pdf_text_layers_are_read_and_scans_refused() {
         The Port of Calderra will open a second shipping lane to night traffic from June 3, the harbour \
         authority said on Tuesday.\n\nHarbour master Teodor Vance said the lane had been dredged to 14 metres. \
         “We have ships anchored for two days waiting for a berth,” he said.\n";
-    let pdf = briefsmith::render::pdf::render(markdown, &Default::default()).expect("a PDF");
+    let options = briefsmith::render::pdf::PdfOptions {
+        author: "Mara  Quint".to_owned(),
+        title: "calderra-brief.docx".to_owned(),
+        ..Default::default()
+    };
+    let pdf = briefsmith::render::pdf::render(markdown, &options).expect("a PDF");
     let article = ingest(&pdf.bytes, &IngestOptions::default()).expect("the PDF is read");
     assert_eq!(article.format, Format::Pdf);
+    // The headline is the first line, not the Info dictionary's title; author
+    // and creation day come from the Info dictionary.
     assert_eq!(article.title.as_deref(), Some("Port of Calderra opens night shipping lane"));
+    assert_eq!(article.info.author.as_deref(), Some("Mara Quint"));
+    let created = article.info.published.as_deref().expect("the creation day");
+    assert!(briefsmith::date::parse(created).is_some(), "{created}");
     assert!(
         article.text.contains("Harbour master Teodor Vance said the lane had been dredged to 14 metres."),
         "{}",

@@ -205,6 +205,11 @@ struct Document {
     info: DocumentInfo,
 }
 
+fn pdf_document(bytes: &[u8]) -> Result<Document, IngestError> {
+    let blocks = format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?));
+    Ok(Document { blocks, format: Format::Pdf, encoding: "binary", warnings: Vec::new(), info: pdf::properties(bytes) })
+}
+
 fn word_document(bytes: &[u8]) -> Result<Document, IngestError> {
     let blocks = docx::read(bytes)?;
     let mut info = docx::properties(bytes);
@@ -218,21 +223,10 @@ fn word_document(bytes: &[u8]) -> Result<Document, IngestError> {
 
 fn read(bytes: &[u8], options: &IngestOptions) -> Result<Document, IngestError> {
     let file_name = options.file_name.as_deref();
-    let binary = |blocks, format| Document {
-        blocks,
-        format,
-        encoding: "binary",
-        warnings: Vec::new(),
-        info: DocumentInfo::default(),
-    };
     match options.format {
-        Some(Format::Pdf) => {
-            return Ok(binary(format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?)), Format::Pdf))
-        }
+        Some(Format::Pdf) => return pdf_document(bytes),
         Some(Format::Docx) => return word_document(bytes),
-        None if bytes.starts_with(b"%PDF-") => {
-            return Ok(binary(format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?)), Format::Pdf))
-        }
+        None if bytes.starts_with(b"%PDF-") => return pdf_document(bytes),
         None if format::is_docx(bytes, file_name) => return word_document(bytes),
         _ => {}
     }

@@ -3,7 +3,7 @@
 //! pdf-extract reads the text a PDF draws, in drawing order, with a line break
 //! per line; a scanned PDF has none, and gets an error that says so.
 
-use super::IngestError;
+use super::{DocumentInfo, IngestError};
 
 /// The text of a PDF: pages separated by a blank line.
 pub fn read(bytes: &[u8]) -> Result<String, IngestError> {
@@ -21,6 +21,31 @@ pub fn read(bytes: &[u8]) -> Result<String, IngestError> {
         return Err(IngestError::NoTextLayer);
     }
     Ok(text)
+}
+
+/// What the PDF's Info dictionary says: its author and the day it was
+/// created. Its title is left out: exported PDFs carry the file name there
+/// ("Microsoft Word - memo.docx") more often than the headline the first line
+/// holds. A PDF without them, or with them damaged, has none.
+pub fn properties(bytes: &[u8]) -> DocumentInfo {
+    // lopdf reads only the trailer and the Info dictionary here; it is guarded
+    // like the text, as a malformed file may make it panic.
+    let read = std::panic::catch_unwind(|| lopdf::Document::load_metadata_from(bytes));
+    let Ok(Ok(metadata)) = read else {
+        return DocumentInfo::default();
+    };
+    let author = metadata.author.map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty());
+    DocumentInfo { author, published: metadata.creation_date.as_deref().and_then(pdf_date), ..DocumentInfo::default() }
+}
+
+/// `D:YYYYMMDDHHmmSS+07'00'` (the PDF date format) as `YYYY-MM-DD`.
+fn pdf_date(date: &str) -> Option<String> {
+    let digits = date.trim().strip_prefix("D:").unwrap_or(date.trim()).get(..8)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let day = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]);
+    crate::date::parse(&day).map(|_| day)
 }
 
 fn describe(error: &pdf_extract::OutputError) -> String {
@@ -59,6 +84,15 @@ mod tests {
     fn line_end_hyphens_join_lowercase_words_only() {
         assert_eq!(unhyphenate("the negoti-\nations went on"), "the negotiations went on");
         assert_eq!(unhyphenate("the Franco-\nGerman plan"), "the Franco-\nGerman plan");
+    }
+
+    #[test]
+    fn pdf_dates_are_days() {
+        assert_eq!(pdf_date("D:20260603081500+07'00'").as_deref(), Some("2026-06-03"));
+        assert_eq!(pdf_date("20261130").as_deref(), Some("2026-11-30"));
+        assert_eq!(pdf_date("D:20261331"), None);
+        assert_eq!(pdf_date("D:2026"), None);
+        assert_eq!(pdf_date("Tuesday"), None);
     }
 
     #[test]
