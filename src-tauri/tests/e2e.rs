@@ -444,5 +444,57 @@ async fn the_preview_follows_typing_on_a_2000_word_article() {
     )
     .await;
     screenshot(c, "10-web-page.png").await;
+
+    // A PDF and a Word file open the same way (the open dialog and a drop hand
+    // their path to openPath): the article, its headline, and the file's
+    // author and date in the brief's source.
+    let pdf = work.path().join("calderra.pdf");
+    let options = briefsmith::render::pdf::PdfOptions { author: "Mara Quint".to_owned(), ..Default::default() };
+    let rendered = briefsmith::render::pdf::render(CALDERRA_MARKDOWN, &options).expect("a PDF");
+    std::fs::write(&pdf, &rendered.bytes).expect("PDF written");
+    open(c, &pdf, "calderra.pdf").await;
+    // A line of the PDF ends where its column does, not the paragraph or the quote.
+    let article = js(c, "document.getElementById('article').textContent").await;
+    assert!(article.as_str().unwrap_or_default().contains("“We have ships anchored for two days"), "{article}");
+    let direct =
+        js(c, "window.briefsmith.state().brief.quotes.filter(q => q.kind === 'direct').map(q => q.text)").await;
+    assert_eq!(direct, json!(["We have ships anchored for two days waiting for a berth"]));
+    assert_eq!(js(c, "document.getElementById('f-title').value").await, "Port of Calderra opens night shipping lane");
+    assert_eq!(js(c, "window.briefsmith.state().brief.source.author").await, "Mara Quint");
+    wait_until(c, "document.getElementById('preview').textContent.includes('Mara Quint')", "the PDF's author").await;
+    screenshot(c, "11-pdf.png").await;
+
+    let docx = work.path().join("calderra.docx");
+    std::fs::write(&docx, calderra_docx()).expect("Word file written");
+    open(c, &docx, "calderra.docx").await;
+    let article = js(c, "document.getElementById('article').textContent").await;
+    assert!(article.as_str().unwrap_or_default().contains("dredged to 14 metres"), "{article}");
+    assert_eq!(js(c, "document.getElementById('f-title').value").await, "Port of Calderra opens night shipping lane");
+    assert_eq!(js(c, "window.briefsmith.state().brief.source.published").await, "2026-06-03");
+    let direct =
+        js(c, "window.briefsmith.state().brief.quotes.filter(q => q.kind === 'direct').map(q => q.speaker)").await;
+    assert_eq!(direct, json!(["Teodor Vance"]));
+    screenshot(c, "12-word-file.png").await;
     let _ = session.client.clone().close().await;
+}
+
+/// A short fictional article, the body of the PDF and Word files the app opens.
+const CALDERRA_MARKDOWN: &str = "# Port of Calderra opens night shipping lane\n\n\
+    The Port of Calderra will open a second shipping lane to night traffic from June 3, the harbour authority \
+    said on Tuesday.\n\nHarbour master Teodor Vance said the lane had been dredged to 14 metres. \
+    “We have ships anchored for two days waiting for a berth,” he said.\n";
+
+/// The same article as a Word file: a Title paragraph, the body, and the
+/// day it was written in the file's properties.
+fn calderra_docx() -> Vec<u8> {
+    use docx_rs::{Docx, Paragraph, Run};
+    let paragraph = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    let mut docx = Docx::new().created_at("2026-06-03T08:15:00Z");
+    for (i, block) in CALDERRA_MARKDOWN.split("\n\n").enumerate() {
+        let text = block.trim().trim_start_matches("# ");
+        docx = docx.add_paragraph(if i == 0 { paragraph(text).style("Title") } else { paragraph(text) });
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).expect("a Word file");
+    bytes.into_inner()
 }

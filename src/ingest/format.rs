@@ -107,10 +107,17 @@ pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 /// was hard-wrapped (most lines of a paragraph end mid-sentence at a similar
 /// width), where the lines between blank lines are joined.
 pub fn plain_blocks(text: &str) -> Vec<Block> {
-    let body = |text: String| Block { kind: BlockKind::Body, text };
     if !looks_hard_wrapped(text) {
-        return text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| body(l.to_owned())).collect();
+        let body = |text: &str| Block { kind: BlockKind::Body, text: text.to_owned() };
+        return text.lines().map(str::trim).filter(|l| !l.is_empty()).map(body).collect();
     }
+    wrapped_blocks(text)
+}
+
+/// Paragraphs separated by blank lines, the lines within each joined: text
+/// laid out on a page (a PDF's), where a line ends where the column does.
+pub fn wrapped_blocks(text: &str) -> Vec<Block> {
+    let body = |text: String| Block { kind: BlockKind::Body, text };
     let mut blocks = Vec::new();
     let mut current = String::new();
     for line in text.lines().map(str::trim) {

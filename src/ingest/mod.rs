@@ -206,7 +206,8 @@ struct Document {
 }
 
 fn pdf_document(bytes: &[u8]) -> Result<Document, IngestError> {
-    let blocks = format::plain_blocks(&normalize::normalize(&pdf::read(bytes)?));
+    // A PDF's lines end where its column does; its paragraphs are set apart.
+    let blocks = format::wrapped_blocks(&normalize::normalize(&pdf::read(bytes)?));
     Ok(Document { blocks, format: Format::Pdf, encoding: "binary", warnings: Vec::new(), info: pdf::properties(bytes) })
 }
 
