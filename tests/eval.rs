@@ -22,8 +22,8 @@ fn quality_does_not_fall_below_the_floors() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let output = String::from_utf8(output.stdout).unwrap();
     let floors = [
-        ("en-summary", "sentence F1", 0.765),
-        ("en-summary", "ROUGE-1 F", 0.81),
+        ("en-summary", "sentence F1", 0.77),
+        ("en-summary", "ROUGE-1 F", 0.815),
         ("vi-summary", "ROUGE-1 F", 0.30),
         ("en-quotes", "recall", 0.87),
         ("en-quotes", "precision", 0.91),
@@ -37,5 +37,5 @@ fn quality_does_not_fall_below_the_floors() {
         let value = figure(&output, line, label);
         assert!(value >= floor, "{line} {label} fell to {value} (floor {floor}):\n{output}");
     }
-    assert!(output.contains("cover 4/5") || output.contains("cover 5/5"), "{output}");
+    assert!(output.contains("cover 5/5"), "{output}");
 }

@@ -143,6 +143,21 @@ fn seed_key_points_are_sentences_and_never_noise() {
 }
 
 #[test]
+fn seed_top_five_key_points_cover_the_five_key_facts() {
+    let a = seed();
+    let points: Vec<&str> = a["key_points"].as_array().unwrap().iter().map(|k| k["text"].as_str().unwrap()).collect();
+    for fact in seed_gold()["key_facts"].as_array().unwrap() {
+        let phrases: Vec<&str> = fact["any_of"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        assert!(
+            points.iter().any(|point| phrases.iter().any(|phrase| point.contains(phrase))),
+            "no key point gives {} ({:?}): {points:#?}",
+            fact["id"],
+            phrases
+        );
+    }
+}
+
+#[test]
 fn key_points_option_sets_how_many() {
     let path = seed_path();
     let out = analyze_json(&["--key-points", "2", path.to_str().unwrap()]);
