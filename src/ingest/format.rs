@@ -114,17 +114,25 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
     wrapped_blocks(text)
 }
 
+/// Symbols that start a list item on a page. Dashes are not among them: a
+/// sentence's dash can wrap to the start of a line.
+const BULLETS: &[char] = &['•', '◦', '▪', '‣', '●', '○', '■', '□'];
+
 /// Paragraphs separated by blank lines, the lines within each joined: text
-/// laid out on a page (a PDF's), where a line ends where the column does.
+/// laid out on a page (a PDF's), where a line ends where the column does. A
+/// bulleted line starts a paragraph of its own, without the bullet, as a
+/// list item in Markdown or a Word file does.
 pub fn wrapped_blocks(text: &str) -> Vec<Block> {
     let body = |text: String| Block { kind: BlockKind::Body, text };
     let mut blocks = Vec::new();
     let mut current = String::new();
     for line in text.lines().map(str::trim) {
+        let item = line.strip_prefix(BULLETS).map(str::trim_start);
+        if (line.is_empty() || item.is_some()) && !current.is_empty() {
+            blocks.push(body(std::mem::take(&mut current)));
+        }
+        let line = item.unwrap_or(line);
         if line.is_empty() {
-            if !current.is_empty() {
-                blocks.push(body(std::mem::take(&mut current)));
-            }
             continue;
         }
         if !current.is_empty() {
@@ -261,5 +269,21 @@ mod tests {
         assert!(blocks[0].text.contains("coming year"));
         let lines = "First sentence stands alone.\nSecond sentence stands alone too.\n";
         assert_eq!(plain_blocks(lines).len(), 2);
+    }
+
+    #[test]
+    fn page_lines_join_into_paragraphs_and_bullets_start_items() {
+        let page = "The harbour authority listed three changes to night\ntraffic on Tuesday:\n             • a second lane dredged\nto 14 metres;\n● pilots on call – day and\n– night;\n•\nberths by booking.\n\nNext.";
+        let texts: Vec<String> = wrapped_blocks(page).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "The harbour authority listed three changes to night traffic on Tuesday:",
+                "a second lane dredged to 14 metres;",
+                "pilots on call – day and – night;",
+                "berths by booking.",
+                "Next."
+            ]
+        );
     }
 }
