@@ -7,7 +7,7 @@ use docx_rs::{DocumentChild, Paragraph, ParagraphChild, RunChild, Table, TableCe
 use quick_xml::events::Event;
 
 use super::format::{Block, BlockKind};
-use super::normalize::normalize;
+use super::normalize::{self, normalize};
 use super::{DocumentInfo, IngestError};
 
 /// docProps/core.xml is a few hundred bytes; more than this is not read (a
@@ -59,15 +59,15 @@ pub fn properties(bytes: &[u8]) -> DocumentInfo {
     if read.is_none() {
         return DocumentInfo::default();
     }
-    let field = |name: &str| core_property(&xml, name).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+    let field = |name: &str| core_property(&xml, name).as_deref().and_then(normalize::field);
     // Writers that know nothing put these in rather than leave the field out.
     let published = field("created").and_then(|created| {
         let day = created.get(..10)?;
         crate::date::parse(day).filter(|_| day != "1970-01-01").map(|_| day.to_owned())
     });
     DocumentInfo {
-        title: field("title").filter(|t| !t.is_empty()),
-        author: field("creator").filter(|a| !a.is_empty() && !a.eq_ignore_ascii_case("unknown")),
+        title: field("title"),
+        author: field("creator").filter(|a| !a.eq_ignore_ascii_case("unknown")),
         published,
         ..DocumentInfo::default()
     }

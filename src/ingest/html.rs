@@ -142,12 +142,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
     Ok(Page { text, info })
 }
 
-/// A metadata value as text: entities decoded, whitespace collapsed, empty as none.
+/// A metadata value as text: entities decoded, then as any document's field.
 fn clean_field(value: &str) -> Option<String> {
-    let decoded = html_escape::decode_html_entities(value);
-    let normalized = super::normalize::normalize(&decoded);
-    let collapsed = normalized.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!collapsed.is_empty()).then_some(collapsed)
+    super::normalize::field(&html_escape::decode_html_entities(value))
 }
 
 /// The extractor writes table rows as `a | b | c`; cells separated by a tab

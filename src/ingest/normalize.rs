@@ -6,6 +6,13 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+/// A document's metadata value (title, author, site) as one line: normalized,
+/// whitespace collapsed, none when nothing is left.
+pub fn field(value: &str) -> Option<String> {
+    let collapsed = normalize(value).split_whitespace().collect::<Vec<_>>().join(" ");
+    (!collapsed.is_empty()).then_some(collapsed)
+}
+
 /// NFC, `\n` line endings, odd spaces made plain, invisible characters dropped,
 /// runs of spaces collapsed and lines trimmed.
 pub fn normalize(raw: &str) -> String {

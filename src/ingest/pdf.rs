@@ -34,7 +34,7 @@ pub fn properties(bytes: &[u8]) -> DocumentInfo {
     let Ok(Ok(metadata)) = read else {
         return DocumentInfo::default();
     };
-    let author = metadata.author.map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty());
+    let author = metadata.author.as_deref().and_then(super::normalize::field);
     DocumentInfo { author, published: metadata.creation_date.as_deref().and_then(pdf_date), ..DocumentInfo::default() }
 }
 
