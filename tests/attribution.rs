@@ -148,3 +148,31 @@ fn vietnamese_reported_statements() {
         ]
     );
 }
+
+#[test]
+fn groups_of_people_and_names_after_the_are_no_persons() {
+    let a = analyze(
+        "Title line\n\nMarta Lindgren, who studied at Brookfield Catholic, said Brookfield Catholic has \
+         \"a culture of silence.\"\n\n\"I saw people from Brookfield Catholic laugh at it,\" she said.\n\n\
+         As the school reopened on Monday, Senator Oren Whitcombe blamed the press.\n\n\
+         \"Activists took a few seconds of video out of context,\" the Ohio Republican said.\n\n\
+         The Harbour Ledger and Mail Thursday reported the story. The Ledger said it stood by it. \
+         At the march were several Native Americans.",
+    );
+    assert_eq!(speaker_of(&a, "people from Brookfield").as_deref(), Some("Marta Lindgren"));
+    assert_eq!(speaker_of(&a, "few seconds of video").as_deref(), Some("Oren Whitcombe"));
+    assert_eq!(kind_of(&a, "Brookfield Catholic"), EntityKind::Other);
+    assert_eq!(kind_of(&a, "Native Americans"), EntityKind::Other);
+    assert_ne!(kind_of(&a, "Harbour Ledger"), EntityKind::Person);
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Thursday")), "{names:?}");
+}
+
+#[test]
+fn a_name_set_off_by_commas_before_the_verb_is_part_of_a_description() {
+    let a = analyze(
+        "Title line\n\nRavi Menon, Minister of Trade, Science and Rural Development, said the plan was sound.\n\n\
+         \"We listen to companies of every size,\" he said.",
+    );
+    assert_eq!(speaker_of(&a, "companies of every size").as_deref(), Some("Ravi Menon"));
+}

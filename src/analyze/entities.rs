@@ -10,8 +10,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    is_listener_cue, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES, ORGANIZATIONS,
-    ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS, PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN, STOPWORDS_VI,
+    is_group_word, is_listener_cue, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES,
+    ORGANIZATIONS, ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS, PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN,
+    STOPWORDS_VI,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang};
@@ -92,6 +93,9 @@ struct Votes {
     speaks: u32,
     organization: u32,
     location: u32,
+    /// Mentions after "the": a speech verb then speaks for a body or a
+    /// description, not a person.
+    definite: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -170,7 +174,13 @@ fn chunks(text: &str, words: &[Word], lang: Lang) -> Vec<(usize, usize)> {
             if possessive {
                 break;
             }
-            if j + 1 < words.len() && joined(&words[j], &words[j + 1]) && words[j + 1].is_capitalized() {
+            // "The Globe and Mail Thursday": a weekday ends a name.
+            let weekday = |w: &Word| w.text.ends_with("day") && CALENDAR_WORDS.contains(&w.text);
+            if j + 1 < words.len()
+                && joined(&words[j], &words[j + 1])
+                && words[j + 1].is_capitalized()
+                && !weekday(&words[j + 1])
+            {
                 j += 1;
             } else if j + 1 < words.len() && lang != Lang::Vi && hyphenated(text, &words[j], &words[j + 1], j > i) {
                 // Vietnamese names have no hyphens: "The Hague-Hà Lan" is two names.
@@ -328,7 +338,16 @@ impl Context<'_> {
         }
 
         self.vote_from_neighbours(sentence, start_index, start_index + part.len(), &mut votes);
-        if self.shaped_like_a_personal_name(part) {
+        // "the Globe said", "at the Diamond Resorts": English puts no article
+        // before a person's name.
+        let definite = self.lang == Lang::En
+            && (part[0].text == "The"
+                || (start_index > 0
+                    && sentence[start_index - 1].text.eq_ignore_ascii_case("the")
+                    && &self.text[sentence[start_index - 1].span.end..span.start] == " "));
+        if definite {
+            votes.definite += 1;
+        } else if self.shaped_like_a_personal_name(part) {
             votes.person += 1;
         }
         let given = FIRST_NAMES.get(part[0].text).copied().filter(|&g| g != '-');
@@ -376,6 +395,7 @@ impl Context<'_> {
                 && !ORGANIZATION_WORDS.contains(w.text)
                 && !PLACE_WORDS.contains(w.text)
                 && !CALENDAR_WORDS.contains(&w.text)
+                && !is_group_word(w.text)
         };
         self.lang == Lang::En && (part.len() == 2 || middle_initial) && plain(&part[0]) && plain(&part[part.len() - 1])
     }
@@ -407,7 +427,10 @@ impl Context<'_> {
         // "people from Covington Catholic saying": a name after a preposition
         // is not the one speaking.
         let after_preposition = matches!(last_one, "from" | "of" | "at" | "in" | "to" | "for" | "with" | "by" | "on");
-        if cue_follows && !after_preposition {
+        // "Minister of … Economic Development, said": a name set off by a comma
+        // before the verb ends a description; the speaker came first.
+        let next_gap = sentence.get(end).map_or("", |next| &self.text[sentence[end - 1].span.end..next.span.start]);
+        if cue_follows && !after_preposition && next_gap.trim().is_empty() {
             votes.speaks += 2;
         }
         // "Renata Kowalczyk, who opened the shop"
@@ -420,7 +443,10 @@ impl Context<'_> {
             .into_iter()
             .flatten()
             .any(|cue| cue.len() <= before.len() && cue.iter().rev().zip(before.iter().rev()).all(|(c, b)| c == b));
-        if cue_precedes && self.lang == Lang::En && !is_listener_cue(last_one) {
+        // "said Covington Catholic has …": a name a verb follows is the subject
+        // of what was said, not the speaker.
+        let clause_follows = next_gap == " " && sentence.get(end).is_some_and(|w| !w.is_capitalized());
+        if cue_precedes && self.lang == Lang::En && !is_listener_cue(last_one) && !clause_follows {
             votes.speaks += 2;
         }
     }
@@ -510,7 +536,7 @@ fn group(candidates: Vec<Candidate>) -> Entities {
                 Some(index) => {
                     // News names people again by their surname alone ("Niederreiter");
                     // bodies and places come back whole or as an acronym.
-                    if c.words.len() == 1 && !c.words[0].chars().all(|ch| !ch.is_lowercase()) {
+                    if c.words.len() == 1 && !c.words[0].chars().all(|ch| !ch.is_lowercase()) && c.votes.definite == 0 {
                         entities[index].1.person += 2;
                     }
                     index
@@ -546,6 +572,7 @@ fn group(candidates: Vec<Candidate>) -> Entities {
         votes.speaks += c.votes.speaks;
         votes.organization += c.votes.organization;
         votes.location += c.votes.location;
+        votes.definite += c.votes.definite;
     }
     let mut found: Vec<FoundEntity> = entities
         .into_iter()
@@ -622,12 +649,16 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if has_org_word && votes.person < 2 {
         return EntityKind::Organization;
     }
+    // "Native Americans", "Covington Catholic", "the Kentucky Republican"
+    if words.last().is_some_and(|w| is_group_word(w)) {
+        return if votes.organization > 0 { EntityKind::Organization } else { EntityKind::Other };
+    }
     let has_place_word = words.len() > 1 && words.iter().any(|w| PLACE_WORDS.contains(w.as_str()));
     if has_place_word && votes.person < 2 && votes.organization == 0 {
         return EntityKind::Location;
     }
     let best = [
-        (votes.person + votes.speaks, EntityKind::Person),
+        (votes.person + if votes.definite > 0 { 0 } else { votes.speaks }, EntityKind::Person),
         (votes.organization, EntityKind::Organization),
         (votes.location, EntityKind::Location),
     ]

@@ -21,6 +21,15 @@ pub static ORGANIZATION_WORDS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| set(include_str!("data/organization_words.txt")));
 /// Capitalized words that make a name a place's ("Lake", "Valley").
 pub static PLACE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/place_words.txt")));
+/// Words that name a people, a faith or a party ("American", "Catholic").
+pub static GROUPS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/groups.txt")));
+
+/// Whether a capitalized word names a people, a faith or a party, in the
+/// singular or the plural ("Americans").
+pub fn is_group_word(word: &str) -> bool {
+    GROUPS.contains(word) || word.strip_suffix('s').is_some_and(|singular| GROUPS.contains(singular))
+}
+
 /// Common given names ("Sarah"): a run that starts with one names a person.
 /// Each maps to the gender it is mostly given to: `m`, `f`, or `-` for either.
 pub static FIRST_NAMES: LazyLock<HashMap<&str, char>> = LazyLock::new(|| {

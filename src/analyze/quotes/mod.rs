@@ -68,7 +68,7 @@ const WHOLE_SENTENCE_WORDS: usize = 5;
 /// Finds the quotes of an article, in text order.
 pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuote> {
     let marked = pair_marks(&article.text);
-    let attribution = Attribution::new(article, lang, entities);
+    let attribution = Attribution::new(article, lang, entities, &marked);
     let mut quotes: Vec<FoundQuote> = Vec::with_capacity(marked.len());
     for (i, q) in marked.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| &marked[p]);
@@ -114,10 +114,13 @@ struct Attribution<'a> {
     /// The speech cues of the article's language (and English, quoted in
     /// Vietnamese news), by their first word.
     cues: HashMap<&'static str, Vec<&'static [&'static str]>>,
+    /// The words in quotation marks, in text order: someone named inside a
+    /// quote is not whom the writer's "she" stands for.
+    quoted: Vec<Span>,
 }
 
 impl<'a> Attribution<'a> {
-    fn new(article: &'a Article, lang: Lang, entities: &'a Entities) -> Self {
+    fn new(article: &'a Article, lang: Lang, entities: &'a Entities, marked: &[Marked]) -> Self {
         let code = lang.code();
         let mut cues: HashMap<&'static str, Vec<&'static [&'static str]>> = HashMap::new();
         let languages = CUE_VERBS
@@ -128,7 +131,8 @@ impl<'a> Attribution<'a> {
                 cues.entry(first).or_default().push(cue.as_slice());
             }
         }
-        Attribution { article, lang, entities, cues }
+        let quoted = marked.iter().map(|m| m.content).collect();
+        Attribution { article, lang, entities, cues, quoted }
     }
 }
 
@@ -186,6 +190,11 @@ impl Attribution<'_> {
         sentences.get(i).map_or(Span::new(0, self.text().len()), |s| s.span)
     }
 
+    fn is_quoted(&self, mention: Span) -> bool {
+        let i = self.quoted.partition_point(|q| q.start <= mention.start);
+        i > 0 && self.quoted[i - 1].end >= mention.end
+    }
+
     fn paragraph_of(&self, position: usize) -> usize {
         self.article.paragraphs.partition_point(|p| p.span.start <= position).saturating_sub(1)
     }
@@ -225,6 +234,12 @@ impl Attribution<'_> {
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
                 let between = &post_words[..cue.first];
                 if !between.is_empty() {
+                    // "…," the Kentucky Republican said: a description, in capitals or not,
+                    // stands for a person named before.
+                    let definite = between[0].text.eq_ignore_ascii_case("the");
+                    if definite && self.described_person(&mut found, between, true) {
+                        return found;
+                    }
                     // "…," Hadwin said by phone from Phoenix: the speaker stands before the verb.
                     if !self.person_between(&mut found, post.start, cue.span.start) {
                         self.speaker_before(&mut found, between, post.start, cue.span.start);
@@ -474,6 +489,9 @@ impl Attribution<'_> {
             if self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS < paragraph {
                 break;
             }
+            if self.is_quoted(span) {
+                continue;
+            }
             last_named = last_named.or(Some((span, person)));
             if self.is_subject(span) {
                 return Some((span, person));
@@ -496,8 +514,23 @@ impl Attribution<'_> {
         });
         let after =
             words_in(text, Span::new(mention.end, floor_char_boundary(text, (mention.end + 40).min(sentence.end))));
-        let speaks = (0..after.len().min(2)).any(|i| self.cue_at(&after, i).is_some());
-        opens || speaks
+        // "Navdeep Bains, Minister of … Economic Development, said": the name a
+        // comma sets off from the verb ends a description.
+        let speaks = (0..after.len().min(2))
+            .any(|i| self.cue_at(&after, i).is_some() && !text[mention.end..after[i].span.start].contains(','));
+        // "As the school reopened, Senate Majority Leader Mitch McConnell blamed …":
+        // after an opening clause, a name (titles in capitals before it) and a verb.
+        let mut run_start = mention.start;
+        for w in before.iter().rev() {
+            if !w.is_capitalized() || text[w.span.end..run_start].contains(',') {
+                break;
+            }
+            run_start = w.span.start;
+        }
+        let after_clause = text[sentence.start..run_start].trim_end().ends_with(',')
+            && text[mention.end..].starts_with(' ')
+            && after.first().is_some_and(|w| !w.is_capitalized() && !is_preposition(w.text) && !is_conjunction(w.text));
+        opens || speaks || after_clause
     }
 
     /// A pronoun or a title among `words` stands for the last person named.
@@ -566,6 +599,10 @@ fn is_preposition(word: &str) -> bool {
         word.to_lowercase().as_str(),
         "by" | "from" | "in" | "at" | "to" | "on" | "with" | "during" | "after" | "before" | "of" | "for" | "about"
     )
+}
+
+fn is_conjunction(word: &str) -> bool {
+    matches!(word, "and" | "or" | "but" | "nor" | "than" | "as" | "who" | "which" | "whose" | "whom")
 }
 
 fn words_between(words: &[Word], from: usize, to: usize) -> usize {

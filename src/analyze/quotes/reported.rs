@@ -172,7 +172,25 @@ impl Attribution<'_> {
         let mut probe = FoundQuote::default_at(Span::new(sentence.start, sentence.start));
         // "Sarah Buckley, who attended the school across the street, said …"
         let text = self.text();
-        if text[last.span.end..cue.span.start].trim() == "," {
+        let after_comma = text[last.span.end..cue.span.start].trim() == ",";
+        // "She declined comment to the Globe, saying the matter …": a participle
+        // after a comma speaks for the subject that opens the sentence.
+        let participle = self.lang == Lang::En && words[cue.first].text.ends_with("ing");
+        if after_comma && participle {
+            let opening = self.entities.within(sentence).next().filter(|(span, e)| {
+                e.kind == crate::analyze::EntityKind::Person
+                    && text[sentence.start..span.start].split_whitespace().count() <= 2
+            });
+            if let Some((span, person)) = opening {
+                probe.speaker = Some(person.name.clone());
+                probe.speaker_span = Some(span);
+                return Some(probe);
+            }
+            if self.resolve_reference(&mut probe, &subject[..1]) {
+                return Some(probe);
+            }
+        }
+        if after_comma {
             // The person opens the sentence, maybe after a title ("Ông Trần Văn Hải, Vụ trưởng …, nói rằng").
             let opening = self.entities.within(sentence).next().filter(|(span, e)| {
                 let lead = &text[sentence.start..span.start];
