@@ -653,6 +653,17 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if words.last().is_some_and(|w| is_group_word(w)) {
         return if votes.organization > 0 { EntityKind::Organization } else { EntityKind::Other };
     }
+    // "Rally Canada", "Export Development Canada": a country or city inside a
+    // longer name makes it a body's or a place's, unless a title or a given
+    // name says person.
+    let names_a_place = words.len() > 1 && words.iter().any(|w| LOCATIONS.contains(w.as_str()));
+    if names_a_place && votes.person < 2 {
+        return if votes.location > votes.organization + votes.speaks {
+            EntityKind::Location
+        } else {
+            EntityKind::Organization
+        };
+    }
     let has_place_word = words.len() > 1 && words.iter().any(|w| PLACE_WORDS.contains(w.as_str()));
     if has_place_word && votes.person < 2 && votes.organization == 0 {
         return EntityKind::Location;

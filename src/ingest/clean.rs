@@ -71,6 +71,15 @@ static HANDLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY_PHOTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*(?P<credit>[\p{L} ]{0,30}?)\s*photos?\s*(?:/[^)]*)?\)\s*$").expect("valid regex")
 });
+/// A photographer's credit with a slash before the outlet, opening a caption
+/// ("Tijana Martin / The Canadian Press Anne Marie Cerato at home.") or closing
+/// one in brackets ("… publish anything. ( Peter Lee / Waterloo Region Record )").
+static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<lead>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s+/\s+\p{Lu}|\(\s*(?P<tail>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*/\s*[^()/]{1,60}\)\s*$",
+    )
+    .expect("valid regex")
+});
 static ILLUSTRATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?:^|[.!?]\s*|\(\s*)(?:ảnh minh họa|ảnh chụp màn hình|file photo|getty images|stock photo)\s*\)?\s*\.?$",
@@ -143,6 +152,9 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
     }
     if let Some(caps) = AGENCY_PHOTO.captures(line) {
         return noise(RemovalReason::Caption, caps.name("credit").map(|m| m.as_str()));
+    }
+    if let Some(caps) = SLASH_CREDIT.captures(line) {
+        return noise(RemovalReason::Caption, caps.name("lead").or(caps.name("tail")).map(|m| m.as_str()));
     }
     if ILLUSTRATION.is_match(line) && words <= 25 {
         return noise(RemovalReason::Caption, None);
@@ -218,6 +230,11 @@ mod tests {
         assert_eq!(reason("(Image: Getty)"), Some(RemovalReason::Caption));
         assert_eq!(reason("Ảnh minh họa"), Some(RemovalReason::Caption));
         assert_eq!(reason("The minister arrives in Hanoi. (AP Photo/Hau Dinh)"), Some(RemovalReason::Caption));
+        let opening = classify("Lena Ortiz / The Coast Wire Two divers on the reef at dawn.", false).unwrap();
+        assert_eq!(opening, Noise { reason: RemovalReason::Caption, value: Some("Lena Ortiz".into()) });
+        let closing = classify("The reef at dawn. Divers count the fish. ( Omar Haddad / Harbour Record )", false);
+        assert_eq!(closing.unwrap().value.as_deref(), Some("Omar Haddad"));
+        assert_eq!(reason("Red / Green lists are due on Monday."), None, "a slash between words is no credit");
     }
 
     #[test]

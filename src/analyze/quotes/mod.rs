@@ -82,7 +82,17 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
                 .rev()
                 .take_while(|p| attribution.paragraph_of(p.span.start) + CONTINUES_FOR >= paragraph)
                 .find(|p| p.kind == QuoteKind::Direct && p.speaker.is_some());
-            if let Some(voice) = last_voice {
+            // Someone who became the subject since the last voice spoke takes over
+            // ("Environment Minister Shannon Phillips announced …" then a quote).
+            let since = last_voice.map_or(0, |v| v.span.end);
+            let new_subject = entities
+                .persons_before(q.open, None)
+                .take_while(|(span, _)| span.start >= since)
+                .filter(|(span, _)| attribution.paragraph_of(span.start) + 1 >= paragraph)
+                .find(|(span, _)| !attribution.is_quoted(*span) && attribution.is_sole_subject(*span));
+            if let Some((_, person)) = new_subject.filter(|_| last_voice.is_some()) {
+                quote.speaker = Some(person.name.clone());
+            } else if let Some(voice) = last_voice {
                 quote.speaker = voice.speaker.clone();
             } else if let Some((span, person)) = entities.last_person_before(q.open, None) {
                 // No one quoted yet: the person just named (this paragraph or the one before).
@@ -357,10 +367,13 @@ impl Attribution<'_> {
     fn person_between(&self, found: &mut FoundQuote, from: usize, to: usize) -> bool {
         let window = Span::new(from, to);
         let first_word = words_in(self.text(), window).first().map(|w| w.span.start);
-        let leading = self.entities.within(window).next().filter(|(span, e)| {
-            Some(span.start) == first_word && matches!(e.kind, EntityKind::Person | EntityKind::Other)
-        });
-        match leading.or_else(|| self.entities.within(window).find(|(_, e)| e.kind == EntityKind::Person)) {
+        let leading = self.entities.within(window).next().filter(|(span, _)| Some(span.start) == first_word);
+        let leading_person = leading.filter(|(_, e)| e.kind == EntityKind::Person);
+        // "Rally Canada volunteer media coordinator Tom Hinderks": a person after
+        // the body they speak for.
+        let person = || self.entities.within(window).find(|(_, e)| e.kind == EntityKind::Person);
+        let leading_other = || leading.filter(|(_, e)| e.kind == EntityKind::Other);
+        match leading_person.or_else(person).or_else(leading_other) {
             Some((span, entity)) => {
                 found.speaker = Some(entity.name.clone());
                 found.speaker_span = Some(span);
@@ -493,7 +506,7 @@ impl Attribution<'_> {
                 continue;
             }
             last_named = last_named.or(Some((span, person)));
-            if self.is_subject(span) {
+            if self.is_subject_or_described(span) {
                 return Some((span, person));
             }
         }
@@ -531,6 +544,24 @@ impl Attribution<'_> {
             && text[mention.end..].starts_with(' ')
             && after.first().is_some_and(|w| !w.is_capitalized() && !is_preposition(w.text) && !is_conjunction(w.text));
         opens || speaks || after_clause
+    }
+
+    /// Whether a mention is the subject of its sentence, or the person a
+    /// relative clause describes ("I'm talking about Alfonso Espinos, who …";
+    /// not "his father, Bill, who …", an aside about someone else).
+    fn is_subject_or_described(&self, mention: Span) -> bool {
+        let text = self.text();
+        let sentence = self.sentence_at(mention.start);
+        let described =
+            text[mention.end..].starts_with(", who ") && !text[sentence.start..mention.start].trim_end().ends_with(',');
+        described || self.is_subject(mention)
+    }
+
+    /// Whether a mention is the sole subject of its sentence: "Silverman and
+    /// Svensson have also won" names two.
+    fn is_sole_subject(&self, mention: Span) -> bool {
+        let next = words_in(self.text(), Span::new(mention.end, floor_char_boundary(self.text(), mention.end + 8)));
+        self.is_subject(mention) && !next.first().is_some_and(|w| matches!(w.text, "and" | "or" | "&"))
     }
 
     /// A pronoun or a title among `words` stands for the last person named.
