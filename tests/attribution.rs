@@ -176,3 +176,48 @@ fn a_name_set_off_by_commas_before_the_verb_is_part_of_a_description() {
     );
     assert_eq!(speaker_of(&a, "companies of every size").as_deref(), Some("Ravi Menon"));
 }
+
+#[test]
+fn bodies_speak_through_it_the_agency_and_an_office() {
+    let a = analyze(
+        "Title line\n\nThe loan came from Northern Trade Credit (NTC), a federal lender. Corvale Mining, which \
+         borrowed it, has mines in Halden. NTC declined to discuss the terms.\n\n\
+         \"We respect the privacy of our clients,\" it said in a statement.\n\n\
+         Corvale said output would rise. The Coastal Ports Agency reviewed the deal.\n\n\
+         \"The review found no fault,\" the agency said.\n\n\
+         Minister Paul Okonjo defended the loan on Monday.\n\n\
+         \"The payments followed the contracts,\" his office said.",
+    );
+    assert_eq!(speaker_of(&a, "privacy of our clients").as_deref(), Some("Northern Trade Credit"));
+    assert_eq!(speaker_of(&a, "review found no fault").as_deref(), Some("Coastal Ports Agency"));
+    assert_eq!(speaker_of(&a, "followed the contracts").as_deref(), Some("Paul Okonjo's office"));
+    assert_eq!(kind_of(&a, "Northern Trade Credit"), EntityKind::Organization);
+    let ntc = a.entities.iter().find(|e| e.text == "Northern Trade Credit").unwrap();
+    assert_eq!(ntc.mentions.len(), 3, "the acronym is a mention of its long form");
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(!names.contains(&"NTC"), "{names:?}");
+}
+
+#[test]
+fn a_body_is_named_by_its_first_word_but_a_place_is_not() {
+    let a = analyze(
+        "Title line\n\nCorvale Mining posted a profit. Analysts expect Corvale to dig more.\n\n\
+         The Halden Hotel Association met in Halden on Friday. Visitors to Halden fell.",
+    );
+    let corvale = a.entities.iter().find(|e| e.text == "Corvale Mining").unwrap();
+    assert_eq!(corvale.mentions.len(), 2);
+    let association = a.entities.iter().find(|e| e.text == "Halden Hotel Association").unwrap();
+    assert_eq!(association.mentions.len(), 1, "Halden the town is not the association");
+}
+
+#[test]
+fn sources_brought_in_with_their_age_or_a_long_description() {
+    let a = analyze(
+        "Title line\n\nRetiree Alma Brandt, 71, says the classes changed her life. \"I walk every day now,\" she says.\n\n\
+         The program also helped Quebec accountant Tiberiu Vancea, 50. \"I had a gym card, but never used it,\" \
+         he says.\n\n\"Most clinics will not take walk-ins,\" said lead author Dr. Ines Kaltenbach, a \
+         cardiologist.\n\n\"We wanted to thank him,\" Jordan said, after Jordan Pelletier filmed the video.",
+    );
+    assert_eq!(speaker_of(&a, "gym card").as_deref(), Some("Tiberiu Vancea"));
+    assert_eq!(speaker_of(&a, "walk-ins").as_deref(), Some("Ines Kaltenbach"));
+}

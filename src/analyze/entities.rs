@@ -140,7 +140,52 @@ pub fn find(article: &Article, lang: Lang) -> Entities {
             candidates.extend(context.candidates(words, first, chunk, sentence_initial));
         }
     }
-    group(candidates)
+    let expansions = acronym_expansions(text, &candidates);
+    group(candidates, &expansions)
+}
+
+/// A name in full and its words.
+type LongForm = (String, Vec<String>);
+
+/// Acronyms the article spells out before giving them in brackets: "Export
+/// Development Canada (EDC)", "Immigration, Refugees and Citizenship Canada
+/// (IRCC)". The capitals of the words before the bracket must spell the acronym.
+fn acronym_expansions(text: &str, candidates: &[Candidate]) -> HashMap<String, LongForm> {
+    let mut expansions = HashMap::new();
+    for c in candidates {
+        let [acronym] = c.words.as_slice() else { continue };
+        let letters: Vec<char> = acronym.chars().collect();
+        if letters.len() < 2 || !letters.iter().all(|l| l.is_uppercase()) || expansions.contains_key(acronym) {
+            continue;
+        }
+        let Some(head) = text[..c.span.start].trim_end().strip_suffix('(') else { continue };
+        if !text[c.span.end..].starts_with(')') {
+            continue;
+        }
+        let head = head.trim_end();
+        let window =
+            Span::new(crate::ingest::format::floor_char_boundary(text, head.len().saturating_sub(200)), head.len());
+        let words = words_in(text, window);
+        let mut taken: Vec<&Word> = Vec::new();
+        for w in words.iter().rev() {
+            if taken.len() == letters.len() {
+                break;
+            }
+            if w.is_capitalized() {
+                taken.push(w);
+            } else if !matches!(w.text, "and" | "of" | "for" | "the" | "on" | "de" | "du" | "des") {
+                break;
+            }
+        }
+        taken.reverse();
+        let initials: Vec<char> = taken.iter().filter_map(|w| w.text.chars().next()).collect();
+        if let (true, Some(first), Some(last)) = (initials == letters, taken.first(), taken.last()) {
+            let long = text[first.span.start..last.span.end].to_owned();
+            let long_words = long.split_whitespace().map(|w| w.trim_end_matches(',').to_owned()).collect();
+            expansions.insert(acronym.clone(), (long, long_words));
+        }
+    }
+    expansions
 }
 
 struct Context<'a> {
@@ -517,7 +562,7 @@ fn split_acronyms<'w, 'a>(chunk: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
 }
 
 /// Merges candidates into entities and settles each entity's kind.
-fn group(candidates: Vec<Candidate>) -> Entities {
+fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, LongForm>) -> Entities {
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut entities: Vec<(FoundEntity, Votes, Vec<String>)> = Vec::new();
     // Longer names first, so that shorter ones can join them.
@@ -529,9 +574,23 @@ fn group(candidates: Vec<Candidate>) -> Entities {
     let mut assignment = vec![usize::MAX; candidates.len()];
     for &i in &order {
         let c = &candidates[i];
-        let name = c.words.join(" ");
+        // An acronym the article spelled out is its long form; people have no acronyms.
+        let expansion = c.words.first().and_then(|w| expansions.get(w)).filter(|_| c.words.len() == 1);
+        let (name, words) = match expansion {
+            Some((long, long_words)) => (long.clone(), long_words.clone()),
+            None => (c.words.join(" "), c.words.clone()),
+        };
         let index = match by_name.get(&name) {
             Some(&index) => index,
+            None if expansion.is_some() => {
+                entities.push((
+                    FoundEntity { name: name.clone(), kind: EntityKind::Other, mentions: Vec::new(), gender: None },
+                    Votes::default(),
+                    words.clone(),
+                ));
+                by_name.insert(name, entities.len() - 1);
+                entities.len() - 1
+            }
             None => match longer_name_ending_with(&entities, &by_last_word, &c.words, c.span.start) {
                 Some(index) => {
                     // News names people again by their surname alone ("Niederreiter");
@@ -573,7 +632,11 @@ fn group(candidates: Vec<Candidate>) -> Entities {
         votes.organization += c.votes.organization;
         votes.location += c.votes.location;
         votes.definite += c.votes.definite;
+        if expansion.is_some() {
+            votes.organization += 1;
+        }
     }
+    join_bodies_named_by_first_word(&mut entities, &mut assignment);
     let mut found: Vec<FoundEntity> = entities
         .into_iter()
         .map(|(mut entity, votes, words)| {
@@ -583,7 +646,7 @@ fn group(candidates: Vec<Candidate>) -> Entities {
         })
         .collect();
     // Most mentioned first, then by first appearance.
-    let mut ranked: Vec<usize> = (0..found.len()).collect();
+    let mut ranked: Vec<usize> = (0..found.len()).filter(|&i| !found[i].mentions.is_empty()).collect();
     ranked.sort_by_key(|&i| (std::cmp::Reverse(found[i].mentions.len()), found[i].mentions[0].start));
     let mut new_index = vec![0; found.len()];
     for (new, &old) in ranked.iter().enumerate() {
@@ -623,6 +686,36 @@ fn longer_name_ending_with(
             e.mentions.iter().filter(|s| s.start < position).map(|s| s.start + 1).max().unwrap_or(0)
         })
         .map(|(i, _)| i)
+}
+
+/// Joins a lone word to the one organization whose name it opens ("Suncor" →
+/// "Suncor Energy", "Loblaw" → "Loblaw Companies"): none when several fit, and
+/// never a word that names a place anywhere in the article ("in Blackpool" is
+/// not the Blackpool Hotel Association), a person or a people. The joined
+/// entity is left without mentions.
+fn join_bodies_named_by_first_word(entities: &mut [(FoundEntity, Votes, Vec<String>)], assignment: &mut [usize]) {
+    for short in 0..entities.len() {
+        let (entity, votes, words) = &entities[short];
+        let [word] = words.as_slice() else { continue };
+        if votes.location > 0 || votes.person > 0 || is_gazetteer(word) || is_group_word(word) {
+            continue;
+        }
+        let mut fitting = entities.iter().enumerate().filter(|(_, (_, _, w))| {
+            w.len() > 1 && w[0] == *word && w.last().is_some_and(|last| ORGANIZATION_WORDS.contains(last.as_str()))
+        });
+        let (Some((long, _)), None) = (fitting.next(), fitting.next()) else { continue };
+        let mentions = entity.mentions.clone();
+        let moved = *votes;
+        entities[short].0.mentions.clear();
+        let (target, target_votes, _) = &mut entities[long];
+        target.mentions.extend(mentions);
+        target_votes.speaks += moved.speaks;
+        target_votes.organization += moved.organization;
+        target_votes.definite += moved.definite;
+        for index in assignment.iter_mut().filter(|i| **i == short) {
+            *index = long;
+        }
+    }
 }
 
 /// The one full name a lone given name stands for ("Michael" → "Michael
@@ -668,8 +761,15 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if has_place_word && votes.person < 2 && votes.organization == 0 {
         return EntityKind::Location;
     }
+    // "EDC said", "a claim to EDC": an acronym not known as a place is a body,
+    // whatever speaks or prepositions say.
+    let single_acronym = words.len() == 1 && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if single_acronym && votes.person < 2 {
+        return EntityKind::Organization;
+    }
+    let speaks = if votes.definite > 0 { 0 } else { votes.speaks };
     let best = [
-        (votes.person + if votes.definite > 0 { 0 } else { votes.speaks }, EntityKind::Person),
+        (votes.person + speaks, EntityKind::Person),
         (votes.organization, EntityKind::Organization),
         (votes.location, EntityKind::Location),
     ]

@@ -46,6 +46,8 @@ pub static PERSON_NOUNS: LazyLock<HashMap<&str, char>> = LazyLock::new(|| {
         .map(|(noun, gender)| (noun, gender.chars().next().unwrap_or('-')))
         .collect()
 });
+/// Lowercase nouns for an organization ("agency", "company", "office").
+pub static BODY_NOUNS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/body_nouns.txt")));
 /// Lowercase titles before a person's name ("ông", "president").
 pub static PERSON_TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/person_titles.txt")));
 /// Lowercase words before an organization's name ("hãng tin").

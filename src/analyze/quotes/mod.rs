@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use self::marks::{pair_marks, Marked};
 use super::entities::{Entities, FoundEntity};
-use super::lexicon::{is_listener_cue, CUE_VERBS, PERSON_NOUNS, PERSON_TITLES};
+use super::lexicon::{is_listener_cue, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES};
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
 use crate::ingest::format::floor_char_boundary;
@@ -257,6 +257,9 @@ impl Attribution<'_> {
                     if found.speaker.is_none() {
                         self.person_by_last_name(&mut found, between);
                     }
+                    if found.speaker.is_none() {
+                        self.person_by_given_name(&mut found, between);
+                    }
                     if found.speaker.is_none() && !self.described_person(&mut found, between, true) {
                         self.described_speaker(&mut found, between, true);
                     }
@@ -349,11 +352,33 @@ impl Attribution<'_> {
     /// title there, resolved to the last person named before it.
     fn speaker_before(&self, found: &mut FoundQuote, words: &[Word], from: usize, cue_start: usize) {
         let window = Span::new(from, cue_start);
+        // "IRCC did not reveal the Ayo's paperwork, but said": a second verb of
+        // the sentence's subject.
+        if words.last().is_some_and(|w| matches!(w.text, "and" | "but")) {
+            let subject =
+                self.entities.within(window).find(|(s, e)| e.kind != EntityKind::Location && self.is_subject(*s));
+            if let Some((span, entity)) = subject {
+                found.speaker = Some(entity.name.clone());
+                found.speaker_span = Some(span);
+                return;
+            }
+        }
         let closest = self
             .entities
             .within(window)
             .rev()
             .find(|(s, e)| e.kind != EntityKind::Location && words_between(words, s.end, cue_start) <= 4);
+        // "Colin Asplin, Blackpool Hotel Association said": the person the body follows.
+        let person_set_off = |body: Span| {
+            self.entities
+                .within(Span::new(from, body.start))
+                .next_back()
+                .filter(|(s, e)| e.kind == EntityKind::Person && self.text()[s.end..body.start].trim() == ",")
+        };
+        let closest = match closest {
+            Some((span, entity)) if entity.kind != EntityKind::Person => person_set_off(span).or(closest),
+            _ => closest,
+        };
         if let Some((span, entity)) = closest {
             found.speaker = Some(entity.name.clone());
             found.speaker_span = Some(span);
@@ -424,7 +449,9 @@ impl Attribution<'_> {
         let Some(gender) =
             phrase[1..head_end].iter().rev().find_map(|w| PERSON_NOUNS.get(w.text.to_lowercase().as_str()))
         else {
-            return false;
+            // "the agency said": the body last named.
+            let body = phrase[1..head_end].iter().any(|w| BODY_NOUNS.contains(w.text.to_lowercase().as_str()));
+            return body && self.body_antecedent(found, phrase);
         };
         let gender = (*gender != '-').then_some(*gender);
         match self.antecedent(phrase[0].span.start, gender) {
@@ -435,6 +462,45 @@ impl Attribution<'_> {
             }
             None => false,
         }
+    }
+
+    /// The organization that `phrase` ("the agency", "it") stands for: the
+    /// last one that was the subject of a sentence within a few paragraphs,
+    /// else the last one named there.
+    fn body_antecedent(&self, found: &mut FoundQuote, phrase: &[Word]) -> bool {
+        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
+        let paragraph = self.paragraph_of(first.span.start);
+        let bodies: Vec<_> = self
+            .entities
+            .within(Span::new(0, first.span.start))
+            .rev()
+            .take_while(|(span, _)| self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph)
+            .filter(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span))
+            .collect();
+        let chosen = bodies.iter().find(|(span, _)| self.is_subject(*span)).or(bodies.first());
+        let Some((_, body)) = chosen else { return false };
+        found.speaker = Some(body.name.clone());
+        found.speaker_span = Some(Span::new(first.span.start, last.span.end));
+        true
+    }
+
+    /// "his office", "her campaign": the body of the person the pronoun
+    /// stands for, named after them ("Jim Carr's office").
+    fn office_of(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        let [owner, noun] = words else { return false };
+        let gender = match owner.text.to_lowercase().as_str() {
+            "his" => Some('m'),
+            "her" => Some('f'),
+            "their" => None,
+            _ => return false,
+        };
+        if !BODY_NOUNS.contains(noun.text.to_lowercase().as_str()) {
+            return false;
+        }
+        let Some((_, person)) = self.antecedent(owner.span.start, gender) else { return false };
+        found.speaker = Some(format!("{}'s {}", person.name, noun.text.to_lowercase()));
+        found.speaker_span = Some(Span::new(owner.span.start, noun.span.end));
+        true
     }
 
     /// Someone the article does not name, described with an indefinite
@@ -470,17 +536,44 @@ impl Attribution<'_> {
         }
     }
 
+    /// A lone given name before the cue names the one person of that given
+    /// name mentioned before ("Jordan said" → "Jordan Stewart").
+    fn person_by_given_name(&self, found: &mut FoundQuote, words: &[Word]) {
+        let [word] = words else { return };
+        if !FIRST_NAMES.contains_key(word.text) {
+            return;
+        }
+        let mut named = self
+            .entities
+            .within(Span::new(0, word.span.start))
+            .rev()
+            .filter(|(_, e)| e.kind == EntityKind::Person && e.name.split_whitespace().next() == Some(word.text));
+        if let Some((_, person)) = named.next() {
+            if named.all(|(_, other)| other.name == person.name) {
+                found.speaker = Some(person.name.clone());
+                found.speaker_span = Some(word.span);
+            }
+        }
+    }
+
     /// The speaker named right after a cue ("said Anna Berg", "says Cambridge
     /// cartoonist Andre Campbell"), or a pronoun there; a name after a
     /// preposition ("said by phone from Phoenix") is not the speaker.
     fn speaker_after(&self, found: &mut FoundQuote, after: &[Word]) -> bool {
         let Some(first) = after.first() else { return false };
-        let reach = after.iter().take(4).take_while(|w| !is_preposition(w.text)).count();
+        let reach = after.iter().take(6).take_while(|w| !is_preposition(w.text)).count();
         if reach == 0 {
             return false;
         }
-        let window = Span::new(first.span.start, after[reach - 1].span.end);
-        let named: Vec<_> = self.entities.within(window).filter(|(_, e)| e.kind != EntityKind::Location).collect();
+        // A name that starts within reach counts whole ("said lead author Dr. Allan Garland").
+        let reach_end = after[reach - 1].span.end;
+        let window = Span::new(first.span.start, after[after.len() - 1].span.end);
+        let named: Vec<_> = self
+            .entities
+            .within(window)
+            .take_while(|(span, _)| span.start < reach_end)
+            .filter(|(_, e)| e.kind != EntityKind::Location)
+            .collect();
         let person =
             |full: bool| named.iter().find(|(_, e)| e.kind == EntityKind::Person && (!full || e.name.contains(' ')));
         if let Some(&(span, entity)) = person(true).or(person(false)).or(named.first()) {
@@ -552,9 +645,19 @@ impl Attribution<'_> {
     fn is_subject_or_described(&self, mention: Span) -> bool {
         let text = self.text();
         let sentence = self.sentence_at(mention.start);
-        let described =
-            text[mention.end..].starts_with(", who ") && !text[sentence.start..mention.start].trim_end().ends_with(',');
-        described || self.is_subject(mention)
+        let lead = text[sentence.start..mention.start].trim_end();
+        let aside = lead.ends_with(',');
+        // "Ragheb Al Turkmani, 49, and Abir Al Basha, 39, are …": two people.
+        let coordinated = lead.ends_with(" and") || lead.ends_with(" or");
+        let described = text[mention.end..].starts_with(", who ") && !aside;
+        // "… for Mississauga accountant Babatunji Farinloye, 50.": news gives a
+        // source's age when it brings them in.
+        let age = !coordinated
+            && text[mention.end..].strip_prefix(", ").is_some_and(|rest| {
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                (1..=3).contains(&digits) && !rest[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            });
+        described || age || self.is_subject(mention)
     }
 
     /// Whether a mention is the sole subject of its sentence: "Silverman and
@@ -566,6 +669,14 @@ impl Attribution<'_> {
 
     /// A pronoun or a title among `words` stands for the last person named.
     fn resolve_reference(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        if let [.., last] = words {
+            if last.text == "it" && self.lang == Lang::En {
+                return self.body_antecedent(found, std::slice::from_ref(last));
+            }
+        }
+        if words.len() >= 2 && self.office_of(found, &words[words.len() - 2..]) {
+            return true;
+        }
         for (i, word) in words.iter().enumerate().rev() {
             let lower = word.text.to_lowercase();
             let two = words.get(i + 1).map(|n| format!("{lower} {}", n.text.to_lowercase()));
@@ -600,7 +711,7 @@ fn names_speaker(text: &str, words: &[Word], cue_start: usize) -> bool {
         w.is_capitalized()
             || PRONOUNS.contains(&lower.as_str())
             || PERSON_TITLES.contains(lower.as_str())
-            || matches!(lower.as_str(), "the" | "a" | "an" | "người" | "phát" | "ngôn" | "ấy")
+            || matches!(lower.as_str(), "the" | "a" | "an" | "it" | "người" | "phát" | "ngôn" | "ấy")
     };
     if words.len() <= 5 && words.iter().all(plain) {
         return true;
