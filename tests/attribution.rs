@@ -221,3 +221,26 @@ fn sources_brought_in_with_their_age_or_a_long_description() {
     assert_eq!(speaker_of(&a, "gym card").as_deref(), Some("Tiberiu Vancea"));
     assert_eq!(speaker_of(&a, "walk-ins").as_deref(), Some("Ines Kaltenbach"));
 }
+
+#[test]
+fn an_aside_between_commas_and_a_possessive_do_not_hide_the_speaker() {
+    let a = analyze(
+        "Title line\n\nIvo Marsh, who joined the board last month, said \"the station will respect the order.\"\n\n\
+         Marta Lindgren, the Catholic school graduate, said \"it is not right to ever mock them.\"\n\n\
+         \"Most printers want a thousand copies,\" says Campbell's partner, Jonah Louwe.\n\n\
+         \"The design follows the site,\" Pierre Gagnon, the firm's chief architect, mentioned in a talk.",
+    );
+    assert_eq!(speaker_of(&a, "respect the order").as_deref(), Some("Ivo Marsh"));
+    assert_eq!(speaker_of(&a, "ever mock them").as_deref(), Some("Marta Lindgren"));
+    assert_eq!(speaker_of(&a, "thousand copies").as_deref(), Some("Jonah Louwe"));
+    assert_eq!(speaker_of(&a, "design follows").as_deref(), Some("Pierre Gagnon"));
+}
+
+#[test]
+fn a_pronoun_prefers_a_sure_person_to_a_title_shaped_like_a_name() {
+    let a = analyze(
+        "Title line\n\n\"Confidence is attractive,\" echoes barber Robert Hale.\n\n\
+         Style matters. (Velvet Comb has built a franchise on it.) \"It can be degrading,\" he explains.",
+    );
+    assert_eq!(speaker_of(&a, "can be degrading").as_deref(), Some("Robert Hale"));
+}

@@ -28,6 +28,9 @@ pub struct FoundEntity {
     /// For a person, `m` or `f` when the article or a known given name says
     /// so ("husband Mohammad Al Mnajer", "Ms. Roussel", "Sarah").
     pub gender: Option<char>,
+    /// A title, a given name, a word for a person before it or an age after it
+    /// says person; without one, the name's shape or a speech verb only guessed so.
+    pub surely_person: bool,
 }
 
 /// All entities, and every mention in text order pointing at its entity.
@@ -453,7 +456,9 @@ impl Context<'_> {
         let last_one = before.last().map(String::as_str).unwrap_or("");
         let last_two = before.join(" ");
         let matches = |set: &std::collections::HashSet<&str>| set.contains(last_one) || set.contains(last_two.as_str());
-        if matches(&PERSON_TITLES) {
+        // "Mississauga accountant Babatunji Farinloye": a word for a person before the name.
+        // A single word there may be an adjective: "the veteran Green councillor".
+        if matches(&PERSON_TITLES) || (PERSON_NOUNS.contains_key(last_one) && end - start >= 2) {
             votes.person += 2;
         }
         if matches(&ORGANIZATION_CUES) {
@@ -477,6 +482,14 @@ impl Context<'_> {
         let next_gap = sentence.get(end).map_or("", |next| &self.text[sentence[end - 1].span.end..next.span.start]);
         if cue_follows && !after_preposition && next_gap.trim().is_empty() {
             votes.speaks += 2;
+        }
+        // "Babatunji Farinloye, 50,": news gives people's ages.
+        let rest = &self.text[sentence[end - 1].span.end..];
+        if let Some(age) = rest.strip_prefix(", ") {
+            let digits = age.chars().take_while(char::is_ascii_digit).count();
+            if (1..=3).contains(&digits) && age[digits..].starts_with([',', '.', ';']) {
+                votes.person += 2;
+            }
         }
         // "Renata Kowalczyk, who opened the shop"
         if after.first().is_some_and(|w| w == "who") && self.text[sentence[end - 1].span.end..].starts_with(", who") {
@@ -584,7 +597,13 @@ fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, LongForm>) -> 
             Some(&index) => index,
             None if expansion.is_some() => {
                 entities.push((
-                    FoundEntity { name: name.clone(), kind: EntityKind::Other, mentions: Vec::new(), gender: None },
+                    FoundEntity {
+                        name: name.clone(),
+                        kind: EntityKind::Other,
+                        mentions: Vec::new(),
+                        gender: None,
+                        surely_person: false,
+                    },
                     Votes::default(),
                     words.clone(),
                 ));
@@ -609,6 +628,7 @@ fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, LongForm>) -> 
                                 kind: EntityKind::Other,
                                 mentions: Vec::new(),
                                 gender: None,
+                                surely_person: false,
                             },
                             Votes::default(),
                             c.words.clone(),
@@ -642,6 +662,7 @@ fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, LongForm>) -> 
         .map(|(mut entity, votes, words)| {
             entity.mentions.sort();
             entity.kind = settle_kind(&entity.name, &words, votes);
+            entity.surely_person = entity.kind == EntityKind::Person && votes.person >= 2;
             entity
         })
         .collect();

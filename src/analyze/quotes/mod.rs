@@ -363,6 +363,24 @@ impl Attribution<'_> {
                 return;
             }
         }
+        // "Buckley, the Catholic girls' school graduate, said", "Reagan Ruslim, who
+        // joined the board last month, said": a person, then an aside set off by commas.
+        if self.text()[from..cue_start].trim_end().ends_with(',') {
+            let set_off = self.entities.within(window).rev().find(|(s, e)| {
+                e.kind == EntityKind::Person
+                    && self.text()[s.end..].starts_with(',')
+                    && words_between(words, s.end, cue_start) <= 12
+                    && self
+                        .entities
+                        .within(Span::new(s.end, cue_start))
+                        .all(|(_, other)| other.kind != EntityKind::Person)
+            });
+            if let Some((span, person)) = set_off {
+                found.speaker = Some(person.name.clone());
+                found.speaker_span = Some(span);
+                return;
+            }
+        }
         let closest = self
             .entities
             .within(window)
@@ -572,7 +590,7 @@ impl Attribution<'_> {
             .entities
             .within(window)
             .take_while(|(span, _)| span.start < reach_end)
-            .filter(|(_, e)| e.kind != EntityKind::Location)
+            .filter(|(span, e)| e.kind != EntityKind::Location && !self.text()[span.end..].starts_with(['’', '\'']))
             .collect();
         let person =
             |full: bool| named.iter().find(|(_, e)| e.kind == EntityKind::Person && (!full || e.name.contains(' ')));
@@ -591,6 +609,7 @@ impl Attribution<'_> {
     fn antecedent(&self, position: usize, gender: Option<char>) -> Option<(Span, &FoundEntity)> {
         let paragraph = self.paragraph_of(position);
         let mut last_named = None;
+        let mut guessed = None;
         for (span, person) in self.entities.persons_before(position, gender) {
             if self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS < paragraph {
                 break;
@@ -600,10 +619,21 @@ impl Attribution<'_> {
             }
             last_named = last_named.or(Some((span, person)));
             if self.is_subject_or_described(span) {
+                // "(Queer Eye has built a franchise …)": a name only guessed to be a
+                // person's, of no known gender, gives way to a sure one for "he".
+                if gender.is_some() && person.gender.is_none() && !person.surely_person {
+                    guessed = guessed.or(Some((span, person)));
+                    continue;
+                }
                 return Some((span, person));
             }
         }
-        last_named.or_else(|| self.entities.last_person_before(position, gender))
+        let sure = |(_, person): &(Span, &FoundEntity)| person.gender.is_some() || person.surely_person;
+        last_named
+            .filter(sure)
+            .or(guessed)
+            .or(last_named)
+            .or_else(|| self.entities.last_person_before(position, gender))
     }
 
     /// Whether a mention opens its sentence (after titles, descriptions in
@@ -657,7 +687,15 @@ impl Attribution<'_> {
                 let digits = rest.chars().take_while(char::is_ascii_digit).count();
                 (1..=3).contains(&digits) && !rest[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
             });
-        described || age || self.is_subject(mention)
+        // "…," echoes McMillen, "…," insists 16-year-old Xander Wise: who spoke
+        // last (not "says Campbell's partner").
+        let before = words_in(text, Span::new(sentence.start, mention.start));
+        let possessive = text[mention.end..].starts_with(['’', '\'']);
+        let spoke = !possessive
+            && (before.len().saturating_sub(5)..before.len()).any(|i| {
+                self.cue_at(&before, i).is_some_and(|cue| !text[cue.span.end..mention.start].contains([',', '.', ';']))
+            });
+        described || age || spoke || self.is_subject(mention)
     }
 
     /// Whether a mention is the sole subject of its sentence: "Silverman and
@@ -730,7 +768,10 @@ fn names_speaker(text: &str, words: &[Word], cue_start: usize) -> bool {
     if !words.first().is_some_and(Word::is_capitalized) {
         return words.len() <= 6 && words.last().is_some_and(Word::is_capitalized) && words.len() >= 2;
     }
-    let name_end = words.iter().position(|w| !w.is_capitalized()).unwrap_or(words.len());
+    // The name ends at its first lowercase word or comma ("Pierre Gignac, EDC's …").
+    let name_end = (1..words.len())
+        .find(|&k| !words[k].is_capitalized() || text[words[k - 1].span.end..words[k].span.start].contains(','))
+        .unwrap_or(words.len());
     let after_name = &text[words[name_end.min(words.len()) - 1].span.end..];
     let set_off = after_name.starts_with(',') && text[..cue_start].trim_end().ends_with(',');
     set_off || (words.len() <= 10 && (after_name.starts_with(',') || words.last().is_some_and(Word::is_capitalized)))
