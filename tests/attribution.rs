@@ -244,3 +244,18 @@ fn a_pronoun_prefers_a_sure_person_to_a_title_shaped_like_a_name() {
     );
     assert_eq!(speaker_of(&a, "can be degrading").as_deref(), Some("Robert Hale"));
 }
+
+#[test]
+fn pull_quotes_family_names_first_brands_and_clause_subjects() {
+    let a = analyze(
+        "Title line\n\n'I'm not a ghost, but I am a mutant'\n\nKnowing he loved comics, Lena Ortiz made a joke. \
+         \"I'm not a ghost,\" she said, \"but I am a mutant.\"\n\n\
+         Vice-President Zhao Minghui spoke in Beijing. \"Blame will not solve the problems,\" Zhao said.\n\n\
+         RiverLink ran the buses. Mayor Doug Keller wanted trains. It was only later that Keller changed his mind \
+         about RiverLink. \"I never said there was a study,\" he said.",
+    );
+    assert_eq!(speaker_of(&a, "ghost, but I am").as_deref(), Some("Lena Ortiz"));
+    assert_eq!(speaker_of(&a, "Blame will not").as_deref(), Some("Zhao Minghui"));
+    assert_eq!(speaker_of(&a, "never said there was").as_deref(), Some("Doug Keller"));
+    assert_eq!(kind_of(&a, "RiverLink"), EntityKind::Organization);
+}

@@ -10,9 +10,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    is_group_word, is_listener_cue, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES,
-    ORGANIZATIONS, ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS, PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN,
-    STOPWORDS_VI,
+    is_group_word, is_listener_cue, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FAMILY_NAMES_FIRST, FIRST_NAMES,
+    LOCATIONS, LOCATION_CUES, ORGANIZATIONS, ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS, PERSON_TITLES,
+    PLACE_WORDS, STOPWORDS_EN, STOPWORDS_VI,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang};
@@ -614,12 +614,18 @@ fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, LongForm>) -> 
                 Some(index) => {
                     // News names people again by their surname alone ("Niederreiter");
                     // bodies and places come back whole or as an acronym.
-                    if c.words.len() == 1 && !c.words[0].chars().all(|ch| !ch.is_lowercase()) && c.votes.definite == 0 {
+                    if c.words.len() == 1
+                        && !c.words[0].chars().all(|ch| !ch.is_lowercase())
+                        && c.votes.definite == 0
+                        && !is_brand_word(&c.words[0])
+                    {
                         entities[index].1.person += 2;
                     }
                     index
                 }
-                None => match full_name_of_given_name(&entities, &c.words) {
+                None => match full_name_of_given_name(&entities, &c.words)
+                    .or_else(|| full_name_of_family_name_first(&entities, &c.words))
+                {
                     Some(index) => index,
                     None => {
                         entities.push((
@@ -739,6 +745,18 @@ fn join_bodies_named_by_first_word(entities: &mut [(FoundEntity, Votes, Vec<Stri
     }
 }
 
+/// The one full name a lone family name that comes first stands for ("Wang"
+/// → "Wang Qishan"); none when several fit.
+fn full_name_of_family_name_first(entities: &[(FoundEntity, Votes, Vec<String>)], words: &[String]) -> Option<usize> {
+    let [family] = words else { return None };
+    if !FAMILY_NAMES_FIRST.contains(family.as_str()) {
+        return None;
+    }
+    let mut fitting = entities.iter().enumerate().filter(|(_, (_, _, w))| w.len() > 1 && w[0] == *family);
+    let (index, _) = fitting.next()?;
+    fitting.next().is_none().then_some(index)
+}
+
 /// The one full name a lone given name stands for ("Michael" → "Michael
 /// Greenspan" where Dorie Greenspan is also named); none when several fit.
 fn full_name_of_given_name(entities: &[(FoundEntity, Votes, Vec<String>)], words: &[String]) -> Option<usize> {
@@ -751,12 +769,29 @@ fn full_name_of_given_name(entities: &[(FoundEntity, Votes, Vec<String>)], words
     fitting.next().is_none().then_some(index)
 }
 
+/// Whether a word has a capital after a lowercase letter, other than after a
+/// surname's prefix (Mc, Mac, De, Di, Da, La, Le, Van, Von, Fitz).
+fn is_brand_word(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len()).any(|i| {
+        chars[i].is_uppercase() && chars[i - 1].is_lowercase() && {
+            let prefix: String = chars[..i].iter().collect();
+            !matches!(prefix.as_str(), "Mc" | "Mac" | "De" | "Di" | "Da" | "La" | "Le" | "Van" | "Von" | "Fitz" | "Du")
+        }
+    })
+}
+
 fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if LOCATIONS.contains(name) {
         return EntityKind::Location;
     }
     if ORGANIZATIONS.contains(name) {
         return EntityKind::Organization;
+    }
+    // "TransLink", "SkyTrain", "YouTube": a capital inside a word names a brand,
+    // not a person ("McCallum", "DeSantis", "O'Brien" are surnames).
+    if words.iter().any(|w| is_brand_word(w)) && votes.person < 2 {
+        return if votes.location > votes.organization { EntityKind::Location } else { EntityKind::Organization };
     }
     let has_org_word = words.iter().any(|w| ORGANIZATION_WORDS.contains(w.as_str()))
         || (words.len() >= 2 && ORGANIZATION_WORDS.contains(format!("{} {}", words[0], words[1]).as_str()));

@@ -30,6 +30,10 @@ pub fn is_group_word(word: &str) -> bool {
     GROUPS.contains(word) || word.strip_suffix('s').is_some_and(|singular| GROUPS.contains(singular))
 }
 
+/// Family names that come first in a name ("Wang Qishan", "Moon Jae-in").
+pub static FAMILY_NAMES_FIRST: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| set(include_str!("data/family_names_first.txt")));
+
 /// Common given names ("Sarah"): a run that starts with one names a person.
 /// Each maps to the gender it is mostly given to: `m`, `f`, or `-` for either.
 pub static FIRST_NAMES: LazyLock<HashMap<&str, char>> = LazyLock::new(|| {

@@ -103,6 +103,7 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         }
         quotes.push(quote);
     }
+    lend_speakers_to_pull_quotes(&mut quotes, &attribution);
     let reported = attribution.reported(&quotes);
     for statement in &reported {
         // Words quoted inside a reported statement are its speaker's.
@@ -115,6 +116,44 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
     quotes.extend(reported);
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes
+}
+
+/// A pull quote or a heading repeats words the article quotes with their
+/// speaker ("'I'm not an alien, but I am a mutant'" above "“I'm not an
+/// alien,” she said, “but I am a mutant.”"): it takes that speaker. Only quotes
+/// without a speech verb of their own borrow; a lender has one.
+fn lend_speakers_to_pull_quotes(quotes: &mut [FoundQuote], attribution: &Attribution) {
+    let tokens = |q: &FoundQuote| -> Vec<String> {
+        attribution.text()[q.span.start..q.span.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let all: Vec<Vec<String>> = quotes.iter().map(tokens).collect();
+    // Lenders by their first word, so that a borrower looks only at the ones
+    // that can start at each of its words.
+    let mut lenders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, q) in quotes.iter().enumerate() {
+        if q.cue.is_some() && q.speaker.is_some() && all[j].len() >= 3 {
+            lenders.entry(all[j][0].as_str()).or_default().push(j);
+        }
+    }
+    for i in 0..quotes.len() {
+        if quotes[i].kind != QuoteKind::Direct || quotes[i].cue.is_some() || all[i].len() < 4 {
+            continue;
+        }
+        let borrower = &all[i];
+        let lender = (0..borrower.len()).find_map(|start| {
+            lenders.get(borrower[start].as_str())?.iter().copied().find(|&j| {
+                let words = &all[j];
+                words.len() * 3 >= borrower.len() && borrower[start..].starts_with(words)
+            })
+        });
+        if let Some(j) = lender {
+            quotes[i].speaker = quotes[j].speaker.clone();
+        }
+    }
 }
 
 struct Attribution<'a> {
@@ -663,7 +702,12 @@ impl Attribution<'_> {
             }
             run_start = w.span.start;
         }
-        let after_clause = text[sentence.start..run_start].trim_end().ends_with(',')
+        // "… that Foster pieced these fragments together": the subject of a clause.
+        let lead = text[sentence.start..run_start].trim_end();
+        let subordinated = lead.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| {
+            matches!(w, "that" | "when" | "because" | "after" | "before" | "while" | "since" | "until")
+        });
+        let after_clause = (lead.ends_with(',') || subordinated)
             && text[mention.end..].starts_with(' ')
             && after.first().is_some_and(|w| !w.is_capitalized() && !is_preposition(w.text) && !is_conjunction(w.text));
         opens || speaks || after_clause
