@@ -259,3 +259,21 @@ fn pull_quotes_family_names_first_brands_and_clause_subjects() {
     assert_eq!(speaker_of(&a, "never said there was").as_deref(), Some("Doug Keller"));
     assert_eq!(kind_of(&a, "RiverLink"), EntityKind::Organization);
 }
+
+#[test]
+fn titles_are_nobodys_words_and_phrases_make_a_reported_statement() {
+    let a = analyze(
+        "Title line\n\n\"The Boy Who Would Be Mayor\" opens on Friday. The cast is in \"The Boy Who Would Be Mayor.\"\n\n\
+         Historian Lewis Ardent wrote the book. In fact, the railways used the unions \"to keep the porters in \
+         their place,\" Ardent says.",
+    );
+    assert!(
+        a.quotes.iter().all(|q| !q.text.contains("Would Be Mayor") || q.kind == QuoteKind::Partial),
+        "{:?}",
+        a.quotes
+    );
+    let phrase = a.quotes.iter().find(|q| q.text.starts_with("to keep the porters")).unwrap();
+    assert_eq!(phrase.kind, QuoteKind::Partial);
+    let statement = "In fact, the railways used the unions \"to keep the porters in their place";
+    assert_eq!(reported(&a), vec![(statement, Some("Lewis Ardent"))]);
+}

@@ -316,6 +316,14 @@ impl Context<'_> {
             start_index += taken;
             initial = false;
         }
+        // "Historian Lewis Ardent wrote …": a word for a person, capitalized to open
+        // the sentence, before a name of two words or more.
+        if initial && part.len() > 2 && PERSON_NOUNS.contains_key(part[0].text.to_lowercase().as_str()) {
+            votes.person += 2;
+            part = &part[1..];
+            start_index += 1;
+            initial = false;
+        }
         // A bare title ("Prime Minister") or a title's portfolio ("of Justice") is no name.
         if part.is_empty() || is_title_phrase(part) || CONNECTORS.contains(&part[0].text) {
             return None;

@@ -273,13 +273,23 @@ impl Attribution<'_> {
             }
             return found;
         }
-        let attributes_after =
-            q.ends_with_punctuation || text[post.start..post.end].trim_start().starts_with([',', '-', '–', '—']);
+        // "“… to management” UFCW Local 832 president Jeff Traeger said Saturday.": a
+        // whole quoted sentence may lose its comma before the speaker.
+        let whole_sentence = quote_words.first().is_some_and(Word::is_capitalized)
+            && quote_words.len() >= WHOLE_SENTENCE_WORDS
+            && self.first_cue(&post_words, 10).is_some_and(|c| post_words.len() - c.last <= 3);
+        let attributes_after = q.ends_with_punctuation
+            || whole_sentence
+            || text[post.start..post.end].trim_start().starts_with([',', '-', '–', '—']);
         if attributes_after {
             if let Some(cue) =
                 self.first_cue(&post_words, 25).filter(|c| names_speaker(text, &post_words[..c.first], c.span.start))
             {
-                found.kind = QuoteKind::Direct;
+                // "In fact, railways used unions “to keep Blacks in their place,” Foster
+                // says": a phrase inside the writer's sentence is partial; the sentence
+                // is the speaker's reported statement.
+                let inside_sentence = !quote_words.first().is_some_and(Word::is_capitalized) && pre_words.len() >= 3;
+                found.kind = if inside_sentence { QuoteKind::Partial } else { QuoteKind::Direct };
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
                 let between = &post_words[..cue.first];
                 if !between.is_empty() {
@@ -311,6 +321,10 @@ impl Attribution<'_> {
                 }
                 return found;
             }
+        }
+        // "The Kid Who Would Be King": a title in capitals is nobody's words.
+        if is_title_case(&quote_words) {
+            return found;
         }
         let alone = !text[pre.start..pre.end].chars().any(char::is_alphanumeric)
             && !text[post.start..post.end].chars().any(char::is_alphanumeric);
@@ -826,6 +840,17 @@ fn is_preposition(word: &str) -> bool {
         word.to_lowercase().as_str(),
         "by" | "from" | "in" | "at" | "to" | "on" | "with" | "during" | "after" | "before" | "of" | "for" | "about"
     )
+}
+
+/// Whether quoted words are a title: two or more, every one capitalized but
+/// the small words English titles keep in lowercase.
+fn is_title_case(words: &[Word]) -> bool {
+    let small = |w: &Word| {
+        matches!(w.text, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "to" | "for" | "at" | "by" | "with")
+    };
+    words.len() >= 2
+        && words.iter().all(|w| w.is_capitalized() || small(w))
+        && words.iter().filter(|w| w.is_capitalized()).count() >= 2
 }
 
 fn is_conjunction(word: &str) -> bool {
