@@ -277,3 +277,27 @@ fn titles_are_nobodys_words_and_phrases_make_a_reported_statement() {
     let statement = "In fact, the railways used the unions \"to keep the porters in their place";
     assert_eq!(reported(&a), vec![(statement, Some("Lewis Ardent"))]);
 }
+
+#[test]
+fn straight_marks_typed_with_spaces_inside_still_pair() {
+    let a = analyze(
+        "Tiêu đề\n\nToàn bộ vụ việc chỉ diễn ra trong khoảng 5 giây.\n\n\
+         \" Hiện Công an thành phố đang khẩn trương xác minh, truy bắt đối tượng \", Đại tá Nguyễn Văn Bôn cho biết thêm.",
+    );
+    let quote = a.quotes.iter().find(|q| q.kind == QuoteKind::Direct).expect("a direct quote");
+    assert_eq!(quote.text, "Hiện Công an thành phố đang khẩn trương xác minh, truy bắt đối tượng");
+    assert_eq!(quote.speaker.as_deref(), Some("Nguyễn Văn Bôn"));
+    assert_eq!(a.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).count(), 1, "{:?}", a.quotes);
+
+    // Spaces on both sides of a name in marks; a mark before a full stop never opens.
+    let a = analyze(
+        "Tiêu đề\n\nTrong vai tú bà \" Thu Ngà \", Nghĩa yêu cầu H. đến một khách sạn.\n\n\
+         “Đối với người phạm tội thì áp dụng Điều 21.\n\nSau khi khỏi bệnh, người đó phải chịu trách nhiệm \".\n\n\
+         \" Đối với người hạn chế nhận thức thì được giảm nhẹ trách nhiệm”, luật sư Giang Hồng Thanh nói.",
+    );
+    let name = a.quotes.iter().find(|q| q.text == "Thu Ngà").expect("the name in marks");
+    assert_eq!((name.kind, name.speaker.as_deref()), (QuoteKind::Partial, None));
+    let last = a.quotes.iter().find(|q| q.text.contains("hạn chế nhận thức")).expect("the last quote");
+    assert!(last.text.starts_with("Đối với"), "{:?}", last.text);
+    assert_eq!(last.speaker.as_deref(), Some("Giang Hồng Thanh"));
+}

@@ -77,9 +77,20 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
             '”' => Some((Family::Double, false)),
             '"' => {
                 let double_open = stack.iter().any(|o| o.family == Family::Double);
-                if double_open && closes_here {
+                // Marks typed with spaces inside, `" Hiện Công an … vàng ", Đại tá Bôn cho
+                // biết`: one before punctuation closes, one opening a line opens.
+                let spaced_close =
+                    next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+                let line_start = prev.is_none_or(|p| p == '\n');
+                let before_punctuation = next.is_some_and(|n| matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+                // `tú bà " Thu Ngà ", Nghĩa …`: spaces on both sides, and a mark later on the line to close it.
+                let spaced_open = || next.is_some_and(char::is_whitespace) && closes_later_on_line(&text[i + 1..]);
+                if double_open && (closes_here || spaced_close) {
                     Some((Family::Double, false))
-                } else if opens_here && next.is_some_and(|n| !n.is_whitespace()) {
+                } else if opens_here
+                    && !before_punctuation
+                    && (line_start || next.is_some_and(|n| !n.is_whitespace()) || spaced_open())
+                {
                     Some((Family::Double, true))
                 } else if double_open {
                     Some((Family::Double, false))
@@ -130,6 +141,26 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
         }
     }
     found
+}
+
+/// How far along its line a mark typed with spaces inside looks for its closing one.
+const SPACED_QUOTE_REACH: usize = 300;
+
+/// Whether a straight double mark that can close (after a space, before a space,
+/// punctuation or the line's end) follows on the same line, within reach.
+fn closes_later_on_line(rest: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("");
+    let mut chars = line.char_indices().take_while(|(i, _)| *i < SPACED_QUOTE_REACH).peekable();
+    let mut prev = None;
+    while let Some((_, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c == '"' {
+            let closes = next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+            return prev.is_some_and(|p: char| p.is_whitespace()) && closes;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 fn is_opening_context(c: char) -> bool {

@@ -264,6 +264,11 @@ impl Attribution<'_> {
         let mut found =
             FoundQuote { span: q.content, kind: QuoteKind::Partial, speaker: None, speaker_span: None, cue: None };
 
+        // "The Kid Who Would Be King", « Thu Ngà »: a title or a name in capitals
+        // is nobody's words, whatever verb is near.
+        if is_title_case(&quote_words) {
+            return found;
+        }
         if let Some(cue) = self.last_cue(&pre_words).filter(|c| self.introduces(c, pre)) {
             found.kind = QuoteKind::Direct;
             found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
@@ -321,10 +326,6 @@ impl Attribution<'_> {
                 }
                 return found;
             }
-        }
-        // "The Kid Who Would Be King": a title in capitals is nobody's words.
-        if is_title_case(&quote_words) {
-            return found;
         }
         let alone = !text[pre.start..pre.end].chars().any(char::is_alphanumeric)
             && !text[post.start..post.end].chars().any(char::is_alphanumeric);
