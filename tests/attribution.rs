@@ -301,3 +301,14 @@ fn straight_marks_typed_with_spaces_inside_still_pair() {
     assert!(last.text.starts_with("Đối với"), "{:?}", last.text);
     assert_eq!(last.speaker.as_deref(), Some("Giang Hồng Thanh"));
 }
+
+#[test]
+fn vietnamese_provinces_and_communes_are_places() {
+    let a = analyze(
+        "Tiêu đề\n\nSáng nay, công an tỉnh Lâm Đồng khám nghiệm hiện trường tại Xã Di Trạch. \
+         Ông Nguyễn Quang Tuyến cho biết: \"Chúng tôi đang làm rõ nguyên nhân vụ việc.\"",
+    );
+    assert_eq!(kind_of(&a, "Lâm Đồng"), EntityKind::Location);
+    assert_eq!(kind_of(&a, "Xã Di Trạch"), EntityKind::Location);
+    assert_eq!(speaker_of(&a, "làm rõ nguyên nhân").as_deref(), Some("Nguyễn Quang Tuyến"));
+}
