@@ -13,12 +13,13 @@
 //! spokesperson").
 
 mod marks;
+mod reference;
 mod reported;
 
 use std::collections::HashMap;
 
 use self::marks::{pair_marks, Marked};
-use super::entities::{Entities, FoundEntity};
+use super::entities::Entities;
 use super::lexicon::{is_listener_cue, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES};
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
@@ -536,45 +537,6 @@ impl Attribution<'_> {
         }
     }
 
-    /// The organization that `phrase` ("the agency", "it") stands for: the
-    /// last one that was the subject of a sentence within a few paragraphs,
-    /// else the last one named there.
-    fn body_antecedent(&self, found: &mut FoundQuote, phrase: &[Word]) -> bool {
-        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
-        let paragraph = self.paragraph_of(first.span.start);
-        let bodies: Vec<_> = self
-            .entities
-            .within(Span::new(0, first.span.start))
-            .rev()
-            .take_while(|(span, _)| self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph)
-            .filter(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span))
-            .collect();
-        let chosen = bodies.iter().find(|(span, _)| self.is_subject(*span)).or(bodies.first());
-        let Some((_, body)) = chosen else { return false };
-        found.speaker = Some(body.name.clone());
-        found.speaker_span = Some(Span::new(first.span.start, last.span.end));
-        true
-    }
-
-    /// "his office", "her campaign": the body of the person the pronoun
-    /// stands for, named after them ("Jim Carr's office").
-    fn office_of(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
-        let [owner, noun] = words else { return false };
-        let gender = match owner.text.to_lowercase().as_str() {
-            "his" => Some('m'),
-            "her" => Some('f'),
-            "their" => None,
-            _ => return false,
-        };
-        if !BODY_NOUNS.contains(noun.text.to_lowercase().as_str()) {
-            return false;
-        }
-        let Some((_, person)) = self.antecedent(owner.span.start, gender) else { return false };
-        found.speaker = Some(format!("{}'s {}", person.name, noun.text.to_lowercase()));
-        found.speaker_span = Some(Span::new(owner.span.start, noun.span.end));
-        true
-    }
-
     /// Someone the article does not name, described with an indefinite
     /// article ("…," a spokesperson said; "said a friend"; "One resident
     /// wrote: …"): the description is the speaker. `leading` reads the
@@ -655,146 +617,6 @@ impl Attribution<'_> {
         }
         self.resolve_reference(found, &after[..after.len().min(2)])
     }
-
-    /// Whom a pronoun or title at `position` stands for: the last person who
-    /// was the subject of a sentence or spoke, within a few paragraphs ("Niederreiter
-    /// has four goals since Minnesota traded him for Victor Rask. … “…,” he said"),
-    /// else the last person named.
-    fn antecedent(&self, position: usize, gender: Option<char>) -> Option<(Span, &FoundEntity)> {
-        let paragraph = self.paragraph_of(position);
-        let mut last_named = None;
-        let mut guessed = None;
-        for (span, person) in self.entities.persons_before(position, gender) {
-            if self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS < paragraph {
-                break;
-            }
-            if self.is_quoted(span) {
-                continue;
-            }
-            last_named = last_named.or(Some((span, person)));
-            if self.is_subject_or_described(span) {
-                // "(Queer Eye has built a franchise …)": a name only guessed to be a
-                // person's, of no known gender, gives way to a sure one for "he".
-                if gender.is_some() && person.gender.is_none() && !person.surely_person {
-                    guessed = guessed.or(Some((span, person)));
-                    continue;
-                }
-                return Some((span, person));
-            }
-        }
-        let sure = |(_, person): &(Span, &FoundEntity)| person.gender.is_some() || person.surely_person;
-        last_named
-            .filter(sure)
-            .or(guessed)
-            .or(last_named)
-            .or_else(|| self.entities.last_person_before(position, gender))
-    }
-
-    /// Whether a mention opens its sentence (after titles, descriptions in
-    /// capitals and a linking word) or is followed by a speech verb.
-    fn is_subject(&self, mention: Span) -> bool {
-        let text = self.text();
-        let sentence = self.sentence_at(mention.start);
-        let before = words_in(text, Span::new(sentence.start, mention.start));
-        let opens = before.iter().enumerate().all(|(i, w)| {
-            let lower = w.text.to_lowercase();
-            w.is_capitalized()
-                || PERSON_TITLES.contains(lower.as_str())
-                || (i == 0 && SENTENCE_LINKS.contains(&lower.as_str()))
-        });
-        let after =
-            words_in(text, Span::new(mention.end, floor_char_boundary(text, (mention.end + 40).min(sentence.end))));
-        // "Navdeep Bains, Minister of … Economic Development, said": the name a
-        // comma sets off from the verb ends a description.
-        let speaks = (0..after.len().min(2))
-            .any(|i| self.cue_at(&after, i).is_some() && !text[mention.end..after[i].span.start].contains(','));
-        // "As the school reopened, Senate Majority Leader Mitch McConnell blamed …":
-        // after an opening clause, a name (titles in capitals before it) and a verb.
-        let mut run_start = mention.start;
-        for w in before.iter().rev() {
-            if !w.is_capitalized() || text[w.span.end..run_start].contains(',') {
-                break;
-            }
-            run_start = w.span.start;
-        }
-        // "… that Foster pieced these fragments together": the subject of a clause.
-        let lead = text[sentence.start..run_start].trim_end();
-        let subordinated = lead.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| {
-            matches!(w, "that" | "when" | "because" | "after" | "before" | "while" | "since" | "until")
-        });
-        let after_clause = (lead.ends_with(',') || subordinated)
-            && text[mention.end..].starts_with(' ')
-            && after.first().is_some_and(|w| !w.is_capitalized() && !is_preposition(w.text) && !is_conjunction(w.text));
-        opens || speaks || after_clause
-    }
-
-    /// Whether a mention is the subject of its sentence, or the person a
-    /// relative clause describes ("I'm talking about Alfonso Espinos, who …";
-    /// not "his father, Bill, who …", an aside about someone else).
-    fn is_subject_or_described(&self, mention: Span) -> bool {
-        let text = self.text();
-        let sentence = self.sentence_at(mention.start);
-        let lead = text[sentence.start..mention.start].trim_end();
-        let aside = lead.ends_with(',');
-        // "Ragheb Al Turkmani, 49, and Abir Al Basha, 39, are …": two people.
-        let coordinated = lead.ends_with(" and") || lead.ends_with(" or");
-        let described = text[mention.end..].starts_with(", who ") && !aside;
-        // "… for Mississauga accountant Babatunji Farinloye, 50.": news gives a
-        // source's age when it brings them in.
-        let age = !coordinated
-            && text[mention.end..].strip_prefix(", ").is_some_and(|rest| {
-                let digits = rest.chars().take_while(char::is_ascii_digit).count();
-                (1..=3).contains(&digits) && !rest[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
-            });
-        // "…," echoes McMillen, "…," insists 16-year-old Xander Wise: who spoke
-        // last (not "says Campbell's partner").
-        let before = words_in(text, Span::new(sentence.start, mention.start));
-        let possessive = text[mention.end..].starts_with(['’', '\'']);
-        let spoke = !possessive
-            && (before.len().saturating_sub(5)..before.len()).any(|i| {
-                self.cue_at(&before, i).is_some_and(|cue| !text[cue.span.end..mention.start].contains([',', '.', ';']))
-            });
-        described || age || spoke || self.is_subject(mention)
-    }
-
-    /// Whether a mention is the sole subject of its sentence: "Silverman and
-    /// Svensson have also won" names two.
-    fn is_sole_subject(&self, mention: Span) -> bool {
-        let next = words_in(self.text(), Span::new(mention.end, floor_char_boundary(self.text(), mention.end + 8)));
-        self.is_subject(mention) && !next.first().is_some_and(|w| matches!(w.text, "and" | "or" | "&"))
-    }
-
-    /// A pronoun or a title among `words` stands for the last person named.
-    fn resolve_reference(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
-        if let [.., last] = words {
-            if last.text == "it" && self.lang == Lang::En {
-                return self.body_antecedent(found, std::slice::from_ref(last));
-            }
-        }
-        if words.len() >= 2 && self.office_of(found, &words[words.len() - 2..]) {
-            return true;
-        }
-        for (i, word) in words.iter().enumerate().rev() {
-            let lower = word.text.to_lowercase();
-            let two = words.get(i + 1).map(|n| format!("{lower} {}", n.text.to_lowercase()));
-            let is_reference = PRONOUNS.contains(&lower.as_str())
-                || PERSON_TITLES.contains(lower.as_str())
-                || two.as_deref().is_some_and(|t| PRONOUNS.contains(&t) || PERSON_TITLES.contains(t));
-            if is_reference {
-                let gender = match lower.as_str() {
-                    "he" | "him" | "his" | "ông" | "anh" => Some('m'),
-                    "she" | "her" | "bà" | "chị" | "cô" => Some('f'),
-                    _ => None,
-                };
-                if let Some((_, person)) = self.antecedent(word.span.start, gender) {
-                    found.speaker = Some(person.name.clone());
-                    found.speaker_span = Some(word.span);
-                    return true;
-                }
-            }
-        }
-        false
-    }
 }
 
 /// Whether the words between a closing mark and a cue can only be the speaker:
@@ -852,10 +674,6 @@ fn is_title_case(words: &[Word]) -> bool {
     words.len() >= 2
         && words.iter().all(|w| w.is_capitalized() || small(w))
         && words.iter().filter(|w| w.is_capitalized()).count() >= 2
-}
-
-fn is_conjunction(word: &str) -> bool {
-    matches!(word, "and" | "or" | "but" | "nor" | "than" | "as" | "who" | "which" | "whose" | "whom")
 }
 
 fn words_between(words: &[Word], from: usize, to: usize) -> usize {
