@@ -1,0 +1,282 @@
+//! Mentions merged into entities, and each entity's kind settled from the
+//! votes of its mentions: a surname joins the full name, an acronym its long
+//! form, a lone word the one body whose name it opens.
+
+use std::collections::HashMap;
+
+use super::{is_gazetteer, Candidate, Entities, FoundEntity, LongForm, Votes};
+use crate::analyze::lexicon::{
+    is_group_word, FAMILY_NAMES_FIRST, FIRST_NAMES, LOCATIONS, ORGANIZATIONS, ORGANIZATION_WORDS, PLACE_WORDS,
+};
+use crate::analyze::EntityKind;
+use crate::text::Span;
+
+/// Merges candidates into entities and settles each entity's kind.
+pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, LongForm>) -> Entities {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut entities: Vec<(FoundEntity, Votes, Vec<String>)> = Vec::new();
+    // Longer names first, so that shorter ones can join them.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].words.len()), candidates[i].span.start));
+    // Multi-word names by their last word: where a shorter mention looks for
+    // the fuller name it may stand for, without scanning every entity.
+    let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut assignment = vec![usize::MAX; candidates.len()];
+    for &i in &order {
+        let c = &candidates[i];
+        // An acronym the article spelled out is its long form; people have no acronyms.
+        let expansion = c.words.first().and_then(|w| expansions.get(w)).filter(|_| c.words.len() == 1);
+        let (name, words) = match expansion {
+            Some((long, long_words)) => (long.clone(), long_words.clone()),
+            None => (c.words.join(" "), c.words.clone()),
+        };
+        let index = match by_name.get(&name) {
+            Some(&index) => index,
+            None if expansion.is_some() => {
+                entities.push((
+                    FoundEntity {
+                        name: name.clone(),
+                        kind: EntityKind::Other,
+                        mentions: Vec::new(),
+                        gender: None,
+                        surely_person: false,
+                    },
+                    Votes::default(),
+                    words.clone(),
+                ));
+                by_name.insert(name, entities.len() - 1);
+                entities.len() - 1
+            }
+            None => match longer_name_ending_with(&entities, &by_last_word, &c.words, c.span.start) {
+                Some(index) => {
+                    // News names people again by their surname alone ("Niederreiter");
+                    // bodies and places come back whole or as an acronym.
+                    if c.words.len() == 1
+                        && !c.words[0].chars().all(|ch| !ch.is_lowercase())
+                        && c.votes.definite == 0
+                        && !is_brand_word(&c.words[0])
+                    {
+                        entities[index].1.person += 2;
+                    }
+                    index
+                }
+                None => match full_name_of_given_name(&entities, &c.words)
+                    .or_else(|| full_name_of_family_name_first(&entities, &c.words))
+                {
+                    Some(index) => index,
+                    None => {
+                        entities.push((
+                            FoundEntity {
+                                name: name.clone(),
+                                kind: EntityKind::Other,
+                                mentions: Vec::new(),
+                                gender: None,
+                                surely_person: false,
+                            },
+                            Votes::default(),
+                            c.words.clone(),
+                        ));
+                        let index = entities.len() - 1;
+                        if let (true, Some(last)) = (c.words.len() > 1, c.words.last()) {
+                            by_last_word.entry(last.clone()).or_default().push(index);
+                        }
+                        by_name.insert(name, index);
+                        index
+                    }
+                },
+            },
+        };
+        assignment[i] = index;
+        let (entity, votes, _) = &mut entities[index];
+        entity.mentions.push(c.span);
+        entity.gender = entity.gender.or(c.gender);
+        votes.person += c.votes.person;
+        votes.speaks += c.votes.speaks;
+        votes.organization += c.votes.organization;
+        votes.location += c.votes.location;
+        votes.definite += c.votes.definite;
+        if expansion.is_some() {
+            votes.organization += 1;
+        }
+    }
+    join_bodies_named_by_first_word(&mut entities, &mut assignment);
+    let mut found: Vec<FoundEntity> = entities
+        .into_iter()
+        .map(|(mut entity, votes, words)| {
+            entity.mentions.sort();
+            entity.kind = settle_kind(&entity.name, &words, votes);
+            entity.surely_person = entity.kind == EntityKind::Person && votes.person >= 2;
+            entity
+        })
+        .collect();
+    // Most mentioned first, then by first appearance.
+    let mut ranked: Vec<usize> = (0..found.len()).filter(|&i| !found[i].mentions.is_empty()).collect();
+    ranked.sort_by_key(|&i| (std::cmp::Reverse(found[i].mentions.len()), found[i].mentions[0].start));
+    let mut new_index = vec![0; found.len()];
+    for (new, &old) in ranked.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut mentions: Vec<(Span, usize)> =
+        candidates.iter().zip(&assignment).map(|(c, &e)| (c.span, new_index[e])).collect();
+    mentions.sort();
+    let mut sorted = Vec::with_capacity(found.len());
+    let mut slots: Vec<Option<FoundEntity>> = found.drain(..).map(Some).collect();
+    for &old in &ranked {
+        if let Some(entity) = slots[old].take() {
+            sorted.push(entity);
+        }
+    }
+    Entities { entities: sorted, mentions }
+}
+
+/// A longer person-like name whose last words are `words`; when several fit,
+/// the one mentioned last before `position`.
+fn longer_name_ending_with(
+    entities: &[(FoundEntity, Votes, Vec<String>)],
+    by_last_word: &HashMap<String, Vec<usize>>,
+    words: &[String],
+    position: usize,
+) -> Option<usize> {
+    let name = words.join(" ");
+    if is_gazetteer(&name) {
+        return None;
+    }
+    by_last_word
+        .get(words.last()?)?
+        .iter()
+        .map(|&i| (i, &entities[i]))
+        .filter(|(_, (e, _, w))| w.len() > words.len() && w.ends_with(words) && !is_gazetteer(&e.name))
+        .max_by_key(|(_, (e, _, _))| {
+            e.mentions.iter().filter(|s| s.start < position).map(|s| s.start + 1).max().unwrap_or(0)
+        })
+        .map(|(i, _)| i)
+}
+
+/// The one full name a lone family name that comes first stands for ("Wang"
+/// → "Wang Qishan"); none when several fit.
+fn full_name_of_family_name_first(entities: &[(FoundEntity, Votes, Vec<String>)], words: &[String]) -> Option<usize> {
+    let [family] = words else { return None };
+    if !FAMILY_NAMES_FIRST.contains(family.as_str()) {
+        return None;
+    }
+    let mut fitting = entities.iter().enumerate().filter(|(_, (_, _, w))| w.len() > 1 && w[0] == *family);
+    let (index, _) = fitting.next()?;
+    fitting.next().is_none().then_some(index)
+}
+
+/// Joins a lone word to the one organization whose name it opens ("Suncor" →
+/// "Suncor Energy", "Loblaw" → "Loblaw Companies"): none when several fit, and
+/// never a word that names a place anywhere in the article ("in Blackpool" is
+/// not the Blackpool Hotel Association), a person or a people. The joined
+/// entity is left without mentions.
+fn join_bodies_named_by_first_word(entities: &mut [(FoundEntity, Votes, Vec<String>)], assignment: &mut [usize]) {
+    for short in 0..entities.len() {
+        let (entity, votes, words) = &entities[short];
+        let [word] = words.as_slice() else { continue };
+        if votes.location > 0 || votes.person > 0 || is_gazetteer(word) || is_group_word(word) {
+            continue;
+        }
+        let mut fitting = entities.iter().enumerate().filter(|(_, (_, _, w))| {
+            w.len() > 1 && w[0] == *word && w.last().is_some_and(|last| ORGANIZATION_WORDS.contains(last.as_str()))
+        });
+        let (Some((long, _)), None) = (fitting.next(), fitting.next()) else { continue };
+        let mentions = entity.mentions.clone();
+        let moved = *votes;
+        entities[short].0.mentions.clear();
+        let (target, target_votes, _) = &mut entities[long];
+        target.mentions.extend(mentions);
+        target_votes.speaks += moved.speaks;
+        target_votes.organization += moved.organization;
+        target_votes.definite += moved.definite;
+        for index in assignment.iter_mut().filter(|i| **i == short) {
+            *index = long;
+        }
+    }
+}
+
+/// The one full name a lone given name stands for ("Michael" → "Michael
+/// Greenspan" where Dorie Greenspan is also named); none when several fit.
+fn full_name_of_given_name(entities: &[(FoundEntity, Votes, Vec<String>)], words: &[String]) -> Option<usize> {
+    let [given] = words else { return None };
+    if !FIRST_NAMES.contains_key(given.as_str()) || is_gazetteer(given) {
+        return None;
+    }
+    let mut fitting = entities.iter().enumerate().filter(|(_, (_, _, w))| w.len() > 1 && w[0] == *given);
+    let (index, _) = fitting.next()?;
+    fitting.next().is_none().then_some(index)
+}
+
+fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
+    if LOCATIONS.contains(name) {
+        return EntityKind::Location;
+    }
+    if ORGANIZATIONS.contains(name) {
+        return EntityKind::Organization;
+    }
+    // "TransLink", "SkyTrain", "YouTube": a capital inside a word names a brand,
+    // not a person ("McCallum", "DeSantis", "O'Brien" are surnames).
+    if words.iter().any(|w| is_brand_word(w)) && votes.person < 2 {
+        return if votes.location > votes.organization { EntityKind::Location } else { EntityKind::Organization };
+    }
+    let has_org_word = words.iter().any(|w| ORGANIZATION_WORDS.contains(w.as_str()))
+        || (words.len() >= 2 && ORGANIZATION_WORDS.contains(format!("{} {}", words[0], words[1]).as_str()));
+    if has_org_word && votes.person < 2 {
+        return EntityKind::Organization;
+    }
+    // "Native Americans", "Covington Catholic", "the Kentucky Republican"
+    if words.last().is_some_and(|w| is_group_word(w)) {
+        return if votes.organization > 0 { EntityKind::Organization } else { EntityKind::Other };
+    }
+    // "Rally Canada", "Export Development Canada": a country or city inside a
+    // longer name makes it a body's or a place's, unless a title or a given
+    // name says person.
+    let names_a_place = words.len() > 1 && words.iter().any(|w| LOCATIONS.contains(w.as_str()));
+    if names_a_place && votes.person < 2 {
+        return if votes.location > votes.organization + votes.speaks {
+            EntityKind::Location
+        } else {
+            EntityKind::Organization
+        };
+    }
+    let has_place_word = words.len() > 1 && words.iter().any(|w| PLACE_WORDS.contains(w.as_str()));
+    if has_place_word && votes.person < 2 && votes.organization == 0 {
+        return EntityKind::Location;
+    }
+    // "EDC said", "a claim to EDC": an acronym not known as a place is a body,
+    // whatever speaks or prepositions say.
+    let single_acronym = words.len() == 1 && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if single_acronym && votes.person < 2 {
+        return EntityKind::Organization;
+    }
+    let speaks = if votes.definite > 0 { 0 } else { votes.speaks };
+    let best = [
+        (votes.person + speaks, EntityKind::Person),
+        (votes.organization, EntityKind::Organization),
+        (votes.location, EntityKind::Location),
+    ]
+    .into_iter()
+    .max_by_key(|(v, _)| *v)
+    .filter(|(v, _)| *v > 0);
+    if let Some((_, kind)) = best {
+        return kind;
+    }
+    let is_acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if is_acronym && words.len() == 1 {
+        EntityKind::Organization
+    } else {
+        EntityKind::Other
+    }
+}
+
+/// Whether a word has a capital after a lowercase letter, other than after a
+/// surname's prefix (Mc, Mac, De, Di, Da, La, Le, Van, Von, Fitz).
+fn is_brand_word(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len()).any(|i| {
+        chars[i].is_uppercase() && chars[i - 1].is_lowercase() && {
+            let prefix: String = chars[..i].iter().collect();
+            !matches!(prefix.as_str(), "Mc" | "Mac" | "De" | "Di" | "Da" | "La" | "Le" | "Van" | "Von" | "Fitz" | "Du")
+        }
+    })
+}
