@@ -33,17 +33,7 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
         let index = match by_name.get(&name) {
             Some(&index) => index,
             None if expansion.is_some() => {
-                entities.push((
-                    FoundEntity {
-                        name: name.clone(),
-                        kind: EntityKind::Other,
-                        mentions: Vec::new(),
-                        gender: None,
-                        surely_person: false,
-                    },
-                    Votes::default(),
-                    words.clone(),
-                ));
+                entities.push(unsettled(&name, words.clone()));
                 by_name.insert(name, entities.len() - 1);
                 entities.len() - 1
             }
@@ -65,17 +55,7 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
                 {
                     Some(index) => index,
                     None => {
-                        entities.push((
-                            FoundEntity {
-                                name: name.clone(),
-                                kind: EntityKind::Other,
-                                mentions: Vec::new(),
-                                gender: None,
-                                surely_person: false,
-                            },
-                            Votes::default(),
-                            c.words.clone(),
-                        ));
+                        entities.push(unsettled(&name, c.words.clone()));
                         let index = entities.len() - 1;
                         if let (true, Some(last)) = (c.words.len() > 1, c.words.last()) {
                             by_last_word.entry(last.clone()).or_default().push(index);
@@ -127,6 +107,18 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
         }
     }
     Entities { entities: sorted, mentions }
+}
+
+/// A new entity, its kind not settled yet, with the words of its name.
+fn unsettled(name: &str, words: Vec<String>) -> (FoundEntity, Votes, Vec<String>) {
+    let entity = FoundEntity {
+        name: name.to_owned(),
+        kind: EntityKind::Other,
+        mentions: Vec::new(),
+        gender: None,
+        surely_person: false,
+    };
+    (entity, Votes::default(), words)
 }
 
 /// A longer person-like name whose last words are `words`; when several fit,
