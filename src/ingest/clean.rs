@@ -80,6 +80,10 @@ static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A news site's gallery link that opens a caption: "Open this photo in gallery …".
+static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:open|view) (?:this )?(?:photo|image) in (?:the )?gallery\b").expect("valid regex")
+});
 static ILLUSTRATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?:^|[.!?]\s*|\(\s*)(?:ảnh minh họa|ảnh chụp màn hình|file photo|getty images|stock photo)\s*\)?\s*\.?$",
@@ -155,6 +159,9 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
     }
     if let Some(caps) = SLASH_CREDIT.captures(line) {
         return noise(RemovalReason::Caption, caps.name("lead").or(caps.name("tail")).map(|m| m.as_str()));
+    }
+    if GALLERY.is_match(line) {
+        return noise(RemovalReason::Caption, None);
     }
     if ILLUSTRATION.is_match(line) && words <= 25 {
         return noise(RemovalReason::Caption, None);
@@ -235,6 +242,8 @@ mod tests {
         let closing = classify("The reef at dawn. Divers count the fish. ( Omar Haddad / Harbour Record )", false);
         assert_eq!(closing.unwrap().value.as_deref(), Some("Omar Haddad"));
         assert_eq!(reason("Red / Green lists are due on Monday."), None, "a slash between words is no credit");
+        let gallery = "Open this photo in gallery FILE PHOTO: A tanker is seen in the harbour. Lena Ortiz/Reuters";
+        assert_eq!(reason(gallery), Some(RemovalReason::Caption));
     }
 
     #[test]
