@@ -162,27 +162,40 @@ fn full_name_of_family_name_first(entities: &[(FoundEntity, Votes, Vec<String>)]
 /// not the Blackpool Hotel Association), a person or a people. The joined
 /// entity is left without mentions.
 fn join_bodies_named_by_first_word(entities: &mut [(FoundEntity, Votes, Vec<String>)], assignment: &mut [usize]) {
-    for short in 0..entities.len() {
-        let (entity, votes, words) = &entities[short];
-        let [word] = words.as_slice() else { continue };
-        if votes.location > 0 || votes.person > 0 || is_gazetteer(word) || is_group_word(word) {
-            continue;
+    // Bodies by their first word, so that each lone word looks up its own.
+    let mut bodies: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, (_, _, words)) in entities.iter().enumerate() {
+        if words.len() > 1 && words.last().is_some_and(|last| ORGANIZATION_WORDS.contains(last.as_str())) {
+            bodies.entry(words[0].as_str()).or_default().push(index);
         }
-        let mut fitting = entities.iter().enumerate().filter(|(_, (_, _, w))| {
-            w.len() > 1 && w[0] == *word && w.last().is_some_and(|last| ORGANIZATION_WORDS.contains(last.as_str()))
-        });
-        let (Some((long, _)), None) = (fitting.next(), fitting.next()) else { continue };
-        let mentions = entity.mentions.clone();
-        let moved = *votes;
-        entities[short].0.mentions.clear();
+    }
+    let joins: Vec<(usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter_map(|(short, (_, votes, words))| {
+            let [word] = words.as_slice() else { return None };
+            if votes.location > 0 || votes.person > 0 || is_gazetteer(word) || is_group_word(word) {
+                return None;
+            }
+            match bodies.get(word.as_str())?.as_slice() {
+                [long] => Some((short, *long)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut redirect: Vec<usize> = (0..entities.len()).collect();
+    for (short, long) in joins {
+        let mentions = std::mem::take(&mut entities[short].0.mentions);
+        let moved = entities[short].1;
         let (target, target_votes, _) = &mut entities[long];
         target.mentions.extend(mentions);
         target_votes.speaks += moved.speaks;
         target_votes.organization += moved.organization;
         target_votes.definite += moved.definite;
-        for index in assignment.iter_mut().filter(|i| **i == short) {
-            *index = long;
-        }
+        redirect[short] = long;
+    }
+    for index in assignment.iter_mut() {
+        *index = redirect[*index];
     }
 }
 
