@@ -178,7 +178,7 @@ fn acronym_expansions(text: &str, candidates: &[Candidate]) -> HashMap<String, L
             }
             if w.is_capitalized() {
                 taken.push(w);
-            } else if !matches!(w.text, "and" | "of" | "for" | "the" | "on" | "de" | "du" | "des") {
+            } else if !(CONNECTORS.contains(&w.text) || matches!(w.text, "and" | "the")) {
                 break;
             }
         }
@@ -493,13 +493,8 @@ impl Context<'_> {
         if cue_follows && !after_preposition && next_gap.trim().is_empty() {
             votes.speaks += 2;
         }
-        // "Babatunji Farinloye, 50,": news gives people's ages.
-        let rest = &self.text[sentence[end - 1].span.end..];
-        if let Some(age) = rest.strip_prefix(", ") {
-            let digits = age.chars().take_while(char::is_ascii_digit).count();
-            if (1..=3).contains(&digits) && age[digits..].starts_with([',', '.', ';']) {
-                votes.person += 2;
-            }
+        if age_follows(&self.text[sentence[end - 1].span.end..]) {
+            votes.person += 2;
         }
         // "Renata Kowalczyk, who opened the shop"
         if after.first().is_some_and(|w| w == "who") && self.text[sentence[end - 1].span.end..].starts_with(", who") {
@@ -518,6 +513,15 @@ impl Context<'_> {
             votes.speaks += 2;
         }
     }
+}
+
+/// Whether the text right after a name gives an age, as news does for the
+/// people it brings in: "Babatunji Farinloye, 50, …" (not "Smith, 2019").
+pub(crate) fn age_follows(after_name: &str) -> bool {
+    after_name.strip_prefix(", ").is_some_and(|rest| {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&digits) && rest[digits..].starts_with([',', '.', ';'])
+    })
 }
 
 fn is_gazetteer(name: &str) -> bool {

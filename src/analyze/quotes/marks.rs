@@ -79,10 +79,9 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
                 let double_open = stack.iter().any(|o| o.family == Family::Double);
                 // Marks typed with spaces inside, `" Hiện Công an … vàng ", Đại tá Bôn cho
                 // biết`: one before punctuation closes, one opening a line opens.
-                let spaced_close =
-                    next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+                let spaced_close = next.is_none_or(|n| n.is_whitespace() || ends_a_quote(n));
                 let line_start = prev.is_none_or(|p| p == '\n');
-                let before_punctuation = next.is_some_and(|n| matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+                let before_punctuation = next.is_some_and(ends_a_quote);
                 // `tú bà " Thu Ngà ", Nghĩa …`: spaces on both sides, and a mark later on the line to close it.
                 let spaced_open = || next.is_some_and(char::is_whitespace) && closes_later_on_line(&text[i + 1..]);
                 if double_open && (closes_here || spaced_close) {
@@ -143,6 +142,11 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
     found
 }
 
+/// Punctuation that may follow a closing mark and never an opening one.
+fn ends_a_quote(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+}
+
 /// How far along its line a mark typed with spaces inside looks for its closing one.
 const SPACED_QUOTE_REACH: usize = 300;
 
@@ -155,7 +159,7 @@ fn closes_later_on_line(rest: &str) -> bool {
     while let Some((_, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         if c == '"' {
-            let closes = next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+            let closes = next.is_none_or(|n| n.is_whitespace() || ends_a_quote(n));
             return prev.is_some_and(|p: char| p.is_whitespace()) && closes;
         }
         prev = Some(c);

@@ -3,7 +3,7 @@
 //! subjects a later reference most likely points back to.
 
 use super::{is_preposition, Attribution, FoundQuote, ANTECEDENT_PARAGRAPHS, PRONOUNS, SENTENCE_LINKS};
-use crate::analyze::entities::FoundEntity;
+use crate::analyze::entities::{age_follows, FoundEntity};
 use crate::analyze::lexicon::{BODY_NOUNS, PERSON_TITLES};
 use crate::analyze::words::{words_in, Word};
 use crate::analyze::{EntityKind, Lang};
@@ -94,11 +94,7 @@ impl Attribution<'_> {
         let described = text[mention.end..].starts_with(", who ") && !aside;
         // "… for Mississauga accountant Babatunji Farinloye, 50.": news gives a
         // source's age when it brings them in.
-        let age = !coordinated
-            && text[mention.end..].strip_prefix(", ").is_some_and(|rest| {
-                let digits = rest.chars().take_while(char::is_ascii_digit).count();
-                (1..=3).contains(&digits) && !rest[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
-            });
+        let age = !coordinated && age_follows(&text[mention.end..]);
         // "…," echoes McMillen, "…," insists 16-year-old Xander Wise: who spoke
         // last (not "says Campbell's partner").
         let before = words_in(text, Span::new(sentence.start, mention.start));
