@@ -126,8 +126,9 @@ fn reported_statements_carry_their_speaker_and_the_words_quoted_inside() {
             ("the price paid for the ferry line was “appropriate", Some("Odile Marchand")),
             ("It will carry trams from May", Some("Ruth Ekwueme")),
             ("the talks with the union had stalled", Some("Ruth Ekwueme")),
+            ("the crews had trained all winter", Some("Odile Marchand")),
         ],
-        "no statement for a verb with an object (posted a video) or in a sentence of direct words"
+        "no statement for a verb with an object (posted a video); one after direct words"
     );
     let partial = a.quotes.iter().find(|q| q.text == "appropriate.").unwrap();
     assert_eq!(partial.kind, QuoteKind::Partial);
@@ -311,4 +312,98 @@ fn vietnamese_provinces_and_communes_are_places() {
     assert_eq!(kind_of(&a, "Lâm Đồng"), EntityKind::Location);
     assert_eq!(kind_of(&a, "Xã Di Trạch"), EntityKind::Location);
     assert_eq!(speaker_of(&a, "làm rõ nguyên nhân").as_deref(), Some("Nguyễn Quang Tuyến"));
+}
+
+#[test]
+fn a_phrase_ending_the_writers_sentence_makes_it_the_speakers_statement() {
+    let a = analyze(
+        "Title line\n\nEarly results from the pilot are “very encouraging,” says programme director Mirela \
+         Ostrova, who is leading the project with two city hospitals.\n\n\
+         A running joke was that the night nurses were “sleepy shift staff” rather than “sleeping shift \
+         staff,” Ostrova writes.",
+    );
+    let statements = reported(&a);
+    assert!(
+        statements.contains(&("Early results from the pilot are “very encouraging", Some("Mirela Ostrova"))),
+        "{statements:?}"
+    );
+    assert!(
+        statements.iter().any(|(text, speaker)| text.starts_with("A running joke was that")
+            && text.ends_with("sleeping shift staff")
+            && *speaker == Some("Mirela Ostrova")),
+        "{statements:?}"
+    );
+    let phrase = a.quotes.iter().find(|q| q.text.starts_with("sleeping shift")).expect("phrase");
+    assert_eq!(phrase.kind, QuoteKind::Partial);
+}
+
+#[test]
+fn a_verb_after_direct_words_may_report_more() {
+    let a = analyze(
+        "Title line\n\nPremier Anika Holm spoke in Halifax on Monday.\n\n\
+         \"I have two children in the public schools,\" she said, adding the planned cuts \"worry me as a \
+         mother of a kindergartner.\"",
+    );
+    let direct = a.quotes.iter().find(|q| q.text.starts_with("I have two children")).expect("direct");
+    assert_eq!(direct.kind, QuoteKind::Direct);
+    assert!(
+        reported(&a).contains(&("the planned cuts \"worry me as a mother of a kindergartner", Some("Anika Holm"))),
+        "{:?}",
+        reported(&a)
+    );
+}
+
+#[test]
+fn a_body_set_off_by_an_apposition_reports_and_a_second_verb_keeps_its_subject() {
+    let a = analyze(
+        "Title line\n\nRidgeway Trails, the group that organized Monday’s walk, said it has received “hundreds of \
+         letters from residents who were never consulted.”\n\n\
+         Later that month, Velmont-Arcadis applied for a review of the decision, arguing the refusal was an \
+         “unreasonable use of discretion.”\n\n\
+         Velmont-Arcadis, a Quebec-based engineering firm, declined to comment.\n\n\
+         Youth Works also has an online “road map” for employers and suggests companies “should hire for \
+         skills” rather than diplomas.",
+    );
+    let statements = reported(&a);
+    let speaker = |start: &str| statements.iter().find(|(text, _)| text.starts_with(start)).and_then(|s| s.1);
+    assert_eq!(speaker("it has received “hundreds of letters"), Some("Ridgeway Trails"), "{statements:?}");
+    assert_eq!(speaker("the refusal was an “unreasonable"), Some("Velmont-Arcadis"), "{statements:?}");
+    assert_eq!(speaker("companies “should hire for skills"), Some("Youth Works"), "{statements:?}");
+    assert_eq!(kind_of(&a, "Velmont-Arcadis"), EntityKind::Organization);
+}
+
+#[test]
+fn where_a_statement_starts_after_that_or_a_listener() {
+    let a = analyze(
+        "Title line\n\nCoach Stefan Varga spoke to his players.\n\n\
+         Varga suggested he might record a “short video” that was “not too sad.”\n\n\
+         Varga told the Courier he left the board last winter “because of the lack of good governance.”\n\n\
+         Whenever he left the house, Varga told her “bad things would happen” if she called anyone.\n\n\
+         “I burned down my parents’ kitchen at twelve,” Varga says while rolling up his sleeves.\n\n\
+         Varga recalled of that first winter that the rink had no heat.",
+    );
+    let statements: Vec<&str> = reported(&a).into_iter().map(|(text, _)| text).collect();
+    assert!(statements.contains(&"he might record a “short video” that was “not too sad"), "{statements:?}");
+    assert!(
+        statements.contains(&"he left the board last winter “because of the lack of good governance"),
+        "{statements:?}"
+    );
+    assert!(statements.contains(&"bad things would happen” if she called anyone"), "{statements:?}");
+    assert!(statements.contains(&"the rink had no heat"), "{statements:?}");
+    assert!(!statements.iter().any(|s| s.contains("rolling up")), "{statements:?}");
+}
+
+#[test]
+fn a_title_with_a_portfolio_and_a_hyphenated_given_name_leave_the_name() {
+    let a = analyze(
+        "Title line\n\nSecretary of State Maria Calloway praised the mediators and said she did not think the \
+         dispute would affect the talks.\n\nEastern Korean President Lee Jae-won arrived on Monday.",
+    );
+    assert_eq!(kind_of(&a, "Maria Calloway"), EntityKind::Person);
+    assert_eq!(kind_of(&a, "Lee Jae-won"), EntityKind::Person);
+    assert!(
+        reported(&a).contains(&("she did not think the dispute would affect the talks", Some("Maria Calloway"))),
+        "{:?}",
+        reported(&a)
+    );
 }

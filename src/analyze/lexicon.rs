@@ -127,3 +127,12 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "Image",
     "Video",
 ];
+
+/// Prepositions that end a name's description or a speaker's reach ("said
+/// by phone from Phoenix"), in any case.
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "by" | "from" | "in" | "at" | "to" | "on" | "with" | "during" | "after" | "before" | "of" | "for" | "about"
+    )
+}

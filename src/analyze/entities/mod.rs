@@ -12,9 +12,9 @@ mod merge;
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    is_group_word, is_listener_cue, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS, FIRST_NAMES, LOCATIONS, LOCATION_CUES,
-    ORGANIZATIONS, ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS, PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN,
-    STOPWORDS_VI,
+    is_group_word, is_listener_cue, is_preposition, BODY_NOUNS, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS,
+    FIRST_NAMES, LOCATIONS, LOCATION_CUES, ORGANIZATIONS, ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS,
+    PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN, STOPWORDS_VI,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang};
@@ -291,7 +291,7 @@ impl Context<'_> {
     fn candidates(&self, sentence: &[Word], first: usize, chunk: &[Word], sentence_initial: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut offset = first;
-        for (k, part) in split_acronyms(chunk).into_iter().enumerate() {
+        for (k, part) in split_acronyms(self.text, chunk).into_iter().enumerate() {
             let initial = sentence_initial && k == 0;
             let part_start = offset;
             offset += part.len();
@@ -326,13 +326,21 @@ impl Context<'_> {
             start_index += 1;
             initial = false;
         }
-        // A bare title ("Prime Minister") or a title's portfolio ("of Justice") is no name.
-        if part.is_empty() || is_title_phrase(part) || CONNECTORS.contains(&part[0].text) {
+        // "Secretary of State Mike Pompeo": a title's portfolio, then the name.
+        if part.first().is_some_and(|w| CONNECTORS.contains(&w.text)) {
+            let k = (1..part.len().saturating_sub(1)).find(|&k| FIRST_NAMES.contains_key(part[k].text))?;
+            part = &part[k..];
+            start_index += k;
+            initial = false;
+            votes.person += 2;
+        }
+        // A bare title ("Prime Minister") or a title's portfolio alone ("of Justice") is no name.
+        if part.is_empty() || is_title_phrase(part) {
             return None;
         }
         // A title inside the run, a person's name after it: "Chinese President Xi
         // Jinping", "Supreme Court Justice Rosalie Abella".
-        if let Some(k) = title_before_name(part) {
+        if let Some(k) = title_before_name(self.text, part) {
             votes.person += 2;
             part = &part[k..];
             start_index += k;
@@ -496,6 +504,13 @@ impl Context<'_> {
         if age_follows(&self.text[sentence[end - 1].span.end..]) {
             votes.person += 2;
         }
+        // "SNC-Lavalin, a Quebec-based engineering firm,", "Erin Kim, the project's lead":
+        // an apposition says what the name is.
+        match self.apposition_head(sentence, end) {
+            Some(head) if BODY_NOUNS.contains(head.as_str()) => votes.organization += 2,
+            Some(head) if PERSON_NOUNS.contains_key(head.as_str()) => votes.person += 2,
+            _ => {}
+        }
         // "Renata Kowalczyk, who opened the shop"
         if after.first().is_some_and(|w| w == "who") && self.text[sentence[end - 1].span.end..].starts_with(", who") {
             votes.person += 2;
@@ -514,6 +529,35 @@ impl Context<'_> {
         }
     }
 }
+
+impl Context<'_> {
+    /// The head noun of a description set off after a name: ", a|an|the"
+    /// then a few words up to a break, a preposition or a relative word.
+    fn apposition_head(&self, sentence: &[Word], end: usize) -> Option<String> {
+        let article = sentence.get(end)?;
+        if !matches!(article.text, "a" | "an" | "the")
+            || &self.text[sentence[end - 1].span.end..article.span.start] != ", "
+        {
+            return None;
+        }
+        let mut head = None;
+        for (k, word) in sentence[end + 1..].iter().take(APPOSITION_WORDS).enumerate() {
+            let lower = word.text.to_lowercase();
+            if matches!(lower.as_str(), "that" | "which" | "who" | "whose") || is_preposition(&lower) {
+                break;
+            }
+            head = Some(lower);
+            let gap = sentence.get(end + 2 + k).map_or(".", |next| &self.text[word.span.end..next.span.start]);
+            if gap.trim() != "" && gap.trim() != "-" {
+                break;
+            }
+        }
+        head
+    }
+}
+
+/// The longest description read after a name for what it names.
+const APPOSITION_WORDS: usize = 6;
 
 /// Whether the text right after a name gives an age, as news does for the
 /// people it brings in: "Babatunji Farinloye, 50, …" (not "Smith, 2019").
@@ -548,14 +592,21 @@ fn lowercase_phrase(words: &[Word]) -> String {
 
 /// Where a person's name starts after a title inside a run: two or three words
 /// with no organization word, or a known given name, after the title.
-fn title_before_name(part: &[Word]) -> Option<usize> {
+/// A syllable joined by a hyphen ("Jae-in") counts with the word before it.
+fn title_before_name(text: &str, part: &[Word]) -> Option<usize> {
     (1..part.len().saturating_sub(1)).find(|&start| {
         let rest = &part[start..];
-        let looks_like_name = (2..=3).contains(&rest.len()) || FIRST_NAMES.contains_key(rest[0].text);
+        let names: Vec<&Word> = rest
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| k == 0 || &text[rest[k - 1].span.end..w.span.start] != "-")
+            .map(|(_, w)| w)
+            .collect();
+        let looks_like_name = (2..=3).contains(&names.len()) || FIRST_NAMES.contains_key(rest[0].text);
         let has_org_word = rest.iter().any(|w| ORGANIZATION_WORDS.contains(w.text));
         let title_ends_here = (1..=3.min(start)).any(|t| is_title_phrase(&part[start - t..start]));
-        let capitalized = rest.iter().all(Word::is_capitalized);
-        looks_like_name && capitalized && !has_org_word && title_ends_here && rest.len() <= 3
+        let capitalized = names.iter().all(|w| w.is_capitalized());
+        looks_like_name && capitalized && !has_org_word && title_ends_here && names.len() <= 3
     })
 }
 
@@ -574,12 +625,14 @@ fn leading_title(part: &[Word]) -> Option<usize> {
 }
 
 /// Splits a run where acronyms meet ordinary capitalized words: "NATO Jens
-/// Stoltenberg" is an organization then a person.
-fn split_acronyms<'w, 'a>(chunk: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
+/// Stoltenberg" is an organization then a person; a hyphen holds one name
+/// ("SNC-Lavalin").
+fn split_acronyms<'w, 'a>(text: &str, chunk: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
     let mut parts = Vec::new();
     let mut start = 0;
     for i in 1..chunk.len() {
-        if chunk[i].is_acronym() != chunk[i - 1].is_acronym() {
+        let hyphen = &text[chunk[i - 1].span.end..chunk[i].span.start] == "-";
+        if chunk[i].is_acronym() != chunk[i - 1].is_acronym() && !hyphen {
             parts.push(&chunk[start..i]);
             start = i;
         }

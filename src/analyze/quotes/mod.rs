@@ -20,7 +20,9 @@ use std::collections::HashMap;
 
 use self::marks::{pair_marks, Marked};
 use super::entities::Entities;
-use super::lexicon::{is_listener_cue, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES};
+use super::lexicon::{
+    is_listener_cue, is_preposition, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES,
+};
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
 use crate::ingest::format::floor_char_boundary;
@@ -294,7 +296,8 @@ impl Attribution<'_> {
                 // "In fact, railways used unions “to keep Blacks in their place,” Foster
                 // says": a phrase inside the writer's sentence is partial; the sentence
                 // is the speaker's reported statement.
-                let inside_sentence = !quote_words.first().is_some_and(Word::is_capitalized) && pre_words.len() >= 3;
+                let inside_sentence = !quote_words.first().is_some_and(Word::is_capitalized)
+                    && words_in(text, Span::new(open_sentence.start.min(q.open), q.open)).len() >= 3;
                 found.kind = if inside_sentence { QuoteKind::Partial } else { QuoteKind::Direct };
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
                 let between = &post_words[..cue.first];
@@ -656,13 +659,6 @@ fn names_speaker(text: &str, words: &[Word], cue_start: usize) -> bool {
     let after_name = &text[words[name_end.min(words.len()) - 1].span.end..];
     let set_off = after_name.starts_with(',') && text[..cue_start].trim_end().ends_with(',');
     set_off || (words.len() <= 10 && (after_name.starts_with(',') || words.last().is_some_and(Word::is_capitalized)))
-}
-
-fn is_preposition(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "by" | "from" | "in" | "at" | "to" | "on" | "with" | "during" | "after" | "before" | "of" | "for" | "about"
-    )
 }
 
 /// Whether quoted words are a title: two or more, every one capitalized but

@@ -2,8 +2,9 @@
 //! minister", "the agency", "his office"), and which mentions are the
 //! subjects a later reference most likely points back to.
 
-use super::{is_preposition, Attribution, FoundQuote, ANTECEDENT_PARAGRAPHS, PRONOUNS, SENTENCE_LINKS};
+use super::{Attribution, FoundQuote, ANTECEDENT_PARAGRAPHS, PRONOUNS, SENTENCE_LINKS};
 use crate::analyze::entities::{age_follows, FoundEntity};
+use crate::analyze::lexicon::is_preposition;
 use crate::analyze::lexicon::{BODY_NOUNS, PERSON_TITLES};
 use crate::analyze::words::{words_in, Word};
 use crate::analyze::{EntityKind, Lang};
@@ -55,6 +56,8 @@ impl Attribution<'_> {
             w.is_capitalized()
                 || PERSON_TITLES.contains(lower.as_str())
                 || (i == 0 && SENTENCE_LINKS.contains(&lower.as_str()))
+                // "Secretary of State Mike Pompeo"
+                || (i > 0 && matches!(w.text, "of" | "for") && before[i - 1].is_capitalized())
         });
         let after =
             words_in(text, Span::new(mention.end, floor_char_boundary(text, (mention.end + 40).min(sentence.end))));

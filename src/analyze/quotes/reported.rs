@@ -4,8 +4,9 @@
 //! Quoted words inside a statement stay a partial quote and take its speaker.
 
 use super::{Attribution, Cue, FoundQuote};
+use crate::analyze::lexicon::is_preposition;
 use crate::analyze::words::{words_in, Word};
-use crate::analyze::{Lang, QuoteKind};
+use crate::analyze::{EntityKind, Lang, QuoteKind};
 use crate::text::Span;
 
 /// A reported statement has at least this many words; shorter ones are
@@ -58,6 +59,9 @@ const TAKES_AN_OBJECT: &[&str] = &[
     "echoes",
     "elaborated",
     "pleaded",
+    "explaining",
+    "warning",
+    "urging",
 ];
 
 fn cue_words(text: &str, cue: &Cue) -> String {
@@ -80,11 +84,22 @@ impl Attribution<'_> {
             let span = sentence.span;
             let before_end = quotes.partition_point(|q| q.span.start < span.end);
             let reaching = quotes[..before_end].iter().rev().take_while(|q| q.span.end > span.start);
-            if reaching.clone().any(|q| q.kind == QuoteKind::Direct) {
-                continue;
-            }
-            let words = words_in(text, span);
-            if let Some(mut statement) = self.leading_verb(&words, span).or_else(|| self.trailing_verb(&words, span)) {
+            let statement = match reaching.clone().find(|q| q.kind == QuoteKind::Direct) {
+                // "“…,” he said, adding the cuts “worry me …”": only a verb after the
+                // direct words may report more.
+                Some(direct) if direct.span.end < span.end => {
+                    let after = Span::new(direct.span.end.max(span.start), span.end);
+                    self.leading_verb(&words_in(text, after), after)
+                }
+                Some(_) => None,
+                None => {
+                    let words = words_in(text, span);
+                    self.leading_verb(&words, span)
+                        .or_else(|| self.trailing_verb(&words, span))
+                        .or_else(|| self.ends_in_attributed_phrase(&words, reaching.clone()))
+                }
+            };
+            if let Some(mut statement) = statement {
                 // Quoted words that run on past the sentence end the statement where they close.
                 let runs_on = reaching.filter(|q| q.span.start >= statement.span.start);
                 let end = runs_on.map(|q| q.span.end).fold(statement.span.end, usize::max);
@@ -106,20 +121,22 @@ impl Attribution<'_> {
                 return None;
             }
             let rest = &words[cue.last..];
-            let that = rest.iter().take(THAT_WITHIN + 1).position(|w| THAT.contains(&w.text.to_lowercase().as_str()));
+            let that = (0..rest.len().min(THAT_WITHIN + 1)).find(|&k| {
+                THAT.contains(&rest[k].text.to_lowercase().as_str()) && !that_is_not_conjunction(&rest[..k])
+            });
             let start = match that {
                 Some(k) => k + 1,
-                // "told reporters …" without "that" reports nothing; nor does "said in a statement".
-                None if self.is_listener(&cue) || rest.first().is_some_and(|w| super::is_preposition(w.text)) => {
-                    return None
-                }
+                // "told reporters …" without "that" reports nothing, unless a clause follows
+                // the listener ("told the Globe he left"); nor does "said in a statement".
+                None if self.is_listener(&cue) => told_clause(text, cue.span.end, rest)?,
+                None if rest.first().is_some_and(|w| is_preposition(w.text)) || is_circumstance(rest) => return None,
                 // "Tesla posted a video": most verbs take an object, not a statement, without "that".
                 None if self.lang == Lang::En && TAKES_AN_OBJECT.contains(&cue_words(text, &cue).as_str()) => {
                     return None
                 }
                 None => 0,
             };
-            self.statement(&rest[start..], sentence.end, &cue, speaker)
+            self.statement(&rest[start..], sentence.end, &text[cue.span.start..cue.span.end], speaker)
         })
     }
 
@@ -157,7 +174,21 @@ impl Attribution<'_> {
         }
         probe.speaker.as_ref()?;
         let statement: Vec<Word> = words.iter().filter(|w| w.span.end <= comma).copied().collect();
-        self.statement(&statement, comma, &cue, probe)
+        self.statement(&statement, comma, &text[cue.span.start..cue.span.end], probe)
+    }
+
+    /// "Results are “very exciting,” says senior manager Erin Kim, who leads
+    /// …": a phrase the writer's sentence ends on, attributed after it (the
+    /// verb may be followed by more than a trailing attribution holds). The
+    /// sentence up to the phrase is the speaker's statement.
+    fn ends_in_attributed_phrase<'q>(
+        &self,
+        words: &[Word],
+        mut reaching: impl Iterator<Item = &'q FoundQuote>,
+    ) -> Option<FoundQuote> {
+        let phrase = reaching.find(|q| q.kind == QuoteKind::Partial && q.cue.is_some() && q.speaker.is_some())?;
+        let statement: Vec<Word> = words.iter().filter(|w| w.span.end <= phrase.span.end).copied().collect();
+        self.statement(&statement, phrase.span.end, phrase.cue.as_deref()?, phrase.clone())
     }
 
     /// Who a leading verb's subject is: a name, pronoun or description that
@@ -176,10 +207,10 @@ impl Attribution<'_> {
         // "She declined comment to the Globe, saying the matter …": a participle
         // after a comma speaks for the subject that opens the sentence.
         let participle = self.lang == Lang::En && words[cue.first].text.ends_with("ing");
-        if after_comma && participle {
+        if participle {
             let opening = self.entities.within(sentence).next().filter(|(span, e)| {
-                e.kind == crate::analyze::EntityKind::Person
-                    && text[sentence.start..span.start].split_whitespace().count() <= 2
+                matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                    && (text[sentence.start..span.start].split_whitespace().count() <= 2 || self.is_subject(*span))
             });
             if let Some((span, person)) = opening {
                 probe.speaker = Some(person.name.clone());
@@ -194,7 +225,7 @@ impl Attribution<'_> {
             // The person opens the sentence, maybe after a title ("Ông Trần Văn Hải, Vụ trưởng …, nói rằng").
             let opening = self.entities.within(sentence).next().filter(|(span, e)| {
                 let lead = &text[sentence.start..span.start];
-                e.kind == crate::analyze::EntityKind::Person
+                matches!(e.kind, EntityKind::Person | EntityKind::Organization)
                     && lead.split_whitespace().count() <= 3
                     && !lead.contains(',')
                     && text[span.end..].starts_with(',')
@@ -206,7 +237,9 @@ impl Attribution<'_> {
             }
         }
         self.speaker_before(&mut probe, subject, sentence.start, last.span.end);
-        if probe.speaker_span.is_some_and(|s| s.end != last.span.end) {
+        // "Civic Action has a road map … and suggests": the subject of a second verb.
+        let second_verb = matches!(last.text, "and" | "but");
+        if probe.speaker_span.is_some_and(|s| s.end != last.span.end) && !second_verb {
             // A name further back is not this verb's subject ("people from Covington Catholic said").
             probe = FoundQuote::default_at(Span::new(sentence.start, sentence.start));
             self.resolve_reference(&mut probe, &subject[subject.len() - 1..]);
@@ -222,7 +255,7 @@ impl Attribution<'_> {
     }
 
     /// The statement over `words`, up to `end` without its closing punctuation.
-    fn statement(&self, words: &[Word], end: usize, cue: &Cue, speaker: FoundQuote) -> Option<FoundQuote> {
+    fn statement(&self, words: &[Word], end: usize, cue: &str, speaker: FoundQuote) -> Option<FoundQuote> {
         let text = self.text();
         if words.len() < MIN_STATEMENT_WORDS {
             return None;
@@ -234,7 +267,7 @@ impl Attribution<'_> {
             kind: QuoteKind::Reported,
             speaker: speaker.speaker,
             speaker_span: speaker.speaker_span,
-            cue: Some(text[cue.span.start..cue.span.end].to_owned()),
+            cue: Some(cue.to_owned()),
         })
     }
 }
@@ -244,6 +277,51 @@ fn trim_closing(statement: &str) -> &str {
     statement.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '”' | '"' | '’' | '»' | ')')
     })
+}
+
+/// Where the statement starts after a verb that names its listener: at a
+/// subject pronoun a few words on ("told the Globe he left the board"), or
+/// at a quote right after an object pronoun ("told her “bad things would
+/// happen”"). No punctuation may come between.
+fn told_clause(text: &str, cue_end: usize, rest: &[Word]) -> Option<usize> {
+    let plain = |k: usize| !text[cue_end..rest[k].span.start].contains([',', '.', ';', ':', '(']);
+    let subject = rest
+        .iter()
+        .take(TOLD_WITHIN + 1)
+        .position(|w| SUBJECT_PRONOUNS.contains(&w.text))
+        .filter(|&k| k > 0 && plain(k));
+    let quoted = rest.first().is_some_and(|w| matches!(w.text, "him" | "her" | "them" | "me" | "us"))
+        && rest.get(1).is_some_and(|next| text[rest[0].span.end..next.span.start].contains(['"', '“', '«']));
+    subject.or(quoted.then_some(1))
+}
+
+/// How many words may name a listener before the statement: "told The
+/// Canadian Press he".
+const TOLD_WITHIN: usize = 5;
+
+/// Whether a "that" after a verb is no conjunction: the words before it
+/// already hold the statement ("suggested he might make a “selfie video”
+/// that was …"), or a preposition makes it a determiner ("recalled of that
+/// first day").
+fn that_is_not_conjunction(before_that: &[Word]) -> bool {
+    before_that.iter().any(|w| SUBJECT_PRONOUNS.contains(&w.text))
+        || before_that.last().is_some_and(|w| is_preposition(w.text))
+}
+
+/// English subject pronouns: where a clause starts.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "I", "it", "there"];
+
+/// Whether the words after a verb tell when it was said, not what ("says
+/// while rolling up her sleeves", "said when asked"); "said while the plan
+/// was good, …" is a statement.
+fn is_circumstance(rest: &[Word]) -> bool {
+    match rest {
+        [conjunction, next, ..] => {
+            matches!(conjunction.text, "while" | "as" | "when" | "before" | "after")
+                && (next.text.ends_with("ing") || next.text == "asked")
+        }
+        _ => false,
+    }
 }
 
 /// Adverbs between a speaker and a speech verb ("also said", "later told").
