@@ -407,3 +407,19 @@ fn a_title_with_a_portfolio_and_a_hyphenated_given_name_leave_the_name() {
         reported(&a)
     );
 }
+
+#[test]
+fn a_common_word_opening_a_name_the_article_capitalizes_elsewhere() {
+    let a = analyze(
+        "Title line\n\nThe trail was closed on Monday, said Trail Alliance volunteer Mia Rossetti.\n\n\
+         Trail Alliance, the group that organized the walk, said it has received “hundreds of letters from \
+         hikers.”\n\nOn Sunday, the Roman Catholic Diocese of Lakeport condemned the vandalism. Lakeport \
+         responded within hours, and Lakeport promised a review.",
+    );
+    assert!(
+        reported(&a).contains(&("it has received “hundreds of letters from hikers", Some("Trail Alliance"))),
+        "{:?}",
+        reported(&a)
+    );
+    assert_eq!(kind_of(&a, "Roman Catholic Diocese of Lakeport"), EntityKind::Organization);
+}

@@ -41,10 +41,14 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
                 Some(index) => {
                     // News names people again by their surname alone ("Niederreiter");
                     // bodies and places come back whole or as an acronym.
+                    let body_or_place = entities[index].2.iter().any(|w| {
+                        ORGANIZATION_WORDS.contains(w.as_str()) || PLACE_WORDS.contains(w.as_str()) || is_group_word(w)
+                    });
                     if c.words.len() == 1
                         && !c.words[0].chars().all(|ch| !ch.is_lowercase())
                         && c.votes.definite == 0
                         && !is_brand_word(&c.words[0])
+                        && !body_or_place
                     {
                         entities[index].1.person += 2;
                     }

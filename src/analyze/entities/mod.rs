@@ -358,7 +358,13 @@ impl Context<'_> {
         // The last such given name not itself after a given name: "Charles Police Lt.
         // Tom Wilkison" is Tom Wilkison, "Mary Ann Smith" stays whole.
         let given = |k: usize| FIRST_NAMES.contains_key(part[k].text);
-        if let Some(k) = (0..part.len().saturating_sub(1)).rev().find(|&k| given(k) && (k == 0 || !given(k - 1))) {
+        // Not "Roman Catholic Diocese of Covington", "Victoria Police Department".
+        let names_a_body = |k: usize| {
+            part[k..].iter().any(|w| ORGANIZATION_WORDS.contains(w.text))
+                || part[k + 1..].iter().any(|w| is_group_word(w.text))
+        };
+        let person_from = (0..part.len().saturating_sub(1)).rev().find(|&k| given(k) && (k == 0 || !given(k - 1)));
+        if let Some(k) = person_from.filter(|&k| !names_a_body(k)) {
             part = &part[k..];
             start_index += k;
             votes.person += 2;
@@ -429,8 +435,14 @@ impl Context<'_> {
             return true;
         }
         let first = part[0].text;
+        // "Rally Canada, the group that …": a common word that the article also
+        // capitalizes inside a sentence, opening a longer name.
+        let named_inside = self.capitalized_inside.contains(first)
+            && !STOPWORDS_EN.contains(first.to_lowercase().as_str())
+            && !STOPWORDS_VI.contains(first.to_lowercase().as_str())
+            && !PERSON_TITLES.contains(first.to_lowercase().as_str());
         if self.is_common_word(first) {
-            return false;
+            return part.len() > 1 && named_inside && part[1].is_capitalized();
         }
         part.len() > 1 || self.capitalized_inside.contains(first) || part[0].is_acronym()
     }
