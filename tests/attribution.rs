@@ -423,3 +423,19 @@ fn a_common_word_opening_a_name_the_article_capitalizes_elsewhere() {
     );
     assert_eq!(kind_of(&a, "Roman Catholic Diocese of Lakeport"), EntityKind::Organization);
 }
+
+#[test]
+fn a_title_stands_for_the_person_given_it_else_it_is_the_speaker() {
+    let a = analyze(
+        "Title line\n\nDaniel Okoro, 41, was sentenced on Friday. Tomas Lindqvist, the mayor of Eastport, \
+         welcomed the ruling.\n\nThe judge ruled he was likely to pose a risk that would \"likely result in \
+         harm to a future victim.\"\n\nLater, Okoro's lawyer left the court. The mayor said the city would \
+         \"review every licence it has issued.\"\n\nAs speakers addressed the crowd, protesters chanted \
+         “Okoro must stay in prison!”",
+    );
+    let statements = reported(&a);
+    let speaker = |start: &str| statements.iter().find(|(text, _)| text.starts_with(start)).and_then(|s| s.1);
+    assert_eq!(speaker("he was likely to pose a risk"), Some("The judge"), "{statements:?}");
+    assert_eq!(speaker("the city would"), Some("Tomas Lindqvist"), "{statements:?}");
+    assert_eq!(speaker_of(&a, "must stay in prison").as_deref(), Some("protesters"));
+}

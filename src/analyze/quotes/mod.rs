@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use self::marks::{pair_marks, Marked};
 use super::entities::Entities;
 use super::lexicon::{
-    is_listener_cue, is_preposition, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES,
+    is_listener_cue, is_preposition, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES, STOPWORDS_EN,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
@@ -169,6 +169,10 @@ struct Attribution<'a> {
     /// The words in quotation marks, in text order: someone named inside a
     /// quote is not whom the writer's "she" stands for.
     quoted: Vec<Span>,
+    /// People by the title the article gives them ("Judge Anne Derrick",
+    /// "Doug McCallum, the mayor of Surrey"): the title's last word, lowercase,
+    /// to (mention start, entity index) in text order.
+    titled: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl<'a> Attribution<'a> {
@@ -184,7 +188,8 @@ impl<'a> Attribution<'a> {
             }
         }
         let quoted = marked.iter().map(|m| m.content).collect();
-        Attribution { article, lang, entities, cues, quoted }
+        let titled = reference::titled_people(&article.text, entities);
+        Attribution { article, lang, entities, cues, quoted, titled }
     }
 }
 
@@ -278,6 +283,9 @@ impl Attribution<'_> {
             self.speaker_before(&mut found, &pre_words[..cue.first], pre.start, cue.span.start);
             if found.speaker.is_none() && !self.described_person(&mut found, &pre_words[..cue.first], false) {
                 self.described_speaker(&mut found, &pre_words[..cue.first], false);
+            }
+            if found.speaker.is_none() {
+                self.group_speaker(&mut found, &pre_words[..cue.first], cue.span.start);
             }
             return found;
         }
@@ -553,6 +561,28 @@ impl Attribution<'_> {
         let span = Span::new(first.span.start, last.span.end);
         found.speaker = Some(self.text()[span.start..span.end].to_owned());
         found.speaker_span = Some(span);
+    }
+
+    /// People a bare plural names right before the verb ("protesters chanted",
+    /// "yellow vest supporters say"): the plural, with the words that
+    /// describe it, is the speaker.
+    fn group_speaker(&self, found: &mut FoundQuote, words: &[Word], cue_start: usize) {
+        let text = self.text();
+        let Some((last, before)) = words.split_last() else { return };
+        let plural = last.text.ends_with('s') && !last.text.ends_with("ss") && last.text.chars().count() >= 5;
+        let plain = |w: &Word| w.text.chars().all(char::is_lowercase) && !STOPWORDS_EN.contains(w.text);
+        if self.lang != Lang::En || !plural || !plain(last) || text[last.span.end..cue_start] != *" " {
+            return;
+        }
+        let mut start = last.span.start;
+        for word in before.iter().rev().take(2) {
+            if !plain(word) || text[word.span.end..start] != *" " {
+                break;
+            }
+            start = word.span.start;
+        }
+        found.speaker = Some(text[start..last.span.end].to_owned());
+        found.speaker_span = Some(Span::new(start, last.span.end));
     }
 
     /// A lone surname before the cue names the person of that surname

@@ -3,7 +3,9 @@
 //! subjects a later reference most likely points back to.
 
 use super::{Attribution, FoundQuote, ANTECEDENT_PARAGRAPHS, PRONOUNS, SENTENCE_LINKS};
-use crate::analyze::entities::{age_follows, FoundEntity};
+use std::collections::HashMap;
+
+use crate::analyze::entities::{age_follows, Entities, FoundEntity};
 use crate::analyze::lexicon::is_preposition;
 use crate::analyze::lexicon::{BODY_NOUNS, PERSON_TITLES};
 use crate::analyze::words::{words_in, Word};
@@ -130,6 +132,24 @@ impl Attribution<'_> {
             let is_reference = PRONOUNS.contains(&lower.as_str())
                 || PERSON_TITLES.contains(lower.as_str())
                 || two.as_deref().is_some_and(|t| PRONOUNS.contains(&t) || PERSON_TITLES.contains(t));
+            // "The judge ruled": the person the article gave that title, else,
+            // when no one has it, the description itself.
+            let is_title =
+                is_reference && !PRONOUNS.contains(&lower.as_str()) && PERSON_TITLES.contains(lower.as_str());
+            if is_title {
+                if let Some(person) = self.titled_before(word.span.start, &lower) {
+                    found.speaker = Some(person.name.clone());
+                    found.speaker_span = Some(word.span);
+                    return true;
+                }
+                let the = words[..i].iter().rposition(|w| w.text.eq_ignore_ascii_case("the")).filter(|&t| i - t <= 3);
+                if let Some(t) = the.filter(|_| self.lang == Lang::En) {
+                    let span = Span::new(words[t].span.start, word.span.end);
+                    found.speaker = Some(self.text()[span.start..span.end].to_owned());
+                    found.speaker_span = Some(span);
+                    return true;
+                }
+            }
             if is_reference {
                 let gender = match lower.as_str() {
                     "he" | "him" | "his" | "ông" | "anh" => Some('m'),
@@ -144,6 +164,12 @@ impl Attribution<'_> {
             }
         }
         false
+    }
+    /// The person last given `title` (its last word, lowercase) before `position`.
+    fn titled_before(&self, position: usize, title: &str) -> Option<&FoundEntity> {
+        let people = self.titled.get(title)?;
+        let before = people.partition_point(|&(start, _)| start < position);
+        before.checked_sub(1).map(|k| &self.entities.entities[people[k].1])
     }
     /// The organization that `phrase` ("the agency", "it") stands for: the
     /// last one that was the subject of a sentence within a few paragraphs,
@@ -186,4 +212,50 @@ impl Attribution<'_> {
 
 fn is_conjunction(word: &str) -> bool {
     matches!(word, "and" | "or" | "but" | "nor" | "than" | "as" | "who" | "which" | "whose" | "whom")
+}
+
+/// How many words before a name, or in a description set off after it, may
+/// hold its title ("Nova Scotia Supreme Court Justice Anne Derrick", "Doug
+/// McCallum, the newly elected mayor of Surrey").
+const TITLE_REACH: usize = 6;
+
+/// How far, in bytes, around a name to read for its title.
+const TITLE_BYTES: usize = 120;
+
+/// People by the title the article gives them, for `Attribution::titled`.
+pub(super) fn titled_people(text: &str, entities: &Entities) -> HashMap<String, Vec<(usize, usize)>> {
+    let mut titled: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for &(span, index) in &entities.mentions {
+        if entities.entities[index].kind != EntityKind::Person {
+            continue;
+        }
+        let reach = floor_char_boundary(text, span.start.saturating_sub(TITLE_BYTES));
+        let breaks = ['\n', '.', ';', '"', '“', '”'];
+        let clause_start = text[reach..span.start]
+            .rfind(breaks)
+            .map_or(reach, |k| reach + k + text[reach + k..].chars().next().map_or(1, char::len_utf8));
+        let before = words_in(text, Span::new(clause_start, span.start));
+        let title_before =
+            before.iter().rev().take(3).take_while(|w| w.is_capitalized() || PERSON_TITLES.contains(w.text));
+        // "Doug McCallum, the mayor of Surrey": up to the next break.
+        let after_words = match text[span.end..].strip_prefix(", ") {
+            Some(rest) => {
+                let rest = &rest[..floor_char_boundary(rest, TITLE_BYTES)];
+                let end = rest.find([',', '.', ';', '\n', '(', '"', '“']).unwrap_or(rest.len());
+                words_in(text, Span::new(span.end + 2, span.end + 2 + end))
+            }
+            None => Vec::new(),
+        };
+        let description = after_words.iter().take(TITLE_REACH);
+        for word in title_before.chain(description) {
+            let lower = word.text.to_lowercase();
+            if PERSON_TITLES.contains(lower.as_str()) {
+                let people = titled.entry(lower).or_default();
+                if people.last() != Some(&(span.start, index)) {
+                    people.push((span.start, index));
+                }
+            }
+        }
+    }
+    titled
 }

@@ -247,6 +247,9 @@ impl Attribution<'_> {
         if probe.speaker.is_none() && !self.described_person(&mut probe, subject, false) {
             self.described_speaker(&mut probe, subject, false);
         }
+        if probe.speaker.is_none() {
+            self.group_speaker(&mut probe, subject, cue.span.start);
+        }
         probe.speaker.is_some().then_some(probe)
     }
 
