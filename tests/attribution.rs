@@ -439,3 +439,22 @@ fn a_title_stands_for_the_person_given_it_else_it_is_the_speaker() {
     assert_eq!(speaker("the city would"), Some("Tomas Lindqvist"), "{statements:?}");
     assert_eq!(speaker_of(&a, "must stay in prison").as_deref(), Some("protesters"));
 }
+
+#[test]
+fn sources_documents_and_descriptions_that_name_no_one() {
+    let a = analyze(
+        "Title line\n\nThe Orchard Growers Association said in a statement that cider sales had doubled. The \
+         statement also said that a ban could have “serious consequences for small farms.”\n\n\
+         According to the memo obtained by the Herald, the buyers “believed in the value of local papers.”\n\n\
+         The plan includes new printing presses, according to the memo.\n\n\
+         “The line was never studied,” a Harbour Transit spokeswoman said. Mayor Joan Whitcombe disagreed.\n\n\
+         “We need a kidney for our coach,” says one of the players in the video.",
+    );
+    let statements = reported(&a);
+    let speaker = |start: &str| statements.iter().find(|(text, _)| text.starts_with(start)).and_then(|s| s.1);
+    assert_eq!(speaker("a ban could have"), Some("Orchard Growers Association"), "{statements:?}");
+    assert_eq!(speaker("the buyers “believed"), Some("the memo"), "{statements:?}");
+    assert_eq!(speaker("The plan includes new printing presses"), Some("the memo"), "{statements:?}");
+    assert_eq!(speaker_of(&a, "never studied").as_deref(), Some("a Harbour Transit spokeswoman"));
+    assert_eq!(speaker_of(&a, "kidney for our coach").as_deref(), Some("one of the players"));
+}

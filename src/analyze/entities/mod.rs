@@ -349,6 +349,12 @@ impl Context<'_> {
         if initial && !self.is_name_at_sentence_start(part) {
             part = &part[1..];
             start_index += 1;
+            // "While Mr. Scheer has said": a title after the opening word.
+            while let Some(taken) = leading_title(part) {
+                votes.person += 2;
+                part = &part[taken..];
+                start_index += taken;
+            }
             if part.is_empty() || !self.could_start_name(&part[0]) {
                 return None;
             }

@@ -74,6 +74,10 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
             }
             '“' if stack.last().is_some_and(|o| o.mark == '„') => Some((Family::Double, false)),
             '“' | '„' => Some((Family::Double, true)),
+            // `(”Anxiety is a scalar…”)`: a closing mark typed to open, with none open.
+            '”' if !stack.iter().any(|o| o.family == Family::Double) && opens_here && letter_next => {
+                Some((Family::Double, true))
+            }
             '”' => Some((Family::Double, false)),
             '"' => {
                 let double_open = stack.iter().any(|o| o.family == Family::Double);

@@ -50,6 +50,10 @@ impl FoundQuote {
 /// one quoted yet, it is the person named in its paragraph or the one before.
 const CONTINUES_FOR: usize = 3;
 
+/// Documents that speak for whoever issued them ("the statement said").
+const DOCUMENT_NOUNS: &[&str] =
+    &["statement", "release", "report", "memo", "letter", "study", "document", "complaint", "filing", "notice"];
+
 /// Words that open a description of someone not named.
 const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "my"];
 
@@ -418,6 +422,20 @@ impl Attribution<'_> {
     /// title there, resolved to the last person named before it.
     fn speaker_before(&self, found: &mut FoundQuote, words: &[Word], from: usize, cue_start: usize) {
         let window = Span::new(from, cue_start);
+        // "a Marine spokeswoman said", "students shout": someone not named, though
+        // a name may stand in the description.
+        if let Some(last) = words.last().filter(|w| &self.text()[w.span.end..cue_start] == " ") {
+            let lower = last.text.to_lowercase();
+            if PERSON_NOUNS.contains_key(lower.as_str()) || PERSON_TITLES.contains(lower.as_str()) {
+                self.described_speaker(found, words, false);
+            }
+            if found.speaker.is_none() && !words[..words.len() - 1].last().is_some_and(Word::is_capitalized) {
+                self.group_speaker(found, words, cue_start);
+            }
+            if found.speaker.is_some() {
+                return;
+            }
+        }
         // "IRCC did not reveal the Ayo's paperwork, but said": a second verb of
         // the sentence's subject.
         if words.last().is_some_and(|w| matches!(w.text, "and" | "but")) {
@@ -534,8 +552,21 @@ impl Attribution<'_> {
             phrase[1..head_end].iter().rev().find_map(|w| PERSON_NOUNS.get(w.text.to_lowercase().as_str()))
         else {
             // "the agency said": the body last named.
-            let body = phrase[1..head_end].iter().any(|w| BODY_NOUNS.contains(w.text.to_lowercase().as_str()));
-            return body && self.body_antecedent(found, phrase);
+            let has =
+                |nouns: &[&str]| phrase[1..head_end].iter().any(|w| nouns.contains(&w.text.to_lowercase().as_str()));
+            if phrase[1..head_end].iter().any(|w| BODY_NOUNS.contains(w.text.to_lowercase().as_str())) {
+                return self.body_antecedent(found, phrase);
+            }
+            // "The statement also said": the body that just spoke, else the document.
+            if has(DOCUMENT_NOUNS) {
+                if !self.speaking_body(found, phrase) {
+                    let span = Span::new(phrase[0].span.start, phrase[head_end - 1].span.end);
+                    found.speaker = Some(self.text()[span.start..span.end].to_owned());
+                    found.speaker_span = Some(span);
+                }
+                return true;
+            }
+            return false;
         };
         let gender = (*gender != '-').then_some(*gender);
         match self.antecedent(phrase[0].span.start, gender) {
@@ -554,6 +585,11 @@ impl Attribution<'_> {
     /// description from the start of `words`, else from its end.
     fn described_speaker(&self, found: &mut FoundQuote, words: &[Word], leading: bool) {
         let Some(phrase) = self.description(words, leading, |w| INDEFINITE.contains(&w), false) else { return };
+        // "one of the players in the video": where they are is no part of who.
+        let end = (2..phrase.len())
+            .find(|&k| matches!(phrase[k].text, "in" | "at" | "on" | "from" | "during" | "with" | "who" | "which"))
+            .unwrap_or(phrase.len());
+        let phrase = &phrase[..end];
         let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return };
         if phrase.len() < 2 {
             return;

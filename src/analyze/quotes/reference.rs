@@ -2,7 +2,7 @@
 //! minister", "the agency", "his office"), and which mentions are the
 //! subjects a later reference most likely points back to.
 
-use super::{Attribution, FoundQuote, ANTECEDENT_PARAGRAPHS, PRONOUNS, SENTENCE_LINKS};
+use super::{Attribution, FoundQuote, ANTECEDENT_PARAGRAPHS, INDEFINITE, PRONOUNS, SENTENCE_LINKS};
 use std::collections::HashMap;
 
 use crate::analyze::entities::{age_follows, Entities, FoundEntity};
@@ -63,10 +63,7 @@ impl Attribution<'_> {
         });
         let after =
             words_in(text, Span::new(mention.end, floor_char_boundary(text, (mention.end + 40).min(sentence.end))));
-        // "Navdeep Bains, Minister of … Economic Development, said": the name a
-        // comma sets off from the verb ends a description.
-        let speaks = (0..after.len().min(2))
-            .any(|i| self.cue_at(&after, i).is_some() && !text[mention.end..after[i].span.start].contains(','));
+        let speaks = self.speaks(mention);
         // "As the school reopened, Senate Majority Leader Mitch McConnell blamed …":
         // after an opening clause, a name (titles in capitals before it) and a verb.
         let mut run_start = mention.start;
@@ -85,6 +82,17 @@ impl Attribution<'_> {
             && text[mention.end..].starts_with(' ')
             && after.first().is_some_and(|w| !w.is_capitalized() && !is_preposition(w.text) && !is_conjunction(w.text));
         opens || speaks || after_clause
+    }
+    /// Whether a speech verb follows a mention within two words ("EDC said",
+    /// "Gignac also told"); not after a comma ("Navdeep Bains, Minister of …
+    /// Economic Development, said": a name a comma sets off ends a description).
+    pub(super) fn speaks(&self, mention: Span) -> bool {
+        let text = self.text();
+        let sentence = self.sentence_at(mention.start);
+        let after =
+            words_in(text, Span::new(mention.end, floor_char_boundary(text, (mention.end + 40).min(sentence.end))));
+        (0..after.len().min(2))
+            .any(|i| self.cue_at(&after, i).is_some() && !text[mention.end..after[i].span.start].contains(','))
     }
     /// Whether a mention is the subject of its sentence, or the person a
     /// relative clause describes ("I'm talking about Alfonso Espinos, who …";
@@ -136,6 +144,10 @@ impl Attribution<'_> {
             // when no one has it, the description itself.
             let is_title =
                 is_reference && !PRONOUNS.contains(&lower.as_str()) && PERSON_TITLES.contains(lower.as_str());
+            // "a spokesperson": someone else than anyone named.
+            if is_title && i > 0 && INDEFINITE.contains(&words[i - 1].text.to_lowercase().as_str()) {
+                continue;
+            }
             if is_title {
                 if let Some(person) = self.titled_before(word.span.start, &lower) {
                     found.speaker = Some(person.name.clone());
@@ -186,6 +198,22 @@ impl Attribution<'_> {
             .collect();
         let chosen = bodies.iter().find(|(span, _)| self.is_subject(*span)).or(bodies.first());
         let Some((_, body)) = chosen else { return false };
+        found.speaker = Some(body.name.clone());
+        found.speaker_span = Some(Span::new(first.span.start, last.span.end));
+        true
+    }
+    /// The organization that spoke last, within a few paragraphs: who issued
+    /// the document `phrase` names ("The statement also said").
+    pub(super) fn speaking_body(&self, found: &mut FoundQuote, phrase: &[Word]) -> bool {
+        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
+        let paragraph = self.paragraph_of(first.span.start);
+        let spoke = self
+            .entities
+            .within(Span::new(0, first.span.start))
+            .rev()
+            .take_while(|(span, _)| self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph)
+            .find(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span) && self.speaks(*span));
+        let Some((_, body)) = spoke else { return false };
         found.speaker = Some(body.name.clone());
         found.speaker_span = Some(Span::new(first.span.start, last.span.end));
         true

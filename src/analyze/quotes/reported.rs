@@ -68,6 +68,9 @@ fn cue_words(text: &str, cue: &Cue) -> String {
     text[cue.span.start..cue.span.end].to_lowercase()
 }
 
+/// The longest source read after "according to" before its comma.
+const MAX_SOURCE_WORDS: usize = 10;
+
 /// A trailing attribution ("…, Morneau said in a statement.") has at most this
 /// many words after the verb.
 const TRAILING_WORDS: usize = 6;
@@ -94,7 +97,8 @@ impl Attribution<'_> {
                 Some(_) => None,
                 None => {
                     let words = words_in(text, span);
-                    self.leading_verb(&words, span)
+                    self.according_to(&words, span)
+                        .or_else(|| self.leading_verb(&words, span))
                         .or_else(|| self.trailing_verb(&words, span))
                         .or_else(|| self.ends_in_attributed_phrase(&words, reaching.clone()))
                 }
@@ -140,6 +144,39 @@ impl Attribution<'_> {
         })
     }
 
+    /// "According to the memo, STATEMENT."
+    fn according_to(&self, words: &[Word], sentence: Span) -> Option<FoundQuote> {
+        let text = self.text();
+        let [according, to, ..] = words else { return None };
+        if !according.text.eq_ignore_ascii_case("according") || to.text != "to" {
+            return None;
+        }
+        let comma = (2..words.len().min(2 + MAX_SOURCE_WORDS)).find(|&k| text[words[k].span.end..].starts_with(','))?;
+        let mut probe = FoundQuote::default_at(Span::new(sentence.start, sentence.start));
+        let source = &words[2..=comma];
+        if !self.speaker_after(&mut probe, source) {
+            self.source(&mut probe, source);
+        }
+        probe.speaker.as_ref()?;
+        self.statement(&words[comma + 1..], sentence.end, "according to", probe)
+    }
+
+    /// A source that names no one ("the memo obtained by The Globe", "a
+    /// report"): the description up to what qualifies it is the speaker.
+    fn source(&self, found: &mut FoundQuote, words: &[Word]) {
+        let Some(first) = words.first().filter(|w| matches!(w.text.to_lowercase().as_str(), "the" | "a" | "an")) else {
+            return;
+        };
+        let qualifier = |w: &Word| is_preposition(w.text) || w.text.ends_with("ed") || w.text.ends_with("ing");
+        let end = (1..words.len()).find(|&k| qualifier(&words[k])).unwrap_or(words.len());
+        if end < 2 {
+            return;
+        }
+        let span = Span::new(first.span.start, words[end - 1].span.end);
+        found.speaker = Some(self.text()[span.start..span.end].to_owned());
+        found.speaker_span = Some(span);
+    }
+
     /// "STATEMENT, Morneau said." and "STATEMENT, said Morneau."
     fn trailing_verb(&self, words: &[Word], sentence: Span) -> Option<FoundQuote> {
         let text = self.text();
@@ -159,7 +196,10 @@ impl Attribution<'_> {
         }
         let mut probe = FoundQuote::default_at(Span::new(sentence.start, comma));
         if between.is_empty() {
-            self.speaker_after(&mut probe, &words[cue.last..]);
+            if !self.speaker_after(&mut probe, &words[cue.last..]) && cue_words(text, &cue) == "according to" {
+                // "…, according to the memo.": the source, named or described.
+                self.source(&mut probe, &words[cue.last..]);
+            }
         } else {
             let subject = &words[c - between.len()..c];
             if !self.person_between(&mut probe, comma, cue.span.start) {
