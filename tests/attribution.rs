@@ -458,3 +458,23 @@ fn sources_documents_and_descriptions_that_name_no_one() {
     assert_eq!(speaker_of(&a, "never studied").as_deref(), Some("a Harbour Transit spokeswoman"));
     assert_eq!(speaker_of(&a, "kidney for our coach").as_deref(), Some("one of the players"));
 }
+
+#[test]
+fn acronyms_open_body_names_and_lost_opening_marks_are_repaired() {
+    let a = analyze(
+        "Title line\n\nBC Hydro said 600 crews were out. Hydro said repairs would take days. NATO Secretary \
+         General Jens Stoltenberg spoke later, and BJ Penn watched.\n\n\
+         \"Hundreds of downed trees have left roads impassable in the worst-hit areas\" including Lake \
+         Cowichan, it said.\n\n\
+         \"It was always about the belt,\" Penn said. It was never about the opponent. I want to go back to \
+         the gym.\".",
+    );
+    assert_eq!(kind_of(&a, "BC Hydro"), EntityKind::Organization);
+    assert_eq!(kind_of(&a, "Jens Stoltenberg"), EntityKind::Person);
+    assert_eq!(kind_of(&a, "BJ Penn"), EntityKind::Person);
+    assert_eq!(speaker_of(&a, "Hundreds of downed trees").as_deref(), Some("BC Hydro"));
+    let lost = a.quotes.iter().find(|q| q.text.starts_with("It was never about")).expect("quote with a lost mark");
+    assert_eq!(lost.text, "It was never about the opponent. I want to go back to the gym.");
+    assert_eq!(lost.kind, QuoteKind::Direct);
+    assert_eq!(lost.speaker.as_deref(), Some("BJ Penn"));
+}

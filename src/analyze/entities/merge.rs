@@ -41,9 +41,12 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
                 Some(index) => {
                     // News names people again by their surname alone ("Niederreiter");
                     // bodies and places come back whole or as an acronym.
-                    let body_or_place = entities[index].2.iter().any(|w| {
-                        ORGANIZATION_WORDS.contains(w.as_str()) || PLACE_WORDS.contains(w.as_str()) || is_group_word(w)
-                    });
+                    let body_or_place = opens_with_a_body_acronym(&entities[index].2)
+                        || entities[index].2.iter().any(|w| {
+                            ORGANIZATION_WORDS.contains(w.as_str())
+                                || PLACE_WORDS.contains(w.as_str())
+                                || is_group_word(w)
+                        });
                     if c.words.len() == 1
                         && !c.words[0].chars().all(|ch| !ch.is_lowercase())
                         && c.votes.definite == 0
@@ -227,6 +230,10 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if words.iter().any(|w| is_brand_word(w)) && votes.person < 2 {
         return if votes.location > votes.organization { EntityKind::Location } else { EntityKind::Organization };
     }
+    // "BC Hydro", "CTV News" (not "BJ Penn"): a known or long acronym opens a body's name.
+    if opens_with_a_body_acronym(words) && votes.person < 4 {
+        return if votes.location > votes.organization { EntityKind::Location } else { EntityKind::Organization };
+    }
     let has_org_word = words.iter().any(|w| ORGANIZATION_WORDS.contains(w.as_str()))
         || (words.len() >= 2 && ORGANIZATION_WORDS.contains(format!("{} {}", words[0], words[1]).as_str()));
     if has_org_word && votes.person < 2 {
@@ -276,6 +283,18 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     } else {
         EntityKind::Other
     }
+}
+
+/// Whether a longer name opens with an acronym of a body or a place: one
+/// the gazetteers know, or of three letters or more ("BC Hydro", "CTV
+/// Vancouver"); two unknown capitals may be a person's initials ("BJ Penn").
+fn opens_with_a_body_acronym(words: &[String]) -> bool {
+    let [first, rest @ ..] = words else { return false };
+    let is_acronym = |w: &str| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    // Not a name in capitals ("SAN DIEGO", "MACKENZIE HUGHES").
+    let mixed = rest.iter().any(|w| !is_acronym(w));
+    letters >= 2 && is_acronym(first) && mixed && (letters >= 3 || is_gazetteer(first.trim_end_matches('.')))
 }
 
 /// Whether a word has a capital after a lowercase letter, other than after a

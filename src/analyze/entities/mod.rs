@@ -291,7 +291,7 @@ impl Context<'_> {
     fn candidates(&self, sentence: &[Word], first: usize, chunk: &[Word], sentence_initial: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut offset = first;
-        for (k, part) in split_acronyms(self.text, chunk).into_iter().enumerate() {
+        for (k, part) in split_acronyms(self.text, chunk, self.lang).into_iter().enumerate() {
             let initial = sentence_initial && k == 0;
             let part_start = offset;
             offset += part.len();
@@ -645,16 +645,52 @@ fn leading_title(part: &[Word]) -> Option<usize> {
 /// Splits a run where acronyms meet ordinary capitalized words: "NATO Jens
 /// Stoltenberg" is an organization then a person; a hyphen holds one name
 /// ("SNC-Lavalin").
-fn split_acronyms<'w, 'a>(text: &str, chunk: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
+fn split_acronyms<'w, 'a>(text: &str, chunk: &'w [Word<'a>], lang: Lang) -> Vec<&'w [Word<'a>]> {
     let mut parts = Vec::new();
     let mut start = 0;
     for i in 1..chunk.len() {
         let hyphen = &text[chunk[i - 1].span.end..chunk[i].span.start] == "-";
-        if chunk[i].is_acronym() != chunk[i - 1].is_acronym() && !hyphen {
+        // "BC Hydro", "CBC News" are one name; "NATO Jens Stoltenberg", "U.S.
+        // President Trump" a body, then a person.
+        let person_follows = || {
+            let word = chunk[i].text;
+            !chunk[i].is_capitalized()
+                || FIRST_NAMES.contains_key(word)
+                || PERSON_TITLES.contains(word.to_lowercase().as_str())
+        };
+        // Vietnamese writes titles and kinds of places as acronyms: "LS Đức", "TP Đà Nẵng".
+        let meets = if chunk[i - 1].is_acronym() {
+            !chunk[i].is_acronym() && (lang == Lang::Vi || person_follows())
+        } else {
+            chunk[i].is_acronym()
+        };
+        if meets && !hyphen {
             parts.push(&chunk[start..i]);
             start = i;
         }
     }
     parts.push(&chunk[start..]);
+    // "Nick Van den Brul of | BNP Paribas": a connector belongs to neither part.
     parts
+        .into_iter()
+        .map(|part| {
+            let mut part = part;
+            while let [first, rest @ ..] = part {
+                if !CONNECTORS.contains(&first.text) {
+                    break;
+                }
+                part = rest;
+            }
+            while let [rest @ .., last] = part {
+                if !CONNECTORS.contains(&last.text)
+                    || rest.last().is_some_and(|w| &text[w.span.end..last.span.start] == "-")
+                {
+                    break;
+                }
+                part = rest;
+            }
+            part
+        })
+        .filter(|part| !part.is_empty())
+        .collect()
 }

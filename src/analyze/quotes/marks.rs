@@ -95,7 +95,8 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
                     && (line_start || next.is_some_and(|n| !n.is_whitespace()) || spaced_open())
                 {
                     Some((Family::Double, true))
-                } else if double_open {
+                } else if double_open || (closes_here && spaced_close) {
+                    // With none open, a closing mark whose opening one was lost.
                     Some((Family::Double, false))
                 } else {
                     None
@@ -134,6 +135,11 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
                 if k == 0 {
                     push_marked(&mut found, text, top_open, open.content_start, i, after);
                 }
+            } else if family == Family::Double && stack.is_empty() {
+                let last_close = found.last().map(|m: &Marked| m.close_end);
+                if let Some(start) = last_close.and_then(|from| lost_opening(text, from, i)) {
+                    push_marked(&mut found, text, start, start, i, after);
+                }
             }
         }
         prev = Some(c);
@@ -145,6 +151,27 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
     }
     found
 }
+
+/// Where a quote whose opening mark was lost starts: `"…," Jones said. It
+/// was never about … my game.".` A closing mark with none open, after a
+/// quote closed and attributed earlier in the paragraph, closes the words
+/// from the sentence after that attribution.
+fn lost_opening(text: &str, last_close: usize, close: usize) -> Option<usize> {
+    let between = text.get(last_close..close)?;
+    if between.contains(['\n', '"', '“', '”']) {
+        return None;
+    }
+    let end = between.char_indices().find_map(|(k, c)| {
+        let rest = &between[k + c.len_utf8()..];
+        (matches!(c, '.' | '!' | '?') && rest.starts_with(' ') && rest[1..].starts_with(char::is_uppercase))
+            .then_some(k + c.len_utf8() + 1)
+    })?;
+    let attribution_words = between[..end].split_whitespace().count();
+    (attribution_words <= MAX_ATTRIBUTION_WORDS).then_some(last_close + end)
+}
+
+/// The longest attribution between a quote and words whose opening mark was lost.
+const MAX_ATTRIBUTION_WORDS: usize = 8;
 
 /// Punctuation that may follow a closing mark and never an opening one.
 fn ends_a_quote(c: char) -> bool {

@@ -302,9 +302,20 @@ impl Attribution<'_> {
             || whole_sentence
             || text[post.start..post.end].trim_start().starts_with([',', '-', '–', '—']);
         if attributes_after {
-            if let Some(cue) =
-                self.first_cue(&post_words, 25).filter(|c| names_speaker(text, &post_words[..c.first], c.span.start))
-            {
+            let cue = self.first_cue(&post_words, 25);
+            // "“Hundreds of trees are down” including Lake Cowichan, it said": the
+            // writer's words may stand between a quoted sentence and who said it.
+            let skip = match cue {
+                Some(c) if names_speaker(text, &post_words[..c.first], c.span.start) => Some(0),
+                Some(c) if whole_sentence => post_words[..c.first]
+                    .iter()
+                    .rposition(|w| text[w.span.end..].starts_with(','))
+                    .map(|k| k + 1)
+                    .filter(|&k| k < c.first && names_speaker(text, &post_words[k..c.first], c.span.start)),
+                _ => None,
+            };
+            if let (Some(cue), Some(skip)) = (cue, skip) {
+                let from = post_words.get(skip).filter(|_| skip > 0).map_or(post.start, |w| w.span.start);
                 // "In fact, railways used unions “to keep Blacks in their place,” Foster
                 // says": a phrase inside the writer's sentence is partial; the sentence
                 // is the speaker's reported statement.
@@ -312,7 +323,7 @@ impl Attribution<'_> {
                     && words_in(text, Span::new(open_sentence.start.min(q.open), q.open)).len() >= 3;
                 found.kind = if inside_sentence { QuoteKind::Partial } else { QuoteKind::Direct };
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
-                let between = &post_words[..cue.first];
+                let between = &post_words[skip..cue.first];
                 if !between.is_empty() {
                     // "…," the Kentucky Republican said: a description, in capitals or not,
                     // stands for a person named before.
@@ -321,8 +332,8 @@ impl Attribution<'_> {
                         return found;
                     }
                     // "…," Hadwin said by phone from Phoenix: the speaker stands before the verb.
-                    if !self.person_between(&mut found, post.start, cue.span.start) {
-                        self.speaker_before(&mut found, between, post.start, cue.span.start);
+                    if !self.person_between(&mut found, from, cue.span.start) {
+                        self.speaker_before(&mut found, between, from, cue.span.start);
                     }
                     if found.speaker.is_none() {
                         self.person_by_last_name(&mut found, between);

@@ -196,7 +196,11 @@ impl Attribution<'_> {
             .take_while(|(span, _)| self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph)
             .filter(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span))
             .collect();
-        let chosen = bodies.iter().find(|(span, _)| self.is_subject(*span)).or(bodies.first());
+        let chosen = bodies
+            .iter()
+            .find(|(span, _)| self.speaks(*span))
+            .or_else(|| bodies.iter().find(|(span, _)| self.is_subject(*span)))
+            .or(bodies.first());
         let Some((_, body)) = chosen else { return false };
         found.speaker = Some(body.name.clone());
         found.speaker_span = Some(Span::new(first.span.start, last.span.end));
