@@ -478,3 +478,19 @@ fn acronyms_open_body_names_and_lost_opening_marks_are_repaired() {
     assert_eq!(lost.kind, QuoteKind::Direct);
     assert_eq!(lost.speaker.as_deref(), Some("BJ Penn"));
 }
+
+#[test]
+fn more_of_what_was_said_after_and_a_semicolon_or_a_named_listener() {
+    let a = analyze(
+        "Title line\n\nHarbour guide Lena Vos said “it’s not right to close the pier,” and the council’s vote \
+         “falls on every fisher in town.”\n\nFerry crews were often blamed for delays, Vos writes; such \
+         complaints “grew louder every winter.”\n\nHer agent, Marko Tal, told The Coastal Times by email the \
+         guide was a “little tired” after the season.",
+    );
+    let statements = reported(&a);
+    let speaker = |start: &str| statements.iter().find(|(text, _)| text.starts_with(start)).and_then(|s| s.1);
+    assert_eq!(speaker("the council’s vote “falls on every fisher"), Some("Lena Vos"), "{statements:?}");
+    assert_eq!(speaker("Ferry crews were often blamed for delays"), Some("Lena Vos"), "{statements:?}");
+    assert_eq!(speaker("such complaints “grew louder"), Some("Lena Vos"), "{statements:?}");
+    assert_eq!(speaker("the guide was a “little tired"), Some("Marko Tal"), "{statements:?}");
+}

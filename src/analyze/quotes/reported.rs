@@ -76,8 +76,9 @@ const MAX_SOURCE_WORDS: usize = 10;
 const TRAILING_WORDS: usize = 6;
 
 impl Attribution<'_> {
-    /// The reported statements of the article, one at most per sentence, in
-    /// text order; sentences that hold someone's direct words are left out.
+    /// The reported statements of the article, one per sentence (two across
+    /// a semicolon), in text order; in a sentence that holds someone's direct
+    /// words, only what follows them.
     pub(super) fn reported(&self, quotes: &[FoundQuote]) -> Vec<FoundQuote> {
         let text = self.text();
         let mut found = Vec::new();
@@ -87,25 +88,39 @@ impl Attribution<'_> {
             let span = sentence.span;
             let before_end = quotes.partition_point(|q| q.span.start < span.end);
             let reaching = quotes[..before_end].iter().rev().take_while(|q| q.span.end > span.start);
-            let statement = match reaching.clone().find(|q| q.kind == QuoteKind::Direct) {
+            let statements = match reaching.clone().find(|q| q.kind == QuoteKind::Direct) {
                 // "“…,” he said, adding the cuts “worry me …”": only a verb after the
                 // direct words may report more.
                 Some(direct) if direct.span.end < span.end => {
                     let after = Span::new(direct.span.end.max(span.start), span.end);
-                    self.leading_verb(&words_in(text, after), after)
+                    let words = words_in(text, after);
+                    self.leading_verb(&words, after)
+                        .or_else(|| self.continued(direct, &words, span.end))
+                        .into_iter()
+                        .collect()
                 }
-                Some(_) => None,
+                Some(_) => Vec::new(),
                 None => {
                     let words = words_in(text, span);
-                    self.according_to(&words, span)
+                    let statement = self
+                        .according_to(&words, span)
                         .or_else(|| self.leading_verb(&words, span))
                         .or_else(|| self.trailing_verb(&words, span))
-                        .or_else(|| self.ends_in_attributed_phrase(&words, reaching.clone()))
+                        .or_else(|| self.ends_in_attributed_phrase(&words, reaching.clone()));
+                    match statement {
+                        Some(statement) => vec![statement],
+                        None => self.across_semicolon(span),
+                    }
                 }
             };
-            if let Some(mut statement) = statement {
+            for mut statement in statements {
                 // Quoted words that run on past the sentence end the statement where they close.
-                let runs_on = reaching.filter(|q| q.span.start >= statement.span.start);
+                let runs_on = reaching.clone().filter(|q| {
+                    let adjacent = |gap: &str| !gap.chars().any(char::is_alphanumeric);
+                    q.span.start >= statement.span.start
+                        && (q.span.start < statement.span.end
+                            || text.get(statement.span.end..q.span.start).is_some_and(adjacent))
+                });
                 let end = runs_on.map(|q| q.span.end).fold(statement.span.end, usize::max);
                 statement.span.end = statement.span.start + trim_closing(&text[statement.span.start..end]).len();
                 found.push(statement);
@@ -142,6 +157,42 @@ impl Attribution<'_> {
             };
             self.statement(&rest[start..], sentence.end, &text[cue.span.start..cue.span.end], speaker)
         })
+    }
+
+    /// "Porters were vulnerable …, Foster writes; such accusations “tended to
+    /// accumulate …”": a trailing attribution before a semicolon, and the
+    /// clause after it when it quotes the same speaker.
+    fn across_semicolon(&self, sentence: Span) -> Vec<FoundQuote> {
+        let text = self.text();
+        let Some(k) = text[sentence.start..sentence.end].find("; ") else { return Vec::new() };
+        let first = Span::new(sentence.start, sentence.start + k);
+        let Some(statement) = self.trailing_verb(&words_in(text, first), first) else { return Vec::new() };
+        let second = Span::new(first.end + 2, sentence.end);
+        let mut found = vec![statement.clone()];
+        if text[second.start..second.end].contains(['“', '"', '«']) {
+            let cue = statement.cue.clone().unwrap_or_default();
+            found.extend(self.statement(&words_in(text, second), sentence.end, &cue, statement));
+        }
+        found
+    }
+
+    /// "Buckley said “it’s not appropriate …,” and the students’ actions “fall
+    /// upon the school.”": what follows the speaker's words with "and" is more
+    /// of what they said, when it quotes them again.
+    fn continued(&self, direct: &FoundQuote, words: &[Word], end: usize) -> Option<FoundQuote> {
+        let text = self.text();
+        let (cue, speaker) = (direct.cue.as_deref()?, direct.speaker.as_ref()?);
+        let [and, rest @ ..] = words else { return None };
+        let introduced = text[..direct.span.start].trim_end().ends_with(['“', '"', '«', ':']);
+        let quotes_again = rest.first().is_some_and(|first| text[first.span.start..end].contains(['“', '"', '«']));
+        if and.text != "and" || !introduced || !quotes_again || !text[direct.span.end..and.span.start].contains(',') {
+            return None;
+        }
+        let start = usize::from(rest.first().is_some_and(|w| w.text == "that"));
+        let mut probe = FoundQuote::default_at(direct.span);
+        probe.speaker = Some(speaker.clone());
+        probe.speaker_span = direct.speaker_span;
+        self.statement(&rest[start..], end, cue, probe)
     }
 
     /// "According to the memo, STATEMENT."
@@ -182,7 +233,8 @@ impl Attribution<'_> {
         let text = self.text();
         let c = (1..words.len()).rev().take(TRAILING_WORDS + 4).find(|&c| self.cue_at(words, c).is_some())?;
         let cue = self.cue_at(words, c)?;
-        if words.len() - cue.last > TRAILING_WORDS {
+        // "…, Vos writes; such complaints …": the attribution ends at the semicolon.
+        if words.len() - cue.last > TRAILING_WORDS || text[cue.span.end..sentence.end].contains(';') {
             return None;
         }
         let comma = text[sentence.start..cue.span.start].rfind(',')? + sentence.start;
@@ -335,7 +387,26 @@ fn told_clause(text: &str, cue_end: usize, rest: &[Word]) -> Option<usize> {
         .filter(|&k| k > 0 && plain(k));
     let quoted = rest.first().is_some_and(|w| matches!(w.text, "him" | "her" | "them" | "me" | "us"))
         && rest.get(1).is_some_and(|next| text[rest[0].span.end..next.span.start].contains(['"', '“', '«']));
-    subject.or(quoted.then_some(1))
+    subject.or(quoted.then_some(1)).or_else(|| after_named_listener(rest).filter(|&k| plain(k)))
+}
+
+/// "told The Canadian Press by email the golfer was …": after a listener in
+/// capitals and how they were told, a statement opening with an article.
+fn after_named_listener(rest: &[Word]) -> Option<usize> {
+    let mut k = usize::from(rest.first()?.text == "the");
+    let named = rest[k..].iter().take_while(|w| w.is_capitalized()).count();
+    if named == 0 {
+        return None;
+    }
+    k += named;
+    if rest.get(k).is_some_and(|w| matches!(w.text, "by" | "in" | "on" | "via" | "over")) {
+        k += 1;
+        if rest.get(k).is_some_and(|w| matches!(w.text, "a" | "an" | "the")) {
+            k += 1;
+        }
+        k += 1;
+    }
+    rest.get(k).filter(|w| matches!(w.text, "the" | "a" | "an")).map(|_| k)
 }
 
 /// How many words may name a listener before the statement: "told The
