@@ -1,6 +1,7 @@
 //! Ingest + analyze on the seed article, and on articles of about 10,000 and
 //! 100,000 words built from the corpus, to show how the cost grows; plus each
-//! analysis stage on 100,000 words, to show where the time goes.
+//! analysis stage on 100,000 words, to show where the time goes, and the
+//! quotes, entities and figures of the seed together.
 //!
 //! `cargo bench --bench pipeline` (the corpus must be at ../shared/corpus or
 //! $BRIEFSMITH_CORPUS).
@@ -88,5 +89,22 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pipeline, stages);
+/// What the quotes issue bounds: quotes, entities and figures of the seed
+/// (after ingest, which is not part of it).
+fn seed_extraction(c: &mut Criterion) {
+    let bytes = std::fs::read(corpus().join("vi-nato-ai/article.txt")).expect("seed article");
+    let article = ingest(&bytes, &IngestOptions::default()).expect("ingest");
+    let mut group = c.benchmark_group("seed");
+    group.measurement_time(Duration::from_secs(5)).sample_size(20);
+    group.bench_function("quotes+entities+figures", |b| {
+        b.iter(|| {
+            let found_entities = entities::find(&article, Lang::Vi);
+            let found_quotes = quotes::find(&article, Lang::Vi, &found_entities);
+            (found_quotes, figures::find(&article, Lang::Vi))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, pipeline, stages, seed_extraction);
 criterion_main!(benches);
