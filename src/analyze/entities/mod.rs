@@ -312,10 +312,7 @@ impl Context<'_> {
         let mut votes = Votes::default();
         // A capitalized title inside the run ("Ông Stoltenberg", "President Joe Biden").
         let mut initial = sentence_initial;
-        while let Some(taken) = leading_title(part) {
-            votes.person += 2;
-            part = &part[taken..];
-            start_index += taken;
+        if strip_leading_titles(&mut part, &mut start_index, &mut votes) {
             initial = false;
         }
         // "Historian Lewis Ardent wrote …": a word for a person, capitalized to open
@@ -350,11 +347,7 @@ impl Context<'_> {
             part = &part[1..];
             start_index += 1;
             // "While Mr. Scheer has said": a title after the opening word.
-            while let Some(taken) = leading_title(part) {
-                votes.person += 2;
-                part = &part[taken..];
-                start_index += taken;
-            }
+            strip_leading_titles(&mut part, &mut start_index, &mut votes);
             if part.is_empty() || !self.could_start_name(&part[0]) {
                 return None;
             }
@@ -626,6 +619,19 @@ fn title_before_name(text: &str, part: &[Word]) -> Option<usize> {
         let capitalized = names.iter().all(|w| w.is_capitalized());
         looks_like_name && capitalized && !has_org_word && title_ends_here && names.len() <= 3
     })
+}
+
+/// Takes the capitalized titles off the front of a run ("Ông", "President"),
+/// each a vote for a person; whether there were any.
+fn strip_leading_titles(part: &mut &[Word], start_index: &mut usize, votes: &mut Votes) -> bool {
+    let mut stripped = false;
+    while let Some(taken) = leading_title(part) {
+        votes.person += 2;
+        *part = &part[taken..];
+        *start_index += taken;
+        stripped = true;
+    }
+    stripped
 }
 
 /// How many words of a capitalized title lead the run ("Ông", "Tổng thống",

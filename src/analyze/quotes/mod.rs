@@ -562,18 +562,15 @@ impl Attribution<'_> {
         let Some(gender) =
             phrase[1..head_end].iter().rev().find_map(|w| PERSON_NOUNS.get(w.text.to_lowercase().as_str()))
         else {
+            let head: Vec<String> = phrase[1..head_end].iter().map(|w| w.text.to_lowercase()).collect();
             // "the agency said": the body last named.
-            let has =
-                |nouns: &[&str]| phrase[1..head_end].iter().any(|w| nouns.contains(&w.text.to_lowercase().as_str()));
-            if phrase[1..head_end].iter().any(|w| BODY_NOUNS.contains(w.text.to_lowercase().as_str())) {
+            if head.iter().any(|w| BODY_NOUNS.contains(w.as_str())) {
                 return self.body_antecedent(found, phrase);
             }
             // "The statement also said": the body that just spoke, else the document.
-            if has(DOCUMENT_NOUNS) {
+            if head.iter().any(|w| DOCUMENT_NOUNS.contains(&w.as_str())) {
                 if !self.speaking_body(found, phrase) {
-                    let span = Span::new(phrase[0].span.start, phrase[head_end - 1].span.end);
-                    found.speaker = Some(self.text()[span.start..span.end].to_owned());
-                    found.speaker_span = Some(span);
+                    self.described_as(found, Span::new(phrase[0].span.start, phrase[head_end - 1].span.end));
                 }
                 return true;
             }
@@ -605,7 +602,12 @@ impl Attribution<'_> {
         if phrase.len() < 2 {
             return;
         }
-        let span = Span::new(first.span.start, last.span.end);
+        self.described_as(found, Span::new(first.span.start, last.span.end));
+    }
+
+    /// Someone the article does not name: the words at `span` that describe
+    /// them are the speaker.
+    fn described_as(&self, found: &mut FoundQuote, span: Span) {
         found.speaker = Some(self.text()[span.start..span.end].to_owned());
         found.speaker_span = Some(span);
     }
@@ -628,8 +630,7 @@ impl Attribution<'_> {
             }
             start = word.span.start;
         }
-        found.speaker = Some(text[start..last.span.end].to_owned());
-        found.speaker_span = Some(Span::new(start, last.span.end));
+        self.described_as(found, Span::new(start, last.span.end));
     }
 
     /// A lone surname before the cue names the person of that surname

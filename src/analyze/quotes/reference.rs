@@ -142,8 +142,7 @@ impl Attribution<'_> {
                 || two.as_deref().is_some_and(|t| PRONOUNS.contains(&t) || PERSON_TITLES.contains(t));
             // "The judge ruled": the person the article gave that title, else,
             // when no one has it, the description itself.
-            let is_title =
-                is_reference && !PRONOUNS.contains(&lower.as_str()) && PERSON_TITLES.contains(lower.as_str());
+            let is_title = !PRONOUNS.contains(&lower.as_str()) && PERSON_TITLES.contains(lower.as_str());
             // "a spokesperson": someone else than anyone named.
             if is_title && i > 0 && INDEFINITE.contains(&words[i - 1].text.to_lowercase().as_str()) {
                 continue;
@@ -156,9 +155,7 @@ impl Attribution<'_> {
                 }
                 let the = words[..i].iter().rposition(|w| w.text.eq_ignore_ascii_case("the")).filter(|&t| i - t <= 3);
                 if let Some(t) = the.filter(|_| self.lang == Lang::En) {
-                    let span = Span::new(words[t].span.start, word.span.end);
-                    found.speaker = Some(self.text()[span.start..span.end].to_owned());
-                    found.speaker_span = Some(span);
+                    self.described_as(found, Span::new(words[t].span.start, word.span.end));
                     return true;
                 }
             }
@@ -184,40 +181,40 @@ impl Attribution<'_> {
         before.checked_sub(1).map(|k| &self.entities.entities[people[k].1])
     }
     /// The organization that `phrase` ("the agency", "it") stands for: the
-    /// last one that was the subject of a sentence within a few paragraphs,
-    /// else the last one named there.
+    /// last one that spoke or was the subject of a sentence within a few
+    /// paragraphs, else the last one named there.
     pub(super) fn body_antecedent(&self, found: &mut FoundQuote, phrase: &[Word]) -> bool {
-        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
-        let paragraph = self.paragraph_of(first.span.start);
-        let bodies: Vec<_> = self
-            .entities
-            .within(Span::new(0, first.span.start))
-            .rev()
-            .take_while(|(span, _)| self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph)
-            .filter(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span))
-            .collect();
+        let Some(first) = phrase.first() else { return false };
+        let bodies = self.recent_bodies(first.span.start);
         let chosen = bodies
             .iter()
             .find(|(span, _)| self.speaks(*span))
             .or_else(|| bodies.iter().find(|(span, _)| self.is_subject(*span)))
             .or(bodies.first());
-        let Some((_, body)) = chosen else { return false };
-        found.speaker = Some(body.name.clone());
-        found.speaker_span = Some(Span::new(first.span.start, last.span.end));
-        true
+        self.body_speaks(found, chosen.map(|(_, body)| *body), phrase)
     }
     /// The organization that spoke last, within a few paragraphs: who issued
     /// the document `phrase` names ("The statement also said").
     pub(super) fn speaking_body(&self, found: &mut FoundQuote, phrase: &[Word]) -> bool {
-        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
-        let paragraph = self.paragraph_of(first.span.start);
-        let spoke = self
-            .entities
-            .within(Span::new(0, first.span.start))
+        let Some(first) = phrase.first() else { return false };
+        let bodies = self.recent_bodies(first.span.start);
+        let spoke = bodies.iter().find(|(span, _)| self.speaks(*span));
+        self.body_speaks(found, spoke.map(|(_, body)| *body), phrase)
+    }
+    /// The organizations named outside quotes within a few paragraphs before
+    /// `position`, last first.
+    fn recent_bodies(&self, position: usize) -> Vec<(Span, &FoundEntity)> {
+        let paragraph = self.paragraph_of(position);
+        self.entities
+            .within(Span::new(0, position))
             .rev()
             .take_while(|(span, _)| self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph)
-            .find(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span) && self.speaks(*span));
-        let Some((_, body)) = spoke else { return false };
+            .filter(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span))
+            .collect()
+    }
+    /// `body`, if any, speaks through `phrase`.
+    fn body_speaks(&self, found: &mut FoundQuote, body: Option<&FoundEntity>, phrase: &[Word]) -> bool {
+        let (Some(body), Some(first), Some(last)) = (body, phrase.first(), phrase.last()) else { return false };
         found.speaker = Some(body.name.clone());
         found.speaker_span = Some(Span::new(first.span.start, last.span.end));
         true

@@ -223,9 +223,7 @@ impl Attribution<'_> {
         if end < 2 {
             return;
         }
-        let span = Span::new(first.span.start, words[end - 1].span.end);
-        found.speaker = Some(self.text()[span.start..span.end].to_owned());
-        found.speaker_span = Some(span);
+        self.described_as(found, Span::new(first.span.start, words[end - 1].span.end));
     }
 
     /// "STATEMENT, Morneau said." and "STATEMENT, said Morneau."
