@@ -58,6 +58,8 @@ pub static PERSON_TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include
 pub static ORGANIZATION_CUES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/org_cues.txt")));
 /// Lowercase words before a place name ("tại", "in").
 pub static LOCATION_CUES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/location_cues.txt")));
+pub static UNNAMED_SOURCES_VI: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| set(include_str!("data/unnamed_sources_vi.txt")));
 pub static STOPWORDS_VI: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/stopwords_vi.txt")));
 pub static STOPWORDS_EN: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/stopwords_en.txt")));
 

@@ -1,6 +1,7 @@
 //! Pairing quotation marks: families, nesting, apostrophes, and quotes that
 //! run over paragraphs.
 
+use crate::ingest::format::floor_char_boundary;
 use crate::text::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +138,10 @@ pub(super) fn pair_marks(text: &str) -> Vec<Marked> {
                 }
             } else if family == Family::Double && stack.is_empty() {
                 let last_close = found.last().map(|m: &Marked| m.close_end);
-                if let Some(start) = last_close.and_then(|from| lost_opening(text, from, i)) {
+                let start = last_close
+                    .and_then(|from| lost_opening(text, from, i))
+                    .or_else(|| lost_opening_after_colon(text, last_close.unwrap_or(0), i));
+                if let Some(start) = start {
                     push_marked(&mut found, text, start, start, i, after);
                 }
             }
@@ -169,6 +173,22 @@ fn lost_opening(text: &str, last_close: usize, close: usize) -> Option<usize> {
     let attribution_words = between[..end].split_whitespace().count();
     (attribution_words <= MAX_ATTRIBUTION_WORDS).then_some(last_close + end)
 }
+
+/// Where a quote whose opening mark was lost after its introduction starts:
+/// `GS Lang xúc động nói: Là đứa con của vùng quê … đau đáu”.` A closing
+/// mark with none open, in the same paragraph as a colon that a capital
+/// follows, closes the words from that capital.
+fn lost_opening_after_colon(text: &str, last_close: usize, close: usize) -> Option<usize> {
+    let from = floor_char_boundary(text, close.saturating_sub(LOST_QUOTE_REACH)).max(last_close);
+    let between = text.get(from..close)?;
+    let paragraph = between.rfind('\n').map_or(0, |k| k + 1);
+    let colon = between[paragraph..].rfind(": ")? + paragraph;
+    let words = &between[colon + 2..];
+    (words.starts_with(char::is_uppercase) && !words.contains(['"', '“', '”'])).then_some(from + colon + 2)
+}
+
+/// How far before a closing mark a lost opening one is looked for, in bytes.
+const LOST_QUOTE_REACH: usize = 2000;
 
 /// The longest attribution between a quote and words whose opening mark was lost.
 const MAX_ATTRIBUTION_WORDS: usize = 8;

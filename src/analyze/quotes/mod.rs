@@ -15,6 +15,7 @@
 mod marks;
 mod reference;
 mod reported;
+mod vietnamese;
 
 use std::collections::HashMap;
 
@@ -81,7 +82,8 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         let previous = i.checked_sub(1).map(|p| &marked[p]);
         let next = marked.get(i + 1);
         let mut quote = attribution.classify(q, previous, next);
-        if quote.kind == QuoteKind::Direct && quote.speaker.is_none() {
+        // A source the article does not name keeps no speaker (its mention is set).
+        if quote.kind == QuoteKind::Direct && quote.speaker.is_none() && quote.speaker_span.is_none() {
             // The last attributed direct quote, skipping phrases quoted in between.
             let paragraph = attribution.paragraph_of(q.open);
             let last_voice = quotes
@@ -291,6 +293,12 @@ impl Attribution<'_> {
             if found.speaker.is_none() {
                 self.group_speaker(&mut found, &pre_words[..cue.first], cue.span.start);
             }
+            if found.speaker.is_none() && self.lang == Lang::Vi {
+                self.unnamed_source(&mut found, &pre_words[..cue.first], cue.span.start);
+            }
+            return found;
+        }
+        if self.lang == Lang::Vi && self.theo_quote(&mut found, &pre_words, q.open) {
             return found;
         }
         // "“… to management” UFCW Local 832 president Jeff Traeger said Saturday.": a
@@ -307,6 +315,7 @@ impl Attribution<'_> {
             // writer's words may stand between a quoted sentence and who said it.
             let skip = match cue {
                 Some(c) if names_speaker(text, &post_words[..c.first], c.span.start) => Some(0),
+                Some(c) if self.lang == Lang::Vi && self.names_vietnamese_speaker(&post_words[..c.first]) => Some(0),
                 Some(c) if whole_sentence => post_words[..c.first]
                     .iter()
                     .rposition(|w| text[w.span.end..].starts_with(','))
@@ -334,6 +343,11 @@ impl Attribution<'_> {
                     // "…," Hadwin said by phone from Phoenix: the speaker stands before the verb.
                     if !self.person_between(&mut found, from, cue.span.start) {
                         self.speaker_before(&mut found, between, from, cue.span.start);
+                    }
+                    if found.speaker.is_none() && self.lang == Lang::Vi {
+                        let _ = self.person_by_title_and_given_name(&mut found, between)
+                            || self.body_or_document(&mut found, between)
+                            || self.unnamed_source(&mut found, between, cue.span.start);
                     }
                     if found.speaker.is_none() {
                         self.person_by_last_name(&mut found, between);
@@ -433,6 +447,12 @@ impl Attribution<'_> {
     /// title there, resolved to the last person named before it.
     fn speaker_before(&self, found: &mut FoundQuote, words: &[Word], from: usize, cue_start: usize) {
         let window = Span::new(from, cue_start);
+        if self.lang == Lang::Vi && self.person_before_role(found, words, window, cue_start) {
+            return;
+        }
+        if self.lang == Lang::Vi && self.document_before(found, words) {
+            return;
+        }
         // "a Marine spokeswoman said", "students shout": someone not named, though
         // a name may stand in the description.
         if let Some(last) = words.last().filter(|w| &self.text()[w.span.end..cue_start] == " ") {
@@ -495,6 +515,10 @@ impl Attribution<'_> {
         if let Some((span, entity)) = closest {
             found.speaker = Some(entity.name.clone());
             found.speaker_span = Some(span);
+            return;
+        }
+        if self.lang == Lang::Vi && self.person_by_title_and_given_name(found, &words[words.len().saturating_sub(6)..])
+        {
             return;
         }
         self.resolve_reference(found, &words[words.len().saturating_sub(4)..]);

@@ -1,0 +1,280 @@
+//! How Vietnamese news names who speaks.
+//!
+//! - A role stands between a name and its verb, set off by a comma, a dash or
+//!   brackets: "bà Phạm Thu Vân, Phó Tổng giám đốc Công ty X chia sẻ:",
+//!   "chiến sĩ Lê Văn Tâm (Đội CSGT số 1) cho biết", "“…”, ông Trần Tuấn,
+//!   phó phòng Y, nói". The person speaks, not the body in the role.
+//! - A title and a given name stand for the person named in full before:
+//!   "bà Lý" → "Hoàng Thị Lý", "cô Thu Trang" → "Vũ Thị Thu Trang".
+//! - "Theo X, “…”" and "Theo X: “…”" give X's words.
+//! - A source the article does not name ("một người dân", "quan chức Mỹ",
+//!   "nguồn tin") is nobody named: the quote has no speaker, and the next
+//!   unattributed quote does not fall back to someone else.
+
+use super::{Attribution, FoundQuote, PRONOUNS};
+use crate::analyze::entities::FoundEntity;
+use crate::analyze::lexicon::{BODY_NOUNS, PERSON_TITLES, UNNAMED_SOURCES_VI};
+use crate::analyze::words::Word;
+use crate::analyze::EntityKind;
+use crate::text::Span;
+
+/// How many words a role between a name and its verb may have.
+const MAX_ROLE_WORDS: usize = 20;
+
+/// How many syllables a given name after a title may have ("ông Hiển", "cô Thu Trang").
+const MAX_GIVEN_NAME_SYLLABLES: usize = 3;
+
+/// The longest phrase "Theo …," that attributes a quote.
+const MAX_ACCORDING_TO_WORDS: usize = 14;
+
+impl Attribution<'_> {
+    /// The last person named before a cue, with at most a role between them
+    /// (set off by a comma, a dash or brackets, or a few words), in which a
+    /// body may be named; no other person and no pronoun of their own between.
+    pub(super) fn person_before_role(
+        &self,
+        found: &mut FoundQuote,
+        words: &[Word],
+        window: Span,
+        cue_start: usize,
+    ) -> bool {
+        let text = self.text();
+        let people: Vec<_> = self
+            .entities
+            .within(window)
+            .rev()
+            .filter(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s))
+            .collect();
+        // A name a title or pronoun brings in ("bà Phạm Thu Vân", "chiến sĩ Lê
+        // Tâm") is a person's; one inside the role may be a school's or a street's.
+        let titled = people.iter().position(|(s, e)| e.surely_person || self.title_before(words, s.start));
+        let Some(&(span, person)) = titled.map_or(people.first(), |k| people.get(k)) else { return false };
+        let between: Vec<&Word> =
+            words.iter().filter(|w| w.span.start >= span.end && w.span.end <= cue_start).collect();
+        let after = &text[span.end..];
+        let set_off = after.starts_with([',', '(']) || after.trim_start().starts_with(['-', '–', '—', '(']);
+        let own_pronoun = between.iter().any(|w| PRONOUNS.contains(&w.text.to_lowercase().as_str()));
+        let broken = text[span.end..cue_start].contains([';', '“', '”', '"', ':']);
+        if own_pronoun || broken || between.len() > MAX_ROLE_WORDS || (!set_off && between.len() > 4) {
+            return false;
+        }
+        found.speaker = Some(person.name.clone());
+        found.speaker_span = Some(span);
+        true
+    }
+
+    /// Whether a title or a pronoun stands right before byte `position`
+    /// ("ông", "chiến sĩ", "Phó Thủ tướng").
+    fn title_before(&self, words: &[Word], position: usize) -> bool {
+        let k = words.partition_point(|w| w.span.end <= position);
+        let lower = |w: &Word| w.text.to_lowercase();
+        let one = k.checked_sub(1).map(|i| lower(&words[i]));
+        let two = k.checked_sub(2).map(|i| format!("{} {}", lower(&words[i]), lower(&words[i + 1])));
+        [one, two].into_iter().flatten().any(|t| PRONOUNS.contains(&t.as_str()) || PERSON_TITLES.contains(t.as_str()))
+    }
+
+    /// A title and a given name ("bà Lý", "ông Hiển", "anh D.") among `words`:
+    /// the person named before whose name ends with that given name.
+    pub(super) fn person_by_title_and_given_name(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        for (i, title) in words.iter().enumerate().rev() {
+            let lower = title.text.to_lowercase();
+            if !(PRONOUNS.contains(&lower.as_str()) || PERSON_TITLES.contains(lower.as_str())) {
+                continue;
+            }
+            let given: Vec<&str> = words[i + 1..]
+                .iter()
+                .take(MAX_GIVEN_NAME_SYLLABLES)
+                .take_while(|w| w.is_capitalized() && !names_a_body(w))
+                .map(|w| w.text)
+                .collect();
+            if given.is_empty() {
+                continue;
+            }
+            if let Some(person) = self.person_ending_with(&given, title.span.start) {
+                let last = words[i + given.len()].span.end;
+                found.speaker = Some(person.name.clone());
+                found.speaker_span = Some(Span::new(title.span.start, last));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The person last named before `position` (else anywhere) whose name
+    /// ends with the syllables `given`, and is longer than them.
+    fn person_ending_with(&self, given: &[&str], position: usize) -> Option<&FoundEntity> {
+        let ends_with = |e: &FoundEntity| {
+            let syllables: Vec<&str> = e.name.split_whitespace().map(|s| s.trim_end_matches('.')).collect();
+            let given: Vec<&str> = given.iter().map(|s| s.trim_end_matches('.')).collect();
+            e.kind == EntityKind::Person && syllables.len() > given.len() && syllables.ends_with(&given)
+        };
+        let before = self.entities.within(Span::new(0, position)).rev().map(|(_, e)| e).find(|e| ends_with(e));
+        before.or_else(|| self.entities.entities.iter().find(|e| ends_with(e)))
+    }
+
+    /// "Theo ông Hiển, “…”", "Theo bà Lý: “…”": the words of whom "theo"
+    /// names, when the phrase leads its clause and hands over to the quote.
+    pub(super) fn theo_quote(&self, found: &mut FoundQuote, pre_words: &[Word], quote_open: usize) -> bool {
+        let text = self.text();
+        let Some(k) = pre_words.iter().rposition(|w| w.text.eq_ignore_ascii_case("theo")) else { return false };
+        let phrase = &pre_words[k + 1..];
+        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
+        let leads = k == 0 || text[pre_words[k - 1].span.end..pre_words[k].span.start].contains([',', '.', ':']);
+        let hands_over = matches!(text[last.span.end..quote_open].trim(), "," | ":");
+        if !leads || !hands_over || phrase.len() > MAX_ACCORDING_TO_WORDS {
+            return false;
+        }
+        found.kind = crate::analyze::QuoteKind::Direct;
+        found.cue = Some(pre_words[k].text.to_owned());
+        let window = Span::new(first.span.start, last.span.end);
+        let named = self
+            .entities
+            .within(window)
+            .find(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s))
+            .or_else(|| self.entities.within(window).find(|(_, e)| e.kind == EntityKind::Organization));
+        if let Some((span, entity)) = named {
+            found.speaker = Some(entity.name.clone());
+            found.speaker_span = Some(span);
+        } else if !self.person_by_title_and_given_name(found, phrase) && !self.resolve_reference(found, phrase) {
+            found.speaker_span = Some(window);
+        }
+        true
+    }
+
+    /// A speaker the article does not name: a description of people opens
+    /// the clause before the verb ("quan chức Mỹ nói", "thì một số giáo viên
+    /// lại … nói", "một người dân cho biết") and names no person or body. The
+    /// description is kept as the speaker's mention, with no speaker.
+    pub(super) fn unnamed_source(&self, found: &mut FoundQuote, words: &[Word], cue_start: usize) -> bool {
+        let text = self.text();
+        let clause = words
+            .iter()
+            .rposition(|w| text[..w.span.start].trim_end().ends_with([',', ':', ';', '.', '-', '–']))
+            .unwrap_or(0);
+        let words = &words[clause..];
+        let opens = |k: usize| {
+            let one = words[k].text.to_lowercase();
+            let two = words.get(k + 1).map(|n| format!("{one} {}", n.text.to_lowercase()));
+            UNNAMED_SOURCES_VI.contains(one.as_str()) || two.is_some_and(|t| UNNAMED_SOURCES_VI.contains(t.as_str()))
+        };
+        let Some(head) = (0..words.len().min(3)).find(|&k| opens(k)) else { return false };
+        let description = &words[head..words.len().min(head + MAX_DESCRIPTION_WORDS)];
+        let (Some(first), Some(last)) = (description.first(), words.last()) else { return false };
+        let window = Span::new(first.span.start, last.span.end.max(first.span.end));
+        let named =
+            self.entities.within(Span::new(first.span.start, cue_start)).any(|(_, e)| e.kind != EntityKind::Location);
+        let referred = words.iter().any(|w| PRONOUNS.contains(&w.text.to_lowercase().as_str()));
+        if named || referred {
+            return false;
+        }
+        let shown = description.last().map_or(window, |l| Span::new(first.span.start, l.span.end));
+        found.speaker = None;
+        found.speaker_span = Some(shown);
+        true
+    }
+}
+
+/// The longest description of an unnamed source kept as its mention.
+const MAX_DESCRIPTION_WORDS: usize = 6;
+
+/// "UBND", "GD-ĐT": an acronym after a title names a body, not a given name.
+fn names_a_body(word: &Word) -> bool {
+    word.is_acronym() && word.text.chars().count() >= 3
+}
+
+impl Attribution<'_> {
+    /// Whether the words between a closing mark and a cue open with a person
+    /// ("“…”, ông Nguyễn Tường, phó phòng Y, nói"): a name, or a title and a
+    /// name, as their first words; what follows is the person's role.
+    pub(super) fn leads_with_person(&self, words: &[Word]) -> bool {
+        let Some(first) = words.first() else { return false };
+        let lower = first.text.to_lowercase();
+        let titled = PRONOUNS.contains(&lower.as_str()) || PERSON_TITLES.contains(lower.as_str());
+        let name_at = if titled { 1 } else { 0 };
+        let Some(name) = words.get(name_at).filter(|w| w.is_capitalized()) else { return false };
+        let end = words.last().map_or(name.span.end, |w| w.span.end);
+        let person_there = self
+            .entities
+            .within(Span::new(name.span.start, end))
+            .next()
+            .is_some_and(|(s, e)| s.start == name.span.start && e.kind == EntityKind::Person);
+        person_there || titled
+    }
+}
+
+/// Vietnamese documents that speak for whoever issued them ("báo cáo cho
+/// biết", "thông cáo của CCTV viết").
+const DOCUMENT_NOUNS_VI: &[&str] =
+    &["báo cáo", "thông cáo", "tuyên bố", "văn bản", "bức thư", "công văn", "bản tin", "thông báo", "kết luận"];
+
+impl Attribution<'_> {
+    /// The lowercase words of `words[k..k + n]`, joined.
+    fn phrase_at(words: &[Word], k: usize, n: usize) -> Option<String> {
+        let words = words.get(k..k + n)?;
+        Some(words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" "))
+    }
+
+    /// A body or a document named by a common noun that opens `words` ("tạp
+    /// chí viết", "báo cáo thẩm tra nhận định", "Thông cáo chính thức của
+    /// CCTV … cho biết"): the body named after "của", else the body last
+    /// named as a subject (a document: the body that last spoke), else the
+    /// document itself.
+    pub(super) fn body_or_document(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        let opens = |list: &dyn Fn(&str) -> bool| {
+            (1..=2).rev().find(|&n| Self::phrase_at(words, 0, n).is_some_and(|p| list(&p)))
+        };
+        let body = opens(&|p| BODY_NOUNS.contains(p));
+        let document = opens(&|p| DOCUMENT_NOUNS_VI.contains(&p));
+        let Some(n) = body.or(document) else { return false };
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+        // "của CCTV": whose it is, within a few words.
+        let of = words.iter().take(5).position(|w| w.text == "của").and_then(|k| words.get(k + 1));
+        let owner = of.and_then(|w| {
+            self.entities.within(Span::new(w.span.start, last.span.end)).next().filter(|(s, e)| {
+                s.start == w.span.start && matches!(e.kind, EntityKind::Organization | EntityKind::Person)
+            })
+        });
+        if let Some((span, entity)) = owner {
+            found.speaker = Some(entity.name.clone());
+            found.speaker_span = Some(span);
+            return true;
+        }
+        let phrase = &words[..n];
+        if body.is_some() {
+            return self.body_antecedent(found, phrase);
+        }
+        if !self.speaking_body(found, phrase) {
+            self.described_as(found, Span::new(first.span.start, phrase[n - 1].span.end));
+        }
+        true
+    }
+}
+
+impl Attribution<'_> {
+    /// Whether the words between a closing mark and a cue name who speaks: a
+    /// person first ("ông Nguyễn Tường, phó phòng Y,"), a body or a document
+    /// ("tạp chí", "báo cáo thẩm tra"), or a source not named ("quan chức Mỹ").
+    pub(super) fn names_vietnamese_speaker(&self, words: &[Word]) -> bool {
+        let lower = |k: usize| Self::phrase_at(words, 0, k);
+        let noun = |k: usize| {
+            lower(k).is_some_and(|p| {
+                BODY_NOUNS.contains(p.as_str())
+                    || DOCUMENT_NOUNS_VI.contains(&p.as_str())
+                    || UNNAMED_SOURCES_VI.contains(p.as_str())
+            })
+        };
+        self.leads_with_person(words) || noun(1) || noun(2)
+    }
+
+    /// The clause before a cue opens with a document ("Thông cáo chính thức
+    /// của CCTV trên Twitter hôm nay cho biết"): whose it is speaks.
+    pub(super) fn document_before(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        let text = self.text();
+        let clause =
+            words.iter().rposition(|w| text[..w.span.start].trim_end().ends_with([',', ':', ';', '.'])).unwrap_or(0);
+        let words = &words[clause..];
+        let document =
+            (1..=2).any(|n| Self::phrase_at(words, 0, n).is_some_and(|p| DOCUMENT_NOUNS_VI.contains(&p.as_str())));
+        document && self.body_or_document(found, words)
+    }
+}

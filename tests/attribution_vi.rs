@@ -1,0 +1,133 @@
+//! Who said a quote in Vietnamese news, on short fictional articles: each
+//! case is one convention of Vietnamese news writing. The articles are one
+//! paragraph, as analysts paste them.
+
+use briefsmith::analyze::QuoteKind;
+use briefsmith::Analysis;
+
+fn analyze(text: &str) -> Analysis {
+    let mut options = briefsmith::Options::default();
+    options.analyze.language = Some("vi".to_owned());
+    briefsmith::analyze_bytes(text.as_bytes(), &options).expect("analysis")
+}
+
+fn speaker_of(analysis: &Analysis, words: &str) -> Option<String> {
+    let quote = analysis
+        .quotes
+        .iter()
+        .find(|q| q.text.contains(words))
+        .unwrap_or_else(|| panic!("no quote '{words}' among {:?}", analysis.quotes));
+    assert_eq!(quote.kind, QuoteKind::Direct, "{words}: {quote:?}");
+    quote.speaker.clone()
+}
+
+const OPENING: &str = "Sáng 12-3, tỉnh Lạc Giang tổ chức hội nghị về mùa lũ năm nay tại thành phố Tĩnh Gia.";
+
+#[test]
+fn cues_before_the_quote_with_a_colon_or_a_comma() {
+    for cue in ["cho biết", "nói", "khẳng định", "nhấn mạnh", "cho hay", "thông tin", "tuyên bố", "cho rằng"]
+    {
+        let a = analyze(&format!(
+            "{OPENING} Ông Trần Văn Bình {cue}: “Chúng tôi đã chuẩn bị đủ lương thực cho ba tháng mùa lũ.”"
+        ));
+        assert_eq!(speaker_of(&a, "đủ lương thực").as_deref(), Some("Trần Văn Bình"), "{cue}");
+    }
+    let a = analyze(&format!("{OPENING} Ông Trần Văn Bình cho rằng “mọi xã đều phải có đội cứu hộ riêng”."));
+    assert_eq!(speaker_of(&a, "đội cứu hộ").as_deref(), Some("Trần Văn Bình"));
+}
+
+#[test]
+fn cues_after_the_quote_with_a_comma_or_a_dash() {
+    let a = analyze(&format!(
+        "{OPENING} Bà Lê Thị Hoa phụ trách công tác hậu cần. “Kho hàng đã đầy từ tuần trước”, bà Hoa nói. \
+         “Nước lên nhanh hơn mọi năm” - ông Đỗ Minh Khôi cho biết."
+    ));
+    assert_eq!(speaker_of(&a, "Kho hàng").as_deref(), Some("Lê Thị Hoa"));
+    assert_eq!(speaker_of(&a, "Nước lên").as_deref(), Some("Đỗ Minh Khôi"));
+}
+
+#[test]
+fn theo_x_gives_x_words() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Phùng Quốc Hải là trưởng ban chỉ huy. Theo ông Hải, “năm nay lũ đến sớm hơn hai tuần”. \
+         Theo bà Ngô Thu Trang: “Các trường học đã sẵn sàng làm nơi tránh lũ.”"
+    ));
+    assert_eq!(speaker_of(&a, "lũ đến sớm").as_deref(), Some("Phùng Quốc Hải"));
+    assert_eq!(speaker_of(&a, "Các trường học").as_deref(), Some("Ngô Thu Trang"));
+}
+
+#[test]
+fn a_role_between_the_name_and_the_verb_does_not_take_the_quote() {
+    let a = analyze(&format!(
+        "{OPENING} Bà Phạm Thu Vân, Phó Tổng giám đốc Công ty Cổ phần Sông Mây chia sẻ: “Chúng tôi gửi 20 tấn gạo.” \
+         Chiến sĩ Lê Văn Tâm (Đội Cảnh sát giao thông số 3, Công an tỉnh Lạc Giang) cho biết: “Hai tuyến đường đã bị cấm.” \
+         Bà Hà Thị Mai - đại diện Ban phòng chống lụt bão huyện Tĩnh Gia đã cho biết: “Mọi người dân đã được sơ tán.”"
+    ));
+    assert_eq!(speaker_of(&a, "20 tấn gạo").as_deref(), Some("Phạm Thu Vân"));
+    assert_eq!(speaker_of(&a, "Hai tuyến đường").as_deref(), Some("Lê Văn Tâm"));
+    assert_eq!(speaker_of(&a, "sơ tán").as_deref(), Some("Hà Thị Mai"));
+}
+
+#[test]
+fn a_role_after_the_quote_and_the_name_does_not_take_it() {
+    let a = analyze(&format!(
+        "{OPENING} “Đây là lần đầu tiên cả huyện phải sơ tán”, ông Hồ Văn Tường, phó phòng Nông nghiệp huyện Tĩnh Gia, nói."
+    ));
+    assert_eq!(speaker_of(&a, "lần đầu tiên").as_deref(), Some("Hồ Văn Tường"));
+}
+
+#[test]
+fn a_title_and_a_given_name_stand_for_the_full_name() {
+    let a = analyze(&format!(
+        "{OPENING} Bà Hoàng Thị Lý, giám đốc Sở Y tế, và ông Vương Đình Khang cùng dự họp. \
+         Bà Lý nói: “Thuốc men đã được gửi tới từng trạm y tế.”"
+    ));
+    assert_eq!(speaker_of(&a, "Thuốc men").as_deref(), Some("Hoàng Thị Lý"));
+}
+
+#[test]
+fn an_unnamed_source_gives_no_speaker_and_no_one_else_takes_it() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Trần Văn Bình cho biết: “Chúng tôi đã sẵn sàng.” Một người dân ở xã Đông Hòa nói: \
+         “Nhà tôi đã ngập tới nửa mét.” “Ai cũng lo cho mùa màng” - quan chức huyện nói."
+    ));
+    assert_eq!(speaker_of(&a, "sẵn sàng").as_deref(), Some("Trần Văn Bình"));
+    assert_eq!(speaker_of(&a, "ngập tới nửa mét"), None);
+    assert_eq!(speaker_of(&a, "mùa màng"), None);
+}
+
+#[test]
+fn a_document_speaks_for_whoever_issued_it() {
+    let a = analyze(&format!(
+        "{OPENING} Thông cáo của Công ty Cổ phần Sông Mây hôm qua cho biết: “Công ty sẽ tạm dừng hai nhà máy trong một tuần.”"
+    ));
+    assert_eq!(speaker_of(&a, "tạm dừng").as_deref(), Some("Công ty Cổ phần Sông Mây"));
+}
+
+#[test]
+fn an_agency_that_relays_words_is_not_the_speaker() {
+    let a = analyze(&format!(
+        "{OPENING} Theo Reuters, ông Karl Brandt nói: “Châu Âu sẽ gửi thêm hàng cứu trợ.” \
+         Ông Brandt nói với Sky News: “Chúng tôi đang theo dõi sát tình hình.”"
+    ));
+    assert_eq!(speaker_of(&a, "hàng cứu trợ").as_deref(), Some("Karl Brandt"));
+    assert_eq!(speaker_of(&a, "theo dõi sát").as_deref(), Some("Karl Brandt"));
+}
+
+#[test]
+fn a_quote_whose_opening_mark_was_lost_after_its_colon_is_still_a_quote() {
+    let a = analyze(&format!(
+        "{OPENING} Thay mặt các gia đình, bà Ngô Thu Trang xúc động nói: Chúng tôi biết ơn những người lính đã ở lại \
+         cùng dân trong những ngày nước lên”. Hội nghị kết thúc lúc 11 giờ."
+    ));
+    assert_eq!(speaker_of(&a, "biết ơn những người lính").as_deref(), Some("Ngô Thu Trang"));
+}
+
+#[test]
+fn the_next_quote_with_no_cue_continues_the_last_speaker() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Trần Văn Bình cho biết: “Chúng tôi đã sẵn sàng.” Ông nói thêm rằng đội cứu hộ trực suốt đêm. \
+         “Không ai phải ở lại một mình.”"
+    ));
+    assert_eq!(speaker_of(&a, "Không ai phải").as_deref(), Some("Trần Văn Bình"));
+}
