@@ -55,7 +55,7 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)ngày\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{1,2}}(?:\s*/\s*[0-9]{{2,4}})?|\s+tháng\s+[0-9]{{1,2}})?(?:\s+năm\s+[0-9]{{4}})?|tháng\s+(?:[0-9]{{1,2}}|giêng|chạp|mười một|mười hai|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*[0-9]{{4}}|\s+năm\s+(?:[0-9]{{4}}|ngoái|nay|trước|sau|tới))?|[0-9]{{1,2}}/[0-9]{{1,2}}(?:/[0-9]{{2,4}})?|năm\s+[0-9]{{4}}|(?:tuần|tháng|năm)\s+(?:ngoái|trước|tới|sau|qua)|(?:{MONTHS})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+[0-9]{{4}})?|(?:last|next|this|early|late|mid-?)\s*(?:{MONTHS}|{WEEKDAYS}|week|month|year|spring|summer|autumn|fall|winter)|(?:{MONTHS})\s+[0-9]{{4}}|(?:the\s+|mid-|early\s+|late\s+)?(?:1[89]|20)[0-9]{{2}}s|(?:1[89]|20)[0-9]{{2}}(?:-[0-9]{{2}})?|(?:on\s+)?(?:{WEEKDAYS})|yesterday|today|tomorrow|hôm qua|hôm nay|ngày mai"
+        r"(?i)(?:(?:sáng|chiều|tối|đêm|trưa)\s+)?ngày\s+[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{2,4}})?|\s+tháng\s+[0-9]{{1,2}})?(?:\s+năm\s+[0-9]{{4}})?|(?:sáng|chiều|tối|đêm|trưa)\s+[0-9]{{1,2}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{4}})?|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|(?:0?[1-9]|1[0-2])/[0-9]{{4}}|tháng\s+(?:[0-9]{{1,2}}|giêng|chạp|mười một|mười hai|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*[0-9]{{4}}|\s+năm\s+(?:[0-9]{{4}}|ngoái|nay|trước|sau|tới))?|[0-9]{{1,2}}/[0-9]{{1,2}}(?:/[0-9]{{2,4}})?|năm\s+[0-9]{{4}}|(?:(?:{VI_SPELLED}|{NUMBER})\s+)?(?:tuần|tháng|năm)\s+(?:ngoái|trước|tới|sau|qua)|(?:{MONTHS})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+[0-9]{{4}})?|(?:last|next|this|early|late|mid-?)\s*(?:{MONTHS}|{WEEKDAYS}|week|month|year|spring|summer|autumn|fall|winter)|(?:{MONTHS})\s+[0-9]{{4}}|(?:the\s+|mid-|early\s+|late\s+)?(?:1[89]|20)[0-9]{{2}}s|(?:1[89]|20)[0-9]{{2}}(?:-[0-9]{{2}})?|(?:on\s+)?(?:{WEEKDAYS})|yesterday|today|tomorrow|hôm qua|hôm nay|ngày mai"
     ))
 });
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -220,6 +220,10 @@ fn has_date_word(body: &str) -> bool {
         || MONTHS.split('|').any(|m| body.contains(m.trim_end_matches('.')))
 }
 
+/// Vietnamese words a stop list drops that a number counts all the same
+/// ("52 người", "hai lần", "ba con tàu").
+const COUNTED_VI: &[&str] = &["người", "con", "chiếc", "cái", "lần"];
+
 /// Extends a number with the noun it counts: up to two following lowercase
 /// words that are not function words, or just a time unit.
 fn with_counted_noun(text: &str, number: Span, limit: usize, lang: Lang) -> (Span, FigureKind) {
@@ -241,7 +245,7 @@ fn with_counted_noun(text: &str, number: Span, limit: usize, lang: Lang) -> (Spa
             }
         }
         let is_function = match lang {
-            Lang::Vi => STOPWORDS_VI.contains(lower.as_str()),
+            Lang::Vi => STOPWORDS_VI.contains(lower.as_str()) && !COUNTED_VI.contains(&lower.as_str()),
             Lang::En => STOPWORDS_EN.contains(lower.as_str()),
             _ => STOPWORDS_VI.contains(lower.as_str()) || STOPWORDS_EN.contains(lower.as_str()),
         };
@@ -250,12 +254,33 @@ fn with_counted_noun(text: &str, number: Span, limit: usize, lang: Lang) -> (Spa
         }
         end = word.span.end;
         taken += 1;
+        // "85 héc-ta", "300 ki-lô-mét": a unit spelled in hyphenated syllables is the whole noun.
+        let hyphenated = hyphenated_end(text, word.span.end, limit);
+        if hyphenated > end {
+            end = hyphenated;
+            break;
+        }
     }
     if taken == 0 {
         (number, FigureKind::Number)
     } else {
         (Span::new(number.start, end), FigureKind::Count)
     }
+}
+
+/// Where a chain of syllables joined by hyphens that starts before `from`
+/// ends ("héc-ta", "ki-lô-mét"); `from` when none follows.
+fn hyphenated_end(text: &str, from: usize, limit: usize) -> usize {
+    let mut end = from;
+    while text[end..limit].starts_with('-') {
+        let rest = &text[end + 1..limit];
+        let syllable = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        if syllable == 0 {
+            break;
+        }
+        end += 1 + syllable;
+    }
+    end
 }
 
 fn time_unit_at(text: &str, at: usize) -> Option<&str> {

@@ -39,11 +39,17 @@ impl Attribution<'_> {
         cue_start: usize,
     ) -> bool {
         let text = self.text();
+        // A Vietnamese person's name has two syllables or more and is no
+        // acronym ("UBND" after "chủ tịch" is the body they chair).
+        let looks_personal = |e: &FoundEntity| {
+            let syllables: Vec<&str> = e.name.split_whitespace().collect();
+            syllables.len() >= 2 || (syllables.len() == 1 && !is_acronym_of_body(syllables[0]))
+        };
         let people: Vec<_> = self
             .entities
             .within(window)
             .rev()
-            .filter(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s))
+            .filter(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s) && looks_personal(e))
             .collect();
         // A name a title or pronoun brings in ("bà Phạm Thu Vân", "chiến sĩ Lê
         // Tâm") is a person's; one inside the role may be a school's or a street's.
@@ -179,7 +185,13 @@ const MAX_DESCRIPTION_WORDS: usize = 6;
 
 /// "UBND", "GD-ĐT": an acronym after a title names a body, not a given name.
 fn names_a_body(word: &Word) -> bool {
-    word.is_acronym() && word.text.chars().count() >= 3
+    is_acronym_of_body(word.text)
+}
+
+/// Two or more capitals and no initials' dots ("UBND", "TP"; not "H.T.P").
+fn is_acronym_of_body(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !text.contains('.')
 }
 
 impl Attribution<'_> {
@@ -223,8 +235,9 @@ impl Attribution<'_> {
         let opens = |list: &dyn Fn(&str) -> bool| {
             (1..=2).rev().find(|&n| Self::phrase_at(words, 0, n).is_some_and(|p| list(&p)))
         };
-        let body = opens(&|p| BODY_NOUNS.contains(p));
+        // The longer noun: "báo cáo" is a document, not "báo" a newspaper.
         let document = opens(&|p| DOCUMENT_NOUNS_VI.contains(&p));
+        let body = opens(&|p| BODY_NOUNS.contains(p)).filter(|&b| document.is_none_or(|d| b > d));
         let Some(n) = body.or(document) else { return false };
         let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
         // "của CCTV": whose it is, within a few words.
