@@ -86,3 +86,34 @@ fn html_pages_never_break_the_contract() {
     // Until HTML extraction lands these read as text; the contract must hold anyway.
     analyze_set("html-extraction");
 }
+
+#[test]
+fn vi_quotes_contract_and_no_quoted_words_removed() {
+    for (analysis, case) in &analyzed_with_gold("vi-quotes") {
+        let file = analysis["file"].as_str().unwrap();
+        assert_eq!(analysis["language"], "vi", "{file}");
+        for quote in case["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "direct") {
+            let words = quote["text"].as_str().unwrap();
+            assert!(!removed_holds(analysis, words), "{file}: removed quoted words: {words}");
+        }
+    }
+}
+
+#[test]
+fn vi_mds_contract_on_every_story() {
+    let set = common::corpus().join("vi-mds");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&set)
+        .expect("vi-mds")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.is_dir())
+        .flat_map(|story| std::fs::read_dir(story).expect("story").map(|e| e.expect("dir entry").path()))
+        .collect();
+    files.sort();
+    assert!(files.len() > 200, "vi-mds holds {} articles", files.len());
+    let args: Vec<&str> = files.iter().map(|f| f.to_str().expect("utf-8 path")).collect();
+    let out = analyze_json(&args);
+    assert_eq!(out.len(), files.len(), "one JSON line per input");
+    for analysis in &out {
+        assert_contract(analysis);
+    }
+}
