@@ -41,9 +41,11 @@ impl Attribution<'_> {
         let text = self.text();
         // A Vietnamese person's name has two syllables or more and is no
         // acronym ("UBND" after "chủ tịch" is the body they chair).
+        // A person's full name has two syllables or more and is no acronym
+        // ("UBND" after "chủ tịch" is the body they chair; "Quốc" of "Quốc hội").
         let looks_personal = |e: &FoundEntity| {
             let syllables: Vec<&str> = e.name.split_whitespace().collect();
-            syllables.len() >= 2 || (syllables.len() == 1 && !is_acronym_of_body(syllables[0]))
+            syllables.len() >= 2 && !syllables.iter().all(|s| is_acronym_of_body(s))
         };
         let people: Vec<_> = self
             .entities
@@ -51,10 +53,13 @@ impl Attribution<'_> {
             .rev()
             .filter(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s) && looks_personal(e))
             .collect();
-        // A name a title or pronoun brings in ("bà Phạm Thu Vân", "chiến sĩ Lê
-        // Tâm") is a person's; one inside the role may be a school's or a street's.
-        let titled = people.iter().position(|(s, e)| e.surely_person || self.title_before(words, s.start));
-        let Some(&(span, person)) = titled.map_or(people.first(), |k| people.get(k)) else { return false };
+        // The subject: the last person a title or pronoun brings in ("bà Phạm Thu
+        // Vân", "chiến sĩ Lê Tâm") or who opens a clause ("…, Ya Suy chia sẻ");
+        // a name inside someone's role may be a school's or a street's.
+        let opens_clause = |s: Span| s.start == window.start || text[..s.start].trim_end().ends_with([',', '.', ':']);
+        let subject =
+            people.iter().find(|(s, e)| e.surely_person || self.title_before(words, s.start) || opens_clause(*s));
+        let Some(&(span, person)) = subject.or(people.first()) else { return false };
         let between: Vec<&Word> =
             words.iter().filter(|w| w.span.start >= span.end && w.span.end <= cue_start).collect();
         let after = &text[span.end..];
