@@ -82,6 +82,18 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         let previous = i.checked_sub(1).map(|p| &marked[p]);
         let next = marked.get(i + 1);
         let mut quote = attribution.classify(q, previous, next);
+        // "vị này nói": whoever spoke last, named or not.
+        let demonstrative = quote.speaker.is_none()
+            && quote.speaker_span.is_some_and(|s| vietnamese::is_demonstrative(&article.text[s.start..s.end]));
+        if demonstrative {
+            let paragraph = attribution.paragraph_of(q.open);
+            let last = quotes
+                .iter()
+                .rev()
+                .take_while(|p| attribution.paragraph_of(p.span.start) + CONTINUES_FOR >= paragraph)
+                .find(|p| p.kind == QuoteKind::Direct && p.cue.is_some());
+            quote.speaker = last.and_then(|p| p.speaker.clone());
+        }
         // A source the article does not name keeps no speaker (its mention is set).
         if quote.kind == QuoteKind::Direct && quote.speaker.is_none() && quote.speaker_span.is_none() {
             // The last attributed direct quote, skipping phrases quoted in between.
@@ -450,7 +462,7 @@ impl Attribution<'_> {
         if self.lang == Lang::Vi && self.person_before_role(found, words, window, cue_start) {
             return;
         }
-        if self.lang == Lang::Vi && self.document_before(found, words) {
+        if self.lang == Lang::Vi && (self.document_before(found, words) || self.demonstrative_subject(found, words)) {
             return;
         }
         // "a Marine spokeswoman said", "students shout": someone not named, though

@@ -296,3 +296,41 @@ impl Attribution<'_> {
         document && self.body_or_document(found, words)
     }
 }
+
+/// Words that may stand between a subject and its speech verb ("còn nhấn
+/// mạnh", "cũng cho biết", "đã nói").
+const ADVERBS_BEFORE_VERB: &[&str] = &["còn", "cũng", "đã", "lại", "vẫn", "thì", "mới", "tiếp tục", "đều"];
+
+impl Attribution<'_> {
+    /// "Chính khách này còn nhấn mạnh", "vị này nói": a noun and "này" right
+    /// before the verb point back to whoever spoke last. The phrase becomes
+    /// the speaker's mention, and `find` gives it the last voice.
+    pub(super) fn demonstrative_subject(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        let mut end = words.len();
+        while end > 0 && ADVERBS_BEFORE_VERB.contains(&words[end - 1].text.to_lowercase().as_str()) {
+            end -= 1;
+        }
+        let Some(this) = end.checked_sub(1).filter(|&k| words[k].text.eq_ignore_ascii_case("này")) else {
+            return false;
+        };
+        let text = self.text();
+        let start = (this.saturating_sub(3)..this)
+            .find(|&k| k == 0 || text[..words[k].span.start].trim_end().ends_with([',', '.', ':']))
+            .unwrap_or(this.saturating_sub(3));
+        if start == this {
+            return false;
+        }
+        let span = Span::new(words[start].span.start, words[this].span.end);
+        if self.entities.within(span).next().is_some() {
+            return false;
+        }
+        found.speaker = None;
+        found.speaker_span = Some(span);
+        true
+    }
+}
+
+/// Whether a speaker's mention is a demonstrative description ("vị này").
+pub(super) fn is_demonstrative(mention: &str) -> bool {
+    mention.ends_with(" này")
+}
