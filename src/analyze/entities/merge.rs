@@ -82,6 +82,7 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
         votes.organization += c.votes.organization;
         votes.location += c.votes.location;
         votes.definite += c.votes.definite;
+        votes.foreign += c.votes.foreign;
         if expansion.is_some() {
             votes.organization += 1;
         }

@@ -102,6 +102,9 @@ struct Votes {
     /// Mentions after "the": a speech verb then speaks for a body or a
     /// description, not a person.
     definite: u32,
+    /// Vietnamese mentions spelled with no Vietnamese syllable ("Osasuna"):
+    /// a foreign name, a person's unless something else says.
+    foreign: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -508,6 +511,13 @@ impl Context<'_> {
             if vi::after_person_cue(self.text, sentence, start_index) {
                 votes.person += 2;
             }
+            let particle = |w: &Word| CONNECTORS.contains(&w.text) || matches!(w.text, "De" | "El" | "Van" | "Da" | "Di");
+            if part.iter().all(|w| vi::is_foreign_word(w) || particle(w)) && part.iter().any(vi::is_foreign_word) {
+                votes.foreign += 1;
+                if part.len() <= 2 && vi::score_follows(self.text, sentence, start_index + part.len()) {
+                    votes.organization += 2;
+                }
+            }
         }
         let given = FIRST_NAMES.get(part[0].text).copied().filter(|&g| g != '-');
         let gender = given.or_else(|| gender_before(sentence, start_index));
@@ -754,7 +764,9 @@ fn split_acronyms<'w, 'a>(text: &str, chunk: &'w [Word<'a>], lang: Lang) -> Vec<
         };
         // Vietnamese writes titles and kinds of places as acronyms: "LS Đức", "TP Đà Nẵng".
         let meets = if chunk[i - 1].is_acronym() {
-            !chunk[i].is_acronym() && (lang == Lang::Vi || person_follows())
+            // "AC Milan", "FC Barcelona": a club's prefix opens its name.
+            let club = matches!(chunk[i - 1].text, "AC" | "FC" | "AS" | "CLB" | "SC" | "CF");
+            !chunk[i].is_acronym() && ((lang == Lang::Vi && !club) || person_follows())
         } else {
             chunk[i].is_acronym()
         };

@@ -117,7 +117,50 @@ pub(super) fn organization_name(text: &str, words: &[Word], i: usize) -> Option<
     if (2..=run.min(4)).any(|k| LOCATIONS.contains(&text[words[i].span.start..words[i + k - 1].span.end])) {
         return None;
     }
-    heads.into_iter().find_map(|n| proper_part(text, words, i + n).map(|len| n + len))
+    let capitalized = words[i].is_capitalized();
+    heads.into_iter().find_map(|n| {
+        // "Bộ trưởng", "Giám đốc": a title, not a body.
+        if i + n < words.len() && PERSON_TITLES.contains(phrase_lower(&words[i..=i + n]).as_str()) {
+            return None;
+        }
+        let start = i + n + if capitalized { descriptor_before_place(text, words, i + n) } else { 0 };
+        proper_part(text, words, start).map(|len| start - i + len)
+    })
+}
+
+/// The lowercase words that describe a body between its head, or a word of
+/// its proper part, and the place it serves ("Đại học công nghệ thông tin |
+/// Thái Nguyên", "Bảo tàng Dân tộc học | Việt Nam"): up to five, when a known
+/// place or a place word and a name follows them; else none.
+fn descriptor_before_place(text: &str, words: &[Word], start: usize) -> usize {
+    if start == 0 || start >= words.len() || !joined(text, &words[start - 1], &words[start]) {
+        return 0;
+    }
+    for k in 1..=5 {
+        let p = start + k;
+        if p >= words.len() || !joined(text, &words[p - 1], &words[p]) {
+            return 0;
+        }
+        let word = &words[start + k - 1];
+        if word.is_capitalized() || !word.text.chars().all(char::is_alphabetic) {
+            return 0;
+        }
+        let lowered = lower(word);
+        if STOPWORDS_VI.contains(lowered.as_str()) && lowered != "và" {
+            return 0;
+        }
+        if place_head_at(text, words, p).is_some() || location_prefix(text, &words[p..]) > 0 {
+            return k;
+        }
+    }
+    0
+}
+
+/// How many words from the start of `words` name a known place ("Việt Nam",
+/// "Thái Nguyên"), none if they do not.
+fn location_prefix(text: &str, words: &[Word]) -> usize {
+    let run = capitalized_run(text, words, 0);
+    (1..=run.min(4)).rev().find(|&k| LOCATIONS.contains(&text[words[0].span.start..words[k - 1].span.end])).unwrap_or(0)
 }
 
 /// The proper part of an organization's name from word `p`, as a count of words.
@@ -137,12 +180,17 @@ fn proper_part(text: &str, words: &[Word], start: usize) -> Option<usize> {
         }
         let run = capitalized_run(text, words, p);
         if p > start {
-            if !after_lowercase || shaped_like_a_person(&words[p..p + run]) > 0 || is_person_cue(&words[p]) {
+            if !after_lowercase {
                 break;
             }
-            // "Bộ Ngoại giao Trung Quốc Hua Chunying": the place ends the name.
-            if let Some(k) = (1..run).rev().find(|&k| LOCATIONS.contains(&text[words[p].span.start..words[p + k - 1].span.end])) {
-                end = p + k;
+            // "Bộ Ngoại giao Trung Quốc Hua Chunying", "Đại học Quốc gia Hà Nội": a
+            // known place ends the name.
+            let place = location_prefix(text, &words[p..]);
+            if place > 0 {
+                end = p + place;
+                break;
+            }
+            if shaped_like_a_person(&words[p..p + run]) > 0 || is_person_cue(&words[p]) {
                 break;
             }
         }
@@ -161,6 +209,8 @@ fn proper_part(text: &str, words: &[Word], start: usize) -> Option<usize> {
                 p += 1;
                 end = p;
                 after_lowercase = true;
+                // "Bảo tàng Dân tộc học Việt Nam": more description, then the place.
+                p += descriptor_before_place(text, words, p);
             }
         }
     }
@@ -220,4 +270,18 @@ pub(super) fn shaped_like_a_person(part: &[Word]) -> u32 {
     } else {
         1
     }
+}
+
+/// Whether a result ("0-3", "2 - 1") follows a name within three words: in
+/// sports news, the name of a team ("Osasuna cầm hòa 0-0", "Porto – Zenit: 0-1").
+pub(super) fn score_follows(text: &str, sentence: &[Word], end: usize) -> bool {
+    (end..(end + 3).min(sentence.len())).any(|k| {
+        let (w, next) = (&sentence[k], sentence.get(k + 1));
+        let number = |w: &Word| (1..=2).contains(&w.text.len()) && w.text.chars().all(|c| c.is_ascii_digit());
+        let after = next.map_or("", |n| &text[n.span.end..]);
+        number(w)
+            && next.is_some_and(|n| number(n) && matches!(text[w.span.end..n.span.start].trim(), "-" | "–"))
+            // Not a date: "7-7-2005".
+            && !after.starts_with(['-', '/'])
+    })
 }
