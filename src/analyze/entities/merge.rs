@@ -283,6 +283,13 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     if let Some((_, kind)) = best {
         return kind;
     }
+    // A foreign name in Vietnamese news with nothing else to tell: news brings a
+    // person in by the full name ("Carles Puyol") and joins the surname to it,
+    // so a lone word that joined no full name is mostly a body's, a brand's or a
+    // team's ("Osasuna", "Dropbox").
+    if votes.foreign > 0 && !name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return if words.len() == 1 { EntityKind::Organization } else { EntityKind::Person };
+    }
     let is_acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     if is_acronym && words.len() == 1 {
