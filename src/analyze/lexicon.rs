@@ -13,7 +13,8 @@ fn set(data: &'static str) -> HashSet<&'static str> {
 }
 
 /// Place names, matched exactly.
-pub static LOCATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/locations.txt")));
+pub static LOCATIONS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| set(include_str!("data/locations.txt")).into_iter().chain(set(include_str!("data/vi_countries.txt"))).collect());
 /// Organization names, matched exactly.
 pub static ORGANIZATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/organizations.txt")));
 /// Capitalized words that make a name an organization's ("Ministry", "Bộ").
@@ -29,6 +30,24 @@ pub static GROUPS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("
 pub fn is_group_word(word: &str) -> bool {
     GROUPS.contains(word) || word.strip_suffix('s').is_some_and(|singular| GROUPS.contains(singular))
 }
+
+/// Vietnamese family names ("Nguyễn", "Trần", "Hồ"): the first syllable of a
+/// Vietnamese person's name.
+pub static VI_FAMILY_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/vi_family_names.txt")));
+/// Lowercase words for a person's role before a Vietnamese name ("ca sĩ", "hậu vệ").
+pub static VI_PERSON_CUES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/vi_person_cues.txt")));
+/// Lowercase words for a kind of place before its name ("tỉnh", "châu", "đường").
+pub static VI_PLACE_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/vi_place_heads.txt")));
+/// Lowercase heads of Vietnamese organization names ("công ty", "sở", "ủy ban nhân
+/// dân"), each split into words, with whether it must be capitalized to head one.
+pub static VI_ORGANIZATION_HEADS: LazyLock<Vec<(Vec<&str>, bool)>> = LazyLock::new(|| {
+    entries(include_str!("data/vi_organization_heads.txt"))
+        .map(|line| match line.strip_prefix('^') {
+            Some(head) => (head.split_whitespace().collect(), true),
+            None => (line.split_whitespace().collect(), false),
+        })
+        .collect()
+});
 
 /// Family names that come first in a name ("Wang Qishan", "Moon Jae-in").
 pub static FAMILY_NAMES_FIRST: LazyLock<HashSet<&str>> =

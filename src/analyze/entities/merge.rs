@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{is_gazetteer, Candidate, Entities, FoundEntity, LongForm, Votes};
+use super::{is_gazetteer, Candidate, CONNECTORS, Entities, FoundEntity, LongForm, Votes};
 use crate::analyze::lexicon::{
     is_group_word, FAMILY_NAMES_FIRST, FIRST_NAMES, LOCATIONS, ORGANIZATIONS, ORGANIZATION_WORDS, PLACE_WORDS,
 };
@@ -82,6 +82,7 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
         votes.organization += c.votes.organization;
         votes.location += c.votes.location;
         votes.definite += c.votes.definite;
+        votes.foreign += c.votes.foreign;
         if expansion.is_some() {
             votes.organization += 1;
         }
@@ -144,6 +145,9 @@ fn longer_name_ending_with(
         .get(words.last()?)?
         .iter()
         .map(|&i| (i, &entities[i]))
+        // A body's name with lowercase words ("Ủy ban nhân dân tỉnh Lạc Giang") is
+        // not named again by its last words: they name the place.
+        .filter(|(_, (_, _, w))| !w.iter().any(|x| x.starts_with(char::is_lowercase) && !CONNECTORS.contains(&x.as_str())))
         .filter(|(_, (e, _, w))| w.len() > words.len() && w.ends_with(words) && !is_gazetteer(&e.name))
         .max_by_key(|(_, (e, _, _))| {
             e.mentions.iter().filter(|s| s.start < position).map(|s| s.start + 1).max().unwrap_or(0)
@@ -260,7 +264,10 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     }
     // "EDC said", "a claim to EDC": an acronym not known as a place is a body,
     // whatever speaks or prepositions say.
-    let single_acronym = words.len() == 1 && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // One capital alone ("châu Á", "bảng H") is no acronym.
+    let single_acronym = words.len() == 1
+        && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     if single_acronym && votes.person < 2 {
         return EntityKind::Organization;
     }
@@ -275,6 +282,13 @@ fn settle_kind(name: &str, words: &[String], votes: Votes) -> EntityKind {
     .filter(|(v, _)| *v > 0);
     if let Some((_, kind)) = best {
         return kind;
+    }
+    // A foreign name in Vietnamese news with nothing else to tell: news brings a
+    // person in by the full name ("Carles Puyol") and joins the surname to it,
+    // so a lone word that joined no full name is mostly a body's, a brand's or a
+    // team's ("Osasuna", "Dropbox").
+    if votes.foreign > 0 && !name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return if words.len() == 1 { EntityKind::Organization } else { EntityKind::Person };
     }
     let is_acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;

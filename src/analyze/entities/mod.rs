@@ -8,6 +8,7 @@
 //! fullest name they end ("Stoltenberg" → "Jens Stoltenberg").
 
 mod merge;
+mod vi;
 
 use std::collections::{HashMap, HashSet};
 
@@ -101,6 +102,9 @@ struct Votes {
     /// Mentions after "the": a speech verb then speaks for a body or a
     /// description, not a person.
     definite: u32,
+    /// Vietnamese mentions spelled with no Vietnamese syllable ("Osasuna"):
+    /// a foreign name, a person's unless something else says.
+    foreign: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -139,14 +143,37 @@ pub fn find(article: &Article, lang: Lang) -> Entities {
 
     let mut candidates = Vec::new();
     for words in &sentence_words {
-        for (first, len) in chunks(text, words, lang) {
+        for (first, len, whole) in chunks(text, words, lang) {
             let chunk = &words[first..first + len];
+            if let Some(kind) = whole {
+                candidates.push(whole_name(text, chunk, kind));
+                continue;
+            }
             let sentence_initial = is_positionally_capitalized(text, words, first);
             candidates.extend(context.candidates(words, first, chunk, sentence_initial));
         }
     }
     let expansions = acronym_expansions(text, &candidates);
     merge::group(candidates, &expansions)
+}
+
+/// A Vietnamese name that the chunker took whole, with lowercase syllables in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    /// A name the gazetteers hold ("Quốc hội", "Ngân hàng Thế giới").
+    Known,
+    /// An organization's head and proper part ("Sở Y tế Bình Thuận").
+    Body,
+}
+
+fn whole_name(text: &str, chunk: &[Word], kind: Whole) -> Candidate {
+    let span = Span::new(chunk[0].span.start, chunk[chunk.len() - 1].span.end);
+    let words = text[span.start..span.end].split_whitespace().map(str::to_owned).collect();
+    let mut votes = Votes::default();
+    if kind == Whole::Body {
+        votes.organization += 4;
+    }
+    Candidate { span, words, votes, gender: None }
 }
 
 /// A name in full and its words.
@@ -202,11 +229,22 @@ struct Context<'a> {
 
 /// Runs of capitalized words joined by single spaces (and by lowercase
 /// connectors such as "of" between capitalized words, by hyphens, and by the
-/// period of an initial), as (first index, length).
-fn chunks(text: &str, words: &[Word], lang: Lang) -> Vec<(usize, usize)> {
+/// period of an initial), as (first index, length); in Vietnamese also the
+/// names whose lowercase syllables belong to them, taken whole.
+fn chunks(text: &str, words: &[Word], lang: Lang) -> Vec<(usize, usize, Option<Whole>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if lang == Lang::Vi {
+            let whole = vi::known_phrase(text, words, i)
+                .map(|len| (len, Whole::Known))
+                .or_else(|| vi::organization_name(text, words, i).map(|len| (len, Whole::Body)));
+            if let Some((len, kind)) = whole {
+                out.push((i, len, Some(kind)));
+                i += len;
+                continue;
+            }
+        }
         if !words[i].is_capitalized() {
             i += 1;
             continue;
@@ -247,7 +285,7 @@ fn chunks(text: &str, words: &[Word], lang: Lang) -> Vec<(usize, usize)> {
                 break;
             }
         }
-        out.push((i, j + 1 - i));
+        out.push((i, j + 1 - i, None));
         i = j + 1;
     }
     out
@@ -291,7 +329,11 @@ impl Context<'_> {
     fn candidates(&self, sentence: &[Word], first: usize, chunk: &[Word], sentence_initial: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut offset = first;
-        for (k, part) in split_acronyms(self.text, chunk, self.lang).into_iter().enumerate() {
+        let mut parts = split_acronyms(self.text, chunk, self.lang);
+        if self.lang == Lang::Vi {
+            parts = parts.into_iter().flat_map(|part| self.split_place_before_name(sentence, first, chunk, part)).collect();
+        }
+        for (k, part) in parts.into_iter().enumerate() {
             let initial = sentence_initial && k == 0;
             let part_start = offset;
             offset += part.len();
@@ -300,6 +342,36 @@ impl Context<'_> {
             }
         }
         out
+    }
+
+    /// "nước Đức Angela Merkel", "Trung Quốc Hua Chunying": a place written
+    /// right before a person's name is a name of its own.
+    fn split_place_before_name<'w, 'a>(
+        &self,
+        sentence: &[Word],
+        first: usize,
+        chunk: &'w [Word<'a>],
+        part: &'w [Word<'a>],
+    ) -> Vec<&'w [Word<'a>]> {
+        let whole = &self.text[part[0].span.start..part[part.len() - 1].span.end];
+        if part.len() < 3 || is_gazetteer(whole) {
+            return vec![part];
+        }
+        let start = first + chunk.iter().position(|w| w.span == part[0].span).unwrap_or(0);
+        let place_head = vi::after_place_head(self.text, sentence, start);
+        let split = (1..part.len() - 1).rev().find(|&k| {
+            let place = &self.text[part[0].span.start..part[k - 1].span.end];
+            let rest = &part[k..];
+            let person = rest.len() >= 2
+                && (vi::shaped_like_a_person(rest) > 0
+                    || rest.iter().all(vi::is_foreign_word)
+                    || FIRST_NAMES.contains_key(rest[0].text));
+            person && (LOCATIONS.contains(place) || (k == 1 && place_head))
+        });
+        match split {
+            Some(k) => vec![&part[..k], &part[k..]],
+            None => vec![part],
+        }
     }
 
     fn candidate(
@@ -404,7 +476,17 @@ impl Context<'_> {
         if words.len() == 1 && COMMON_ACRONYMS.contains(&name) {
             return None;
         }
-        if words.len() == 1 && !part[0].is_acronym() && self.is_common_word(name) && !is_gazetteer(name) {
+        let vi_place = self.lang == Lang::Vi && vi::after_place_head(self.text, sentence, start_index);
+        if words.len() == 1 && !part[0].is_acronym() && self.is_common_word(name) && !is_gazetteer(name) && !vi_place {
+            return None;
+        }
+        // "phía Bắc": a direction, not a region's name.
+        let direction = matches!(name, "Bắc" | "Nam" | "Đông" | "Tây");
+        if self.lang == Lang::Vi
+            && direction
+            && start_index > 0
+            && matches!(sentence[start_index - 1].text, "phía" | "hướng")
+        {
             return None;
         }
 
@@ -420,6 +502,22 @@ impl Context<'_> {
             votes.definite += 1;
         } else if self.shaped_like_a_personal_name(part) {
             votes.person += 1;
+        }
+        if self.lang == Lang::Vi {
+            votes.person += vi::shaped_like_a_person(part);
+            if vi_place {
+                votes.location += 3;
+            }
+            if vi::after_person_cue(self.text, sentence, start_index) {
+                votes.person += 2;
+            }
+            let particle = |w: &Word| CONNECTORS.contains(&w.text) || matches!(w.text, "De" | "El" | "Van" | "Da" | "Di");
+            if part.iter().all(|w| vi::is_foreign_word(w) || particle(w)) && part.iter().any(vi::is_foreign_word) {
+                votes.foreign += 1;
+                if part.len() <= 2 && vi::score_follows(self.text, sentence, start_index + part.len()) {
+                    votes.organization += 2;
+                }
+            }
         }
         let given = FIRST_NAMES.get(part[0].text).copied().filter(|&g| g != '-');
         let gender = given.or_else(|| gender_before(sentence, start_index));
@@ -666,7 +764,9 @@ fn split_acronyms<'w, 'a>(text: &str, chunk: &'w [Word<'a>], lang: Lang) -> Vec<
         };
         // Vietnamese writes titles and kinds of places as acronyms: "LS Đức", "TP Đà Nẵng".
         let meets = if chunk[i - 1].is_acronym() {
-            !chunk[i].is_acronym() && (lang == Lang::Vi || person_follows())
+            // "AC Milan", "FC Barcelona": a club's prefix opens its name.
+            let club = matches!(chunk[i - 1].text, "AC" | "FC" | "AS" | "CLB" | "SC" | "CF");
+            !chunk[i].is_acronym() && ((lang == Lang::Vi && !club) || person_follows())
         } else {
             chunk[i].is_acronym()
         };
