@@ -114,3 +114,23 @@ fn templates_commands_over_a_user_folder() {
     assert_eq!(code, 1);
     assert!(stderr.contains("briefsmith templates list"), "{stderr}");
 }
+
+#[test]
+fn names_only_in_a_photo_credit_are_not_the_story_actors() {
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/vi-hai-cang.txt");
+    for (input, credited) in [(sample, "Báo Lạc Giang"), (seed_path(), "Reuters")] {
+        let (code, json, stderr) = run(&["analyze", "--brief-json", input.to_str().unwrap()]);
+        assert_eq!(code, 0, "{stderr}");
+        let brief: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+        let names: Vec<&str> =
+            brief["entities"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+        assert!(!names.contains(&credited), "{credited} is among the actors: {names:?}");
+        assert!(!names.is_empty());
+        for template in ["sitrep", "bluf", "one-pager"] {
+            let (code, markdown, stderr) = run(&["brief", input.to_str().unwrap(), "--template", template]);
+            assert_eq!(code, 0, "{stderr}");
+            let body: String = markdown.lines().filter(|l| !l.to_lowercase().contains("ảnh")).collect();
+            assert!(!body.contains(credited), "{template}: {credited} in the brief:\n{markdown}");
+        }
+    }
+}

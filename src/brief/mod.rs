@@ -273,9 +273,12 @@ impl Brief {
                     edited: None,
                 })
                 .collect(),
+            // A name only in a removed credit line ("Ảnh: Reuters") is who took the
+            // photo, not one of the story's actors: it stays in the analysis's metadata.
             entities: analysis
                 .entities
                 .iter()
+                .filter(|e| e.source == "text")
                 .map(|e| EntityItem {
                     text: e.text.clone(),
                     kind: e.kind,

@@ -331,7 +331,8 @@ impl Context<'_> {
         let mut offset = first;
         let mut parts = split_acronyms(self.text, chunk, self.lang);
         if self.lang == Lang::Vi {
-            parts = parts.into_iter().flat_map(|part| self.split_place_before_name(sentence, first, chunk, part)).collect();
+            parts =
+                parts.into_iter().flat_map(|part| self.split_place_before_name(sentence, first, chunk, part)).collect();
         }
         for (k, part) in parts.into_iter().enumerate() {
             let initial = sentence_initial && k == 0;
@@ -511,7 +512,8 @@ impl Context<'_> {
             if vi::after_person_cue(self.text, sentence, start_index) {
                 votes.person += 2;
             }
-            let particle = |w: &Word| CONNECTORS.contains(&w.text) || matches!(w.text, "De" | "El" | "Van" | "Da" | "Di");
+            let particle =
+                |w: &Word| CONNECTORS.contains(&w.text) || matches!(w.text, "De" | "El" | "Van" | "Da" | "Di");
             if part.iter().all(|w| vi::is_foreign_word(w) || particle(w)) && part.iter().any(vi::is_foreign_word) {
                 votes.foreign += 1;
                 if part.len() <= 2 && vi::score_follows(self.text, sentence, start_index + part.len()) {
