@@ -97,9 +97,15 @@ pub(super) fn organization_name(text: &str, words: &[Word], i: usize) -> Option<
     if i > 0 && joined(text, &words[i - 1], &words[i]) {
         let before = &words[i - 1];
         // Inside a capitalized run, or "ông Trường Giang": a person's name.
-        if (before.is_capitalized() && words[i].is_capitalized()) || PERSON_TITLES.contains(lower(before).as_str()) {
+        let kinship = matches!(lower(before).as_str(), "ông" | "bà" | "anh" | "chị" | "em" | "cô" | "chú" | "bác" | "cụ" | "cháu");
+        if (before.is_capitalized() && words[i].is_capitalized()) || kinship {
             return None;
         }
+    }
+    // "Đoàn Minh Quế": a family name that is also a head, opening a person's name.
+    let run = capitalized_run(text, words, i);
+    if shaped_like_a_person(&words[i..i + run]) == 2 {
+        return None;
     }
     let mut heads: Vec<usize> = VI_ORGANIZATION_HEADS
         .iter()
@@ -113,7 +119,6 @@ pub(super) fn organization_name(text: &str, words: &[Word], i: usize) -> Option<
         .collect();
     heads.sort_unstable_by(|a, b| b.cmp(a));
     // "Trường Sa", "Hội An", "Đài Loan": a place whose name opens like a body's.
-    let run = capitalized_run(text, words, i);
     if (2..=run.min(4)).any(|k| LOCATIONS.contains(&text[words[i].span.start..words[i + k - 1].span.end])) {
         return None;
     }
