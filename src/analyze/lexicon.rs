@@ -13,8 +13,9 @@ fn set(data: &'static str) -> HashSet<&'static str> {
 }
 
 /// Place names, matched exactly.
-pub static LOCATIONS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| set(include_str!("data/locations.txt")).into_iter().chain(set(include_str!("data/vi_countries.txt"))).collect());
+pub static LOCATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    set(include_str!("data/locations.txt")).into_iter().chain(set(include_str!("data/vi_countries.txt"))).collect()
+});
 /// Organization names, matched exactly.
 pub static ORGANIZATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/organizations.txt")));
 /// Capitalized words that make a name an organization's ("Ministry", "Bộ").

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{is_gazetteer, Candidate, CONNECTORS, Entities, FoundEntity, LongForm, Votes};
+use super::{is_gazetteer, Candidate, Entities, FoundEntity, LongForm, Votes, CONNECTORS};
 use crate::analyze::lexicon::{
     is_group_word, FAMILY_NAMES_FIRST, FIRST_NAMES, LOCATIONS, ORGANIZATIONS, ORGANIZATION_WORDS, PLACE_WORDS,
 };
@@ -185,7 +185,9 @@ fn longer_name_ending_with(
         .map(|&i| (i, &entities[i]))
         // A body's name with lowercase words ("Ủy ban nhân dân tỉnh Lạc Giang") is
         // not named again by its last words: they name the place.
-        .filter(|(_, (_, _, w))| !w.iter().any(|x| x.starts_with(char::is_lowercase) && !CONNECTORS.contains(&x.as_str())))
+        .filter(|(_, (_, _, w))| {
+            !w.iter().any(|x| x.starts_with(char::is_lowercase) && !CONNECTORS.contains(&x.as_str()))
+        })
         .filter(|(_, (e, _, w))| w.len() > words.len() && w.ends_with(words) && !is_gazetteer(&e.name))
         .max_by_key(|(_, (e, _, _))| {
             e.mentions.iter().filter(|s| s.start < position).map(|s| s.start + 1).max().unwrap_or(0)

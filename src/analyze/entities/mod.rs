@@ -348,7 +348,8 @@ impl Context<'_> {
         let mut offset = first;
         let mut parts = split_acronyms(self.text, chunk, self.lang);
         if self.lang == Lang::Vi {
-            parts = parts.into_iter().flat_map(|part| self.split_place_before_name(sentence, first, chunk, part)).collect();
+            parts =
+                parts.into_iter().flat_map(|part| self.split_place_before_name(sentence, first, chunk, part)).collect();
         }
         for (k, part) in parts.into_iter().enumerate() {
             let initial = sentence_initial && k == 0;
@@ -528,7 +529,8 @@ impl Context<'_> {
             if vi::after_person_cue(self.text, sentence, start_index) {
                 votes.person += 2;
             }
-            let particle = |w: &Word| CONNECTORS.contains(&w.text) || matches!(w.text, "De" | "El" | "Van" | "Da" | "Di");
+            let particle =
+                |w: &Word| CONNECTORS.contains(&w.text) || matches!(w.text, "De" | "El" | "Van" | "Da" | "Di");
             if part.iter().all(|w| vi::is_foreign_word(w) || particle(w)) && part.iter().any(vi::is_foreign_word) {
                 votes.foreign += 1;
                 // "Carles Puyol": a given name and a surname, as a person is named.

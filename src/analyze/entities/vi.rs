@@ -7,8 +7,8 @@
 //! syllable could spell is a foreign name ("Messi", "Osasuna").
 
 use crate::analyze::lexicon::{
-    LOCATIONS, ORGANIZATIONS, PERSON_TITLES, STOPWORDS_VI, VI_FAMILY_NAMES, VI_ORGANIZATION_HEADS, VI_PLACE_HEADS,
-    VI_PERSON_CUES,
+    LOCATIONS, ORGANIZATIONS, PERSON_TITLES, STOPWORDS_VI, VI_FAMILY_NAMES, VI_ORGANIZATION_HEADS, VI_PERSON_CUES,
+    VI_PLACE_HEADS,
 };
 use crate::analyze::words::Word;
 
@@ -97,7 +97,10 @@ pub(super) fn organization_name(text: &str, words: &[Word], i: usize) -> Option<
     if i > 0 && joined(text, &words[i - 1], &words[i]) {
         let before = &words[i - 1];
         // Inside a capitalized run, or "ông Trường Giang": a person's name.
-        let kinship = matches!(lower(before).as_str(), "ông" | "bà" | "anh" | "chị" | "em" | "cô" | "chú" | "bác" | "cụ" | "cháu");
+        let kinship = matches!(
+            lower(before).as_str(),
+            "ông" | "bà" | "anh" | "chị" | "em" | "cô" | "chú" | "bác" | "cụ" | "cháu"
+        );
         if (before.is_capitalized() && words[i].is_capitalized()) || kinship {
             return None;
         }
@@ -229,8 +232,8 @@ fn is_person_cue(word: &Word) -> bool {
 
 const VOWELS: &str = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ";
 const ONSETS: &[&str] = &[
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n",
-    "p", "r", "s", "t", "v", "x", "",
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m",
+    "n", "p", "r", "s", "t", "v", "x", "",
 ];
 const FINALS: &[&str] = &["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
 
@@ -263,9 +266,7 @@ pub(super) fn is_foreign_word(word: &Word) -> bool {
 pub(super) fn shaped_like_a_person(part: &[Word]) -> u32 {
     let title_case = |w: &Word| {
         let mut chars = w.text.chars();
-        chars.next().is_some_and(char::is_uppercase)
-            && chars.all(char::is_lowercase)
-            && is_vietnamese_syllable(w.text)
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase) && is_vietnamese_syllable(w.text)
     };
     if !(2..=4).contains(&part.len()) || !VI_FAMILY_NAMES.contains(part[0].text) || !part.iter().all(title_case) {
         return 0;
