@@ -24,7 +24,7 @@ fn figure(output: &str, line: &Line, label: &str) -> f64 {
                 && (if line.half.is_empty() { !l.contains(" half,") } else { l.contains(line.half) })
                 && l.contains(line.marker)
                 && l.contains(label)
-                && (line.marker.is_empty() == !l.contains("direct quotes alone"))
+                && (line.marker.is_empty() != l.contains("direct quotes alone"))
         })
         .unwrap_or_else(|| panic!("no '{} {} {}' line with '{label}':\n{output}", line.set, line.half, line.marker));
     let after = row.split(label).nth(1).unwrap();
