@@ -118,3 +118,24 @@ fn the_vietnamese_sample_names_its_bodies_whole() {
         assert!(kind_of(&found, stray).is_none(), "{stray} in {found:?}");
     }
 }
+
+#[test]
+fn a_citys_short_form_belongs_to_its_name_and_a_known_body_takes_its_country() {
+    let found = entities(
+        "Hàng nghìn người đã đổ về TP Đà Nẵng để xem lễ hội pháo hoa trong ba đêm liền. \
+         Trong khi đó, Chính phủ Nhật Bản cho biết sẽ hỗ trợ thêm kinh phí cho chương trình trao đổi văn hóa giữa hai nước.",
+    );
+    assert_kind(&found, "TP Đà Nẵng", EntityKind::Location);
+    assert!(kind_of(&found, "TP").is_none(), "{found:?}");
+    assert_kind(&found, "Chính phủ Nhật Bản", EntityKind::Organization);
+}
+
+#[test]
+fn names_listed_together_share_a_kind() {
+    let found = entities(
+        "Đêm nhạc có sự tham gia của Hồ Minh Khang, Thu Diệp và Lan Vy cùng nhiều khách mời khác. \
+         Khán giả đã đứng kín sân vận động suốt ba giờ đồng hồ để cổ vũ cho các ca sĩ yêu thích của mình.",
+    );
+    assert_kind(&found, "Thu Diệp", EntityKind::Person);
+    assert_kind(&found, "Lan Vy", EntityKind::Person);
+}

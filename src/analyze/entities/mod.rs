@@ -498,6 +498,9 @@ impl Context<'_> {
         if words.len() == 1 && !part[0].is_acronym() && self.is_common_word(name) && !is_gazetteer(name) && !vi_place {
             return None;
         }
+        if self.lang == Lang::Vi && words.len() == 1 && vi::is_place_short_form(name) {
+            return None;
+        }
         // "phía Bắc": a direction, not a region's name.
         let direction = matches!(name, "Bắc" | "Nam" | "Đông" | "Tây");
         if self.lang == Lang::Vi
@@ -523,7 +526,7 @@ impl Context<'_> {
         }
         if self.lang == Lang::Vi {
             votes.person += vi::shaped_like_a_person(part);
-            if vi_place {
+            if vi_place || (part.len() > 1 && vi::is_place_short_form(part[0].text)) {
                 votes.location += 3;
             }
             if vi::after_person_cue(self.text, sentence, start_index) {
@@ -788,7 +791,9 @@ fn split_acronyms<'w, 'a>(text: &str, chunk: &'w [Word<'a>], lang: Lang) -> Vec<
         // Vietnamese writes titles and kinds of places as acronyms: "LS Đức", "TP Đà Nẵng".
         let meets = if chunk[i - 1].is_acronym() {
             // "AC Milan", "FC Barcelona": a club's prefix opens its name.
-            let club = matches!(chunk[i - 1].text, "AC" | "FC" | "AS" | "CLB" | "SC" | "CF");
+            // "TP Hồ Chí Minh": a city's short form is part of its name.
+            let club = matches!(chunk[i - 1].text, "AC" | "FC" | "AS" | "CLB" | "SC" | "CF")
+                || vi::is_place_short_form(chunk[i - 1].text);
             !chunk[i].is_acronym() && ((lang == Lang::Vi && !club) || person_follows())
         } else {
             chunk[i].is_acronym()

@@ -30,7 +30,7 @@ pub(super) fn known_phrase(text: &str, words: &[Word], i: usize) -> Option<usize
     if !words[i].is_capitalized() {
         return None;
     }
-    (2..=6).rev().find(|&k| {
+    let known = (2..=6).rev().find(|&k| {
         i + k <= words.len()
             && (i + 1..i + k).all(|m| &text[words[m - 1].span.end..words[m].span.start] == " ")
             && words[i + 1..i + k].iter().any(|w| !w.is_capitalized())
@@ -38,7 +38,22 @@ pub(super) fn known_phrase(text: &str, words: &[Word], i: usize) -> Option<usize
                 let phrase = &text[words[i].span.start..words[i + k - 1].span.end];
                 ORGANIZATIONS.contains(phrase) || LOCATIONS.contains(phrase)
             }
-    })
+    })?;
+    // "Chính phủ Nhật Bản", "Quốc hội Campuchia": a known body, then the country it is.
+    let body = ORGANIZATIONS.contains(&text[words[i].span.start..words[i + known - 1].span.end]);
+    let next = i + known;
+    let place = if body && next < words.len() && joined(text, &words[next - 1], &words[next]) {
+        location_prefix(text, &words[next..])
+    } else {
+        0
+    };
+    Some(known + place)
+}
+
+/// Short forms of a kind of place written in capitals before its name ("TP Hồ
+/// Chí Minh", "TX Sơn Tây"): no names themselves.
+pub(super) fn is_place_short_form(word: &str) -> bool {
+    matches!(word, "TP" | "Tp" | "TX" | "TT")
 }
 
 /// How many words of a place-kind phrase ("tỉnh", "thành phố", "quần đảo")
@@ -46,7 +61,7 @@ pub(super) fn known_phrase(text: &str, words: &[Word], i: usize) -> Option<usize
 fn place_head_at(text: &str, words: &[Word], i: usize) -> Option<usize> {
     (1..=3).rev().find(|&k| {
         i + k < words.len()
-            && !words[i].is_capitalized()
+            && (!words[i].is_capitalized() || (k == 1 && is_place_short_form(words[i].text)))
             && (i + 1..=i + k).all(|m| joined(text, &words[m - 1], &words[m]))
             && VI_PLACE_HEADS.contains(phrase_lower(&words[i..i + k]).as_str())
             && words[i + k].is_capitalized()
