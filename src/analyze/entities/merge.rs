@@ -12,7 +12,13 @@ use crate::analyze::EntityKind;
 use crate::text::Span;
 
 /// Merges candidates into entities and settles each entity's kind.
-pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, LongForm>) -> Entities {
+/// `links` are pairs of candidates written as items of one list ("Hồ Ngọc Hà,
+/// Thu Minh và Đinh Hương"), which are things of one kind.
+pub(super) fn group(
+    candidates: Vec<Candidate>,
+    expansions: &HashMap<String, LongForm>,
+    links: &[(usize, usize)],
+) -> Entities {
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut entities: Vec<(FoundEntity, Votes, Vec<String>)> = Vec::new();
     // Longer names first, so that shorter ones can join them.
@@ -88,6 +94,11 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
         }
     }
     join_bodies_named_by_first_word(&mut entities, &mut assignment);
+    // Whether anything but a name's spelling said what it is.
+    let evidenced: Vec<bool> = entities
+        .iter()
+        .map(|(e, v, _)| is_gazetteer(&e.name) || v.person + v.speaks + v.organization + v.location > 0)
+        .collect();
     let mut found: Vec<FoundEntity> = entities
         .into_iter()
         .map(|(mut entity, votes, words)| {
@@ -97,6 +108,7 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
             entity
         })
         .collect();
+    share_kinds_in_lists(&mut found, &evidenced, links, &assignment);
     // Most mentioned first, then by first appearance.
     let mut ranked: Vec<usize> = (0..found.len()).filter(|&i| !found[i].mentions.is_empty()).collect();
     ranked.sort_by_key(|&i| (std::cmp::Reverse(found[i].mentions.len()), found[i].mentions[0].start));
@@ -115,6 +127,32 @@ pub(super) fn group(candidates: Vec<Candidate>, expansions: &HashMap<String, Lon
         }
     }
     Entities { entities: sorted, mentions }
+}
+
+/// A name with nothing but its spelling to tell its kind takes the kind of a
+/// name listed with it that something did tell ("cả Messi, Carles Puyol và
+/// Javier Mascherano", "Lâm Đồng và Nhân Cơ"), along the list.
+fn share_kinds_in_lists(found: &mut [FoundEntity], evidenced: &[bool], links: &[(usize, usize)], assignment: &[usize]) {
+    let mut known: Vec<bool> = evidenced.to_vec();
+    for _ in 0..4 {
+        let mut changed = false;
+        for &(a, b) in links {
+            let (ea, eb) = (assignment[a], assignment[b]);
+            if ea == eb {
+                continue;
+            }
+            for (from, to) in [(ea, eb), (eb, ea)] {
+                if known[from] && !known[to] && found[from].kind != EntityKind::Other {
+                    found[to].kind = found[from].kind;
+                    known[to] = true;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// A new entity, its kind not settled yet, with the words of its name.

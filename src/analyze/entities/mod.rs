@@ -154,7 +154,8 @@ pub fn find(article: &Article, lang: Lang) -> Entities {
         }
     }
     let expansions = acronym_expansions(text, &candidates);
-    merge::group(candidates, &expansions)
+    let links = if lang == Lang::Vi { list_links(text, &candidates) } else { Vec::new() };
+    merge::group(candidates, &expansions, &links)
 }
 
 /// A Vietnamese name that the chunker took whole, with lowercase syllables in it.
@@ -174,6 +175,22 @@ fn whole_name(text: &str, chunk: &[Word], kind: Whole) -> Candidate {
         votes.organization += 4;
     }
     Candidate { span, words, votes, gender: None }
+}
+
+/// Candidates next to each other as items of one list: "A, B", "A và B",
+/// "A hay B", "A-B" (Vietnamese only: the lists of names that news writes).
+fn list_links(text: &str, candidates: &[Candidate]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| candidates[i].span.start);
+    order
+        .windows(2)
+        .filter(|pair| {
+            let (a, b) = (&candidates[pair[0]], &candidates[pair[1]]);
+            a.span.end <= b.span.start
+                && matches!(&text[a.span.end..b.span.start], ", " | " và " | " hay " | " hoặc " | "-" | " cùng ")
+        })
+        .map(|pair| (pair[0], pair[1]))
+        .collect()
 }
 
 /// A name in full and its words.
@@ -481,6 +498,9 @@ impl Context<'_> {
         if words.len() == 1 && !part[0].is_acronym() && self.is_common_word(name) && !is_gazetteer(name) && !vi_place {
             return None;
         }
+        if self.lang == Lang::Vi && words.len() == 1 && vi::is_place_short_form(name) {
+            return None;
+        }
         // "phía Bắc": a direction, not a region's name.
         let direction = matches!(name, "Bắc" | "Nam" | "Đông" | "Tây");
         if self.lang == Lang::Vi
@@ -506,7 +526,7 @@ impl Context<'_> {
         }
         if self.lang == Lang::Vi {
             votes.person += vi::shaped_like_a_person(part);
-            if vi_place {
+            if vi_place || (part.len() > 1 && vi::is_place_short_form(part[0].text)) {
                 votes.location += 3;
             }
             if vi::after_person_cue(self.text, sentence, start_index) {
@@ -516,6 +536,10 @@ impl Context<'_> {
                 |w: &Word| CONNECTORS.contains(&w.text) || matches!(w.text, "De" | "El" | "Van" | "Da" | "Di");
             if part.iter().all(|w| vi::is_foreign_word(w) || particle(w)) && part.iter().any(vi::is_foreign_word) {
                 votes.foreign += 1;
+                // "Carles Puyol": a given name and a surname, as a person is named.
+                if (2..=3).contains(&part.len()) && !part.iter().any(|w| ORGANIZATION_WORDS.contains(w.text)) {
+                    votes.person += 1;
+                }
                 if part.len() <= 2 && vi::score_follows(self.text, sentence, start_index + part.len()) {
                     votes.organization += 2;
                 }
@@ -767,7 +791,9 @@ fn split_acronyms<'w, 'a>(text: &str, chunk: &'w [Word<'a>], lang: Lang) -> Vec<
         // Vietnamese writes titles and kinds of places as acronyms: "LS Đức", "TP Đà Nẵng".
         let meets = if chunk[i - 1].is_acronym() {
             // "AC Milan", "FC Barcelona": a club's prefix opens its name.
-            let club = matches!(chunk[i - 1].text, "AC" | "FC" | "AS" | "CLB" | "SC" | "CF");
+            // "TP Hồ Chí Minh": a city's short form is part of its name.
+            let club = matches!(chunk[i - 1].text, "AC" | "FC" | "AS" | "CLB" | "SC" | "CF")
+                || vi::is_place_short_form(chunk[i - 1].text);
             !chunk[i].is_acronym() && ((lang == Lang::Vi && !club) || person_follows())
         } else {
             chunk[i].is_acronym()

@@ -30,7 +30,7 @@ pub(super) fn known_phrase(text: &str, words: &[Word], i: usize) -> Option<usize
     if !words[i].is_capitalized() {
         return None;
     }
-    (2..=6).rev().find(|&k| {
+    let known = (2..=6).rev().find(|&k| {
         i + k <= words.len()
             && (i + 1..i + k).all(|m| &text[words[m - 1].span.end..words[m].span.start] == " ")
             && words[i + 1..i + k].iter().any(|w| !w.is_capitalized())
@@ -38,7 +38,22 @@ pub(super) fn known_phrase(text: &str, words: &[Word], i: usize) -> Option<usize
                 let phrase = &text[words[i].span.start..words[i + k - 1].span.end];
                 ORGANIZATIONS.contains(phrase) || LOCATIONS.contains(phrase)
             }
-    })
+    })?;
+    // "Chính phủ Nhật Bản", "Quốc hội Campuchia": a known body, then the country it is.
+    let body = ORGANIZATIONS.contains(&text[words[i].span.start..words[i + known - 1].span.end]);
+    let next = i + known;
+    let place = if body && next < words.len() && joined(text, &words[next - 1], &words[next]) {
+        location_prefix(text, &words[next..])
+    } else {
+        0
+    };
+    Some(known + place)
+}
+
+/// Short forms of a kind of place written in capitals before its name ("TP Hồ
+/// Chí Minh", "TX Sơn Tây"): no names themselves.
+pub(super) fn is_place_short_form(word: &str) -> bool {
+    matches!(word, "TP" | "Tp" | "TX" | "TT")
 }
 
 /// How many words of a place-kind phrase ("tỉnh", "thành phố", "quần đảo")
@@ -46,7 +61,7 @@ pub(super) fn known_phrase(text: &str, words: &[Word], i: usize) -> Option<usize
 fn place_head_at(text: &str, words: &[Word], i: usize) -> Option<usize> {
     (1..=3).rev().find(|&k| {
         i + k < words.len()
-            && !words[i].is_capitalized()
+            && (!words[i].is_capitalized() || (k == 1 && is_place_short_form(words[i].text)))
             && (i + 1..=i + k).all(|m| joined(text, &words[m - 1], &words[m]))
             && VI_PLACE_HEADS.contains(phrase_lower(&words[i..i + k]).as_str())
             && words[i + k].is_capitalized()
@@ -97,9 +112,18 @@ pub(super) fn organization_name(text: &str, words: &[Word], i: usize) -> Option<
     if i > 0 && joined(text, &words[i - 1], &words[i]) {
         let before = &words[i - 1];
         // Inside a capitalized run, or "ông Trường Giang": a person's name.
-        if (before.is_capitalized() && words[i].is_capitalized()) || PERSON_TITLES.contains(lower(before).as_str()) {
+        let kinship = matches!(
+            lower(before).as_str(),
+            "ông" | "bà" | "anh" | "chị" | "em" | "cô" | "chú" | "bác" | "cụ" | "cháu"
+        );
+        if (before.is_capitalized() && words[i].is_capitalized()) || kinship {
             return None;
         }
+    }
+    // "Đoàn Minh Quế": a family name that is also a head, opening a person's name.
+    let run = capitalized_run(text, words, i);
+    if shaped_like_a_person(&words[i..i + run]) == 2 {
+        return None;
     }
     let mut heads: Vec<usize> = VI_ORGANIZATION_HEADS
         .iter()
@@ -113,7 +137,6 @@ pub(super) fn organization_name(text: &str, words: &[Word], i: usize) -> Option<
         .collect();
     heads.sort_unstable_by(|a, b| b.cmp(a));
     // "Trường Sa", "Hội An", "Đài Loan": a place whose name opens like a body's.
-    let run = capitalized_run(text, words, i);
     if (2..=run.min(4)).any(|k| LOCATIONS.contains(&text[words[i].span.start..words[i + k - 1].span.end])) {
         return None;
     }
