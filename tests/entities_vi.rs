@@ -139,3 +139,15 @@ fn names_listed_together_share_a_kind() {
     assert_kind(&found, "Thu Diệp", EntityKind::Person);
     assert_kind(&found, "Lan Vy", EntityKind::Person);
 }
+
+#[test]
+fn the_first_syllable_of_a_title_is_no_name() {
+    let found = entities(
+        "Theo ông Đỗ Văn Khải, Cục trưởng Cục Quản lý thị trường, lượng hàng giả đã giảm trong năm nay. \
+         Phó Giám đốc Sở Công thương Lạc Sơn cũng cho biết việc kiểm tra sẽ được tăng cường vào dịp cuối năm.",
+    );
+    assert_kind(&found, "Cục Quản lý", EntityKind::Organization);
+    for stray in ["Cục", "Giám"] {
+        assert!(kind_of(&found, stray).is_none(), "{stray} in {found:?}");
+    }
+}

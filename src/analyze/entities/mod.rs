@@ -498,7 +498,10 @@ impl Context<'_> {
         if words.len() == 1 && !part[0].is_acronym() && self.is_common_word(name) && !is_gazetteer(name) && !vi_place {
             return None;
         }
-        if self.lang == Lang::Vi && words.len() == 1 && vi::is_place_short_form(name) {
+        if self.lang == Lang::Vi
+            && words.len() == 1
+            && (vi::is_place_short_form(name) || vi::opens_a_title(self.text, sentence, start_index))
+        {
             return None;
         }
         // "phía Bắc": a direction, not a region's name.

@@ -306,3 +306,13 @@ pub(super) fn score_follows(text: &str, sentence: &[Word], end: usize) -> bool {
             && !after.starts_with(['-', '/'])
     })
 }
+
+/// Whether a capitalized word opens a title with the lowercase word after it
+/// ("Bộ trưởng", "Giám đốc", "Thủ tướng", "Cục trưởng"): a title, not a name.
+pub(super) fn opens_a_title(text: &str, sentence: &[Word], i: usize) -> bool {
+    let Some(next) = sentence.get(i + 1) else { return false };
+    let phrase = format!("{} {}", lower(&sentence[i]), lower(next));
+    !next.is_capitalized()
+        && joined(text, &sentence[i], next)
+        && (PERSON_TITLES.contains(phrase.as_str()) || VI_PERSON_CUES.contains(phrase.as_str()))
+}
