@@ -86,23 +86,14 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         let demonstrative = quote.speaker.is_none()
             && quote.speaker_span.is_some_and(|s| vietnamese::is_demonstrative(&article.text[s.start..s.end]));
         if demonstrative {
-            let paragraph = attribution.paragraph_of(q.open);
-            let last = quotes
-                .iter()
-                .rev()
-                .take_while(|p| attribution.paragraph_of(p.span.start) + CONTINUES_FOR >= paragraph)
-                .find(|p| p.kind == QuoteKind::Direct && p.cue.is_some());
+            let last = last_direct(&quotes, &attribution, q.open, |p| p.cue.is_some());
             quote.speaker = last.and_then(|p| p.speaker.clone());
         }
         // A source the article does not name keeps no speaker (its mention is set).
         if quote.kind == QuoteKind::Direct && quote.speaker.is_none() && quote.speaker_span.is_none() {
             // The last attributed direct quote, skipping phrases quoted in between.
             let paragraph = attribution.paragraph_of(q.open);
-            let last_voice = quotes
-                .iter()
-                .rev()
-                .take_while(|p| attribution.paragraph_of(p.span.start) + CONTINUES_FOR >= paragraph)
-                .find(|p| p.kind == QuoteKind::Direct && p.speaker.is_some());
+            let last_voice = last_direct(&quotes, &attribution, q.open, |p| p.speaker.is_some());
             // Someone who became the subject since the last voice spoke takes over
             // ("Environment Minister Shannon Phillips announced …" then a quote).
             let since = last_voice.map_or(0, |v| v.span.end);
@@ -137,6 +128,22 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
     quotes.extend(reported);
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes
+}
+
+/// The last direct quote before `position`, within `CONTINUES_FOR`
+/// paragraphs, that `wanted` accepts: whose words a quote may continue.
+fn last_direct<'q>(
+    quotes: &'q [FoundQuote],
+    attribution: &Attribution,
+    position: usize,
+    wanted: impl Fn(&FoundQuote) -> bool,
+) -> Option<&'q FoundQuote> {
+    let paragraph = attribution.paragraph_of(position);
+    quotes
+        .iter()
+        .rev()
+        .take_while(|p| attribution.paragraph_of(p.span.start) + CONTINUES_FOR >= paragraph)
+        .find(|p| p.kind == QuoteKind::Direct && wanted(p))
 }
 
 /// A pull quote or a heading repeats words the article quotes with their
