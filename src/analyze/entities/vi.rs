@@ -102,6 +102,9 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> usize {
     n
 }
 
+/// The most words an organization's head has ("ủy ban nhân dân").
+const MAX_HEAD_WORDS: usize = 6;
+
 /// The words of an organization's name that starts at word `i` with a head
 /// ("Bộ", "công ty", "Ủy ban nhân dân"), if a proper part follows it:
 /// capitalized words, the one lowercase syllable that completes a word opened
@@ -120,22 +123,29 @@ pub(super) fn organization_name(text: &str, words: &[Word], i: usize) -> Option<
             return None;
         }
     }
+    // Every word is tried as a head: lowercase the few words a head can span
+    // once, not once per head.
+    let lowered: Vec<String> = words[i..words.len().min(i + MAX_HEAD_WORDS)].iter().map(lower).collect();
+    let mut heads: Vec<usize> = VI_ORGANIZATION_HEADS
+        .iter()
+        .filter(|(head, capital_only)| {
+            i + head.len() < words.len()
+                && head.len() <= lowered.len()
+                && (!capital_only || words[i].is_capitalized())
+                && head.iter().zip(&lowered).all(|(h, w)| h == w)
+                && (i + 1..=i + head.len()).all(|m| joined(text, &words[m - 1], &words[m]))
+        })
+        .map(|(head, _)| head.len())
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    heads.sort_unstable_by(|a, b| b.cmp(a));
     // "Đoàn Minh Quế": a family name that is also a head, opening a person's name.
     let run = capitalized_run(text, words, i);
     if shaped_like_a_person(&words[i..i + run]) == 2 {
         return None;
     }
-    let mut heads: Vec<usize> = VI_ORGANIZATION_HEADS
-        .iter()
-        .filter(|(head, capital_only)| {
-            i + head.len() < words.len()
-                && (!capital_only || words[i].is_capitalized())
-                && (i + 1..=i + head.len()).all(|m| joined(text, &words[m - 1], &words[m]))
-                && head.iter().zip(&words[i..]).all(|(h, w)| *h == lower(w))
-        })
-        .map(|(head, _)| head.len())
-        .collect();
-    heads.sort_unstable_by(|a, b| b.cmp(a));
     // "Trường Sa", "Hội An", "Đài Loan": a place whose name opens like a body's.
     if (2..=run.min(4)).any(|k| LOCATIONS.contains(&text[words[i].span.start..words[i + k - 1].span.end])) {
         return None;
