@@ -136,8 +136,10 @@ fn the_next_quote_with_no_cue_continues_the_last_speaker() {
 fn this_person_is_whoever_spoke_last_named_or_not() {
     let a = analyze(&format!(
         "{OPENING} Ông Trần Văn Bình cho biết: “Chúng tôi đã sẵn sàng.” Vị này còn nhấn mạnh: “Không ai bị bỏ lại.” \
+         Sau đó, vị này tiếp tục nhấn mạnh: “Đê chính vẫn an toàn.” \
          “Nước rút rất chậm” - quan chức huyện nói. Chính khách này cũng cho rằng: “Cần thêm một tuần nữa.”"
     ));
     assert_eq!(speaker_of(&a, "Không ai bị bỏ lại").as_deref(), Some("Trần Văn Bình"));
+    assert_eq!(speaker_of(&a, "Đê chính").as_deref(), Some("Trần Văn Bình"));
     assert_eq!(speaker_of(&a, "Cần thêm một tuần"), None);
 }

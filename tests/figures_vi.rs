@@ -49,3 +49,10 @@ fn a_score_is_no_date() {
     let found = figures("Đội Sông Mây thắng 3-0 trên sân nhà tối qua.");
     assert!(!found.iter().any(|(t, k)| t.contains("3-0") && *k == FigureKind::Date), "{found:?}");
 }
+
+#[test]
+fn a_document_number_is_no_date() {
+    let found = figures("Bộ ban hành Thông tư 01/2020/TT-BYT về 12 loại thuốc, áp dụng từ 3/2021.");
+    assert!(!found.iter().any(|(t, _)| t.contains("01/2020")), "{found:?}");
+    assert!(has(&found, "3/2021", FigureKind::Date), "{found:?}");
+}

@@ -55,7 +55,7 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:(?:sáng|chiều|tối|đêm|trưa)\s+)?ngày\s+[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{2,4}})?|\s+tháng\s+[0-9]{{1,2}})?(?:\s+năm\s+[0-9]{{4}})?|(?:sáng|chiều|tối|đêm|trưa)\s+[0-9]{{1,2}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{4}})?|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|(?:0?[1-9]|1[0-2])/[0-9]{{4}}|tháng\s+(?:[0-9]{{1,2}}|giêng|chạp|mười một|mười hai|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*[0-9]{{4}}|\s+năm\s+(?:[0-9]{{4}}|ngoái|nay|trước|sau|tới))?|[0-9]{{1,2}}/[0-9]{{1,2}}(?:/[0-9]{{2,4}})?|năm\s+[0-9]{{4}}|(?:(?:{VI_SPELLED}|{NUMBER})\s+)?(?:tuần|tháng|năm)\s+(?:ngoái|trước|tới|sau|qua)|(?:{MONTHS})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+[0-9]{{4}})?|(?:last|next|this|early|late|mid-?)\s*(?:{MONTHS}|{WEEKDAYS}|week|month|year|spring|summer|autumn|fall|winter)|(?:{MONTHS})\s+[0-9]{{4}}|(?:the\s+|mid-|early\s+|late\s+)?(?:1[89]|20)[0-9]{{2}}s|(?:1[89]|20)[0-9]{{2}}(?:-[0-9]{{2}})?|(?:on\s+)?(?:{WEEKDAYS})|yesterday|today|tomorrow|hôm qua|hôm nay|ngày mai"
+        r"(?i)(?:(?:sáng|chiều|tối|đêm|trưa)\s+)?ngày\s+[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{2,4}})?|\s+tháng\s+[0-9]{{1,2}})?(?:\s+năm\s+[0-9]{{4}})?|(?:sáng|chiều|tối|đêm|trưa)\s+[0-9]{{1,2}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{4}})?|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|(?:0?[1-9]|1[0-2])/(?:19|20)[0-9]{{2}}|tháng\s+(?:[0-9]{{1,2}}|giêng|chạp|mười một|mười hai|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*[0-9]{{4}}|\s+năm\s+(?:[0-9]{{4}}|ngoái|nay|trước|sau|tới))?|[0-9]{{1,2}}/[0-9]{{1,2}}(?:/[0-9]{{2,4}})?|năm\s+[0-9]{{4}}|(?:(?:{VI_SPELLED}|{NUMBER})\s+)?(?:tuần|tháng|năm)\s+(?:ngoái|trước|tới|sau|qua)|(?:{MONTHS})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+[0-9]{{4}})?|(?:last|next|this|early|late|mid-?)\s*(?:{MONTHS}|{WEEKDAYS}|week|month|year|spring|summer|autumn|fall|winter)|(?:{MONTHS})\s+[0-9]{{4}}|(?:the\s+|mid-|early\s+|late\s+)?(?:1[89]|20)[0-9]{{2}}s|(?:1[89]|20)[0-9]{{2}}(?:-[0-9]{{2}})?|(?:on\s+)?(?:{WEEKDAYS})|yesterday|today|tomorrow|hôm qua|hôm nay|ngày mai"
     ))
 });
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -151,6 +151,10 @@ pub fn find(article: &Article, lang: Lang) -> Vec<FoundFigure> {
             (&*DATE, FigureKind::Date),
         ] {
             for (start, end) in bounded_matches(regex, body) {
+                // "Thông tư 01/2020/TT-BYT", "1/5000-scale": a number of a document or a ratio.
+                if kind == FigureKind::Date && continues_a_code(&body[end..]) {
+                    continue;
+                }
                 push_unless_overlapping(&mut found, absolute(start, end), kind);
             }
         }
@@ -174,6 +178,11 @@ pub fn find(article: &Article, lang: Lang) -> Vec<FoundFigure> {
         }
     }
     figures
+}
+
+/// Whether the text after a figure goes on with `/` and a letter or digit.
+fn continues_a_code(rest: &str) -> bool {
+    rest.strip_prefix('/').is_some_and(|r| r.starts_with(char::is_alphanumeric))
 }
 
 fn is_part_of_word(body: &str, start: usize, end: usize) -> bool {

@@ -51,6 +51,10 @@ impl FoundQuote {
 /// one quoted yet, it is the person named in its paragraph or the one before.
 const CONTINUES_FOR: usize = 3;
 
+/// How many quotes back a quote may continue one: far more than any article
+/// attributes in a row, and a bound on the walk in a one-paragraph text.
+const CONTINUES_FOR_QUOTES: usize = 64;
+
 /// Documents that speak for whoever issued them ("the statement said").
 const DOCUMENT_NOUNS: &[&str] =
     &["statement", "release", "report", "memo", "letter", "study", "document", "complaint", "filing", "notice"];
@@ -139,9 +143,12 @@ fn last_direct<'q>(
     wanted: impl Fn(&FoundQuote) -> bool,
 ) -> Option<&'q FoundQuote> {
     let paragraph = attribution.paragraph_of(position);
+    // One-line articles (as pasted) are one paragraph: the count of quotes
+    // bounds the walk too.
     quotes
         .iter()
         .rev()
+        .take(CONTINUES_FOR_QUOTES)
         .take_while(|p| attribution.paragraph_of(p.span.start) + CONTINUES_FOR >= paragraph)
         .find(|p| p.kind == QuoteKind::Direct && wanted(p))
 }
@@ -198,6 +205,9 @@ struct Attribution<'a> {
     /// "Doug McCallum, the mayor of Surrey"): the title's last word, lowercase,
     /// to (mention start, entity index) in text order.
     titled: HashMap<String, Vec<(usize, usize)>>,
+    /// People by the last syllable of their name ("Lý" → "Hoàng Thị Lý"), in
+    /// entity order: whom "bà Lý" may stand for.
+    people_by_last_syllable: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Attribution<'a> {
@@ -214,7 +224,13 @@ impl<'a> Attribution<'a> {
         }
         let quoted = marked.iter().map(|m| m.content).collect();
         let titled = reference::titled_people(&article.text, entities);
-        Attribution { article, lang, entities, cues, quoted, titled }
+        let mut people_by_last_syllable: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, person) in entities.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            if let Some(last) = person.name.split_whitespace().next_back() {
+                people_by_last_syllable.entry(last.trim_end_matches('.')).or_default().push(k);
+            }
+        }
+        Attribution { article, lang, entities, cues, quoted, titled, people_by_last_syllable }
     }
 }
 
@@ -364,9 +380,11 @@ impl Attribution<'_> {
                         self.speaker_before(&mut found, between, from, cue.span.start);
                     }
                     if found.speaker.is_none() && self.lang == Lang::Vi {
-                        let _ = self.person_by_title_and_given_name(&mut found, between)
-                            || self.body_or_document(&mut found, between)
-                            || self.unnamed_source(&mut found, between, cue.span.start);
+                        if !self.person_by_title_and_given_name(&mut found, between)
+                            && !self.body_or_document(&mut found, between)
+                        {
+                            self.unnamed_source(&mut found, between, cue.span.start);
+                        }
                     }
                     if found.speaker.is_none() {
                         self.person_by_last_name(&mut found, between);

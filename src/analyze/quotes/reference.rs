@@ -205,10 +205,14 @@ impl Attribution<'_> {
     /// `position`, last first.
     fn recent_bodies(&self, position: usize) -> Vec<(Span, &FoundEntity)> {
         let paragraph = self.paragraph_of(position);
+        // A one-paragraph text (as pasted) is bounded by bytes as well.
+        let reach = position.saturating_sub(ANTECEDENT_BYTES);
         self.entities
             .within(Span::new(0, position))
             .rev()
-            .take_while(|(span, _)| self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph)
+            .take_while(|(span, _)| {
+                span.start >= reach && self.paragraph_of(span.start) + ANTECEDENT_PARAGRAPHS >= paragraph
+            })
             .filter(|(span, e)| e.kind == EntityKind::Organization && !self.is_quoted(*span))
             .collect()
     }
@@ -238,6 +242,10 @@ impl Attribution<'_> {
         true
     }
 }
+
+/// How far back, in bytes, a body that "it" or "the agency" stands for is
+/// looked for: some paragraphs of news.
+const ANTECEDENT_BYTES: usize = 5000;
 
 fn is_conjunction(word: &str) -> bool {
     matches!(word, "and" | "or" | "but" | "nor" | "than" | "as" | "who" | "which" | "whose" | "whom")

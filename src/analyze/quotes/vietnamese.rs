@@ -15,7 +15,7 @@ use super::{Attribution, FoundQuote, PRONOUNS};
 use crate::analyze::entities::FoundEntity;
 use crate::analyze::lexicon::{BODY_NOUNS, PERSON_TITLES, UNNAMED_SOURCES_VI};
 use crate::analyze::words::Word;
-use crate::analyze::EntityKind;
+use crate::analyze::{EntityKind, QuoteKind};
 use crate::text::Span;
 
 /// How many words a role between a name and its verb may have.
@@ -111,16 +111,26 @@ impl Attribution<'_> {
         false
     }
 
-    /// The person last named before `position` (else anywhere) whose name
-    /// ends with the syllables `given`, and is longer than them.
+    /// The person last named before `position` (else the most mentioned)
+    /// whose name ends with the syllables `given`, and is longer than them.
+    /// Only people whose name ends with the same syllable are looked at, so a
+    /// long article costs no more per title than a short one.
     fn person_ending_with(&self, given: &[&str], position: usize) -> Option<&FoundEntity> {
-        let ends_with = |e: &FoundEntity| {
-            let syllables: Vec<&str> = e.name.split_whitespace().map(|s| s.trim_end_matches('.')).collect();
-            let given: Vec<&str> = given.iter().map(|s| s.trim_end_matches('.')).collect();
-            e.kind == EntityKind::Person && syllables.len() > given.len() && syllables.ends_with(&given)
-        };
-        let before = self.entities.within(Span::new(0, position)).rev().map(|(_, e)| e).find(|e| ends_with(e));
-        before.or_else(|| self.entities.entities.iter().find(|e| ends_with(e)))
+        let given: Vec<&str> = given.iter().map(|s| s.trim_end_matches('.')).collect();
+        let candidates = self.people_by_last_syllable.get(*given.last()?)?;
+        let mut best: Option<(Option<usize>, &FoundEntity)> = None;
+        for person in candidates.iter().map(|&k| &self.entities.entities[k]) {
+            let syllables: Vec<&str> = person.name.split_whitespace().map(|s| s.trim_end_matches('.')).collect();
+            if syllables.len() <= given.len() || !syllables.ends_with(&given) {
+                continue;
+            }
+            let before = person.mentions.partition_point(|m| m.start < position);
+            let last_before = before.checked_sub(1).map(|k| person.mentions[k].start);
+            if best.is_none_or(|(seen, _)| last_before > seen) {
+                best = Some((last_before, person));
+            }
+        }
+        best.map(|(_, person)| person)
     }
 
     /// "Theo ông Hiển, “…”", "Theo bà Lý: “…”": the words of whom "theo"
@@ -135,7 +145,7 @@ impl Attribution<'_> {
         if !leads || !hands_over || phrase.len() > MAX_ACCORDING_TO_WORDS {
             return false;
         }
-        found.kind = crate::analyze::QuoteKind::Direct;
+        found.kind = QuoteKind::Direct;
         found.cue = Some(pre_words[k].text.to_owned());
         let window = Span::new(first.span.start, last.span.end);
         let named = self
@@ -169,24 +179,22 @@ impl Attribution<'_> {
             UNNAMED_SOURCES_VI.contains(one.as_str()) || two.is_some_and(|t| UNNAMED_SOURCES_VI.contains(t.as_str()))
         };
         let Some(head) = (0..words.len().min(3)).find(|&k| opens(k)) else { return false };
-        let description = &words[head..words.len().min(head + MAX_DESCRIPTION_WORDS)];
-        let (Some(first), Some(last)) = (description.first(), words.last()) else { return false };
-        let window = Span::new(first.span.start, last.span.end.max(first.span.end));
+        let description = &words[head..words.len().min(head + MAX_UNNAMED_SOURCE_WORDS)];
+        let (Some(first), Some(last)) = (description.first(), description.last()) else { return false };
         let named =
             self.entities.within(Span::new(first.span.start, cue_start)).any(|(_, e)| e.kind != EntityKind::Location);
         let referred = words.iter().any(|w| PRONOUNS.contains(&w.text.to_lowercase().as_str()));
         if named || referred {
             return false;
         }
-        let shown = description.last().map_or(window, |l| Span::new(first.span.start, l.span.end));
         found.speaker = None;
-        found.speaker_span = Some(shown);
+        found.speaker_span = Some(Span::new(first.span.start, last.span.end));
         true
     }
 }
 
 /// The longest description of an unnamed source kept as its mention.
-const MAX_DESCRIPTION_WORDS: usize = 6;
+const MAX_UNNAMED_SOURCE_WORDS: usize = 6;
 
 /// "UBND", "GD-ĐT": an acronym after a title names a body, not a given name.
 fn names_a_body(word: &Word) -> bool {
@@ -307,14 +315,24 @@ impl Attribution<'_> {
     /// the speaker's mention, and `find` gives it the last voice.
     pub(super) fn demonstrative_subject(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
         let mut end = words.len();
-        while end > 0 && ADVERBS_BEFORE_VERB.contains(&words[end - 1].text.to_lowercase().as_str()) {
-            end -= 1;
+        loop {
+            let adverb = |n: usize| {
+                end >= n
+                    && Self::phrase_at(words, end - n, n).is_some_and(|p| ADVERBS_BEFORE_VERB.contains(&p.as_str()))
+            };
+            match (adverb(2), adverb(1)) {
+                (true, _) => end -= 2,
+                (false, true) => end -= 1,
+                _ => break,
+            }
         }
         let Some(this) = end.checked_sub(1).filter(|&k| words[k].text.eq_ignore_ascii_case("này")) else {
             return false;
         };
         let text = self.text();
+        // The nearest clause start: "Sau đó, vị này nói" → "vị này".
         let start = (this.saturating_sub(3)..this)
+            .rev()
             .find(|&k| k == 0 || text[..words[k].span.start].trim_end().ends_with([',', '.', ':']))
             .unwrap_or(this.saturating_sub(3));
         if start == this {

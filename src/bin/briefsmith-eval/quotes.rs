@@ -125,10 +125,11 @@ fn same_last_name(found: &str, gold: &str) -> bool {
     last_name(found) == last_name(gold)
 }
 
-/// vi-quotes: the same name, one holding the other, or the same last syllable.
+/// vi-quotes: the same name, one holding the other (syllable by syllable:
+/// "Hoàn" is not in "Hoàng Thị Lý"), or the same last syllable.
 fn same_vietnamese_name(found: &str, gold: &str) -> bool {
-    let (f, g) = (found.to_lowercase(), gold.to_lowercase());
-    f.contains(&g) || g.contains(&f) || last_name(&f) == last_name(&g)
+    let (f, g) = (tokens(found), tokens(gold));
+    holds(&f, &g) || holds(&g, &f) || f.last() == g.last()
 }
 
 /// Whether a quote is what en-quotes calls direct: words in quotation marks,
@@ -227,7 +228,13 @@ fn score_entities(file_text: &str, case: &Value, analysis: &briefsmith::Analysis
         .collect();
     let in_noise = |(s, e): (usize, usize)| noise.iter().any(|&(ns, ne)| ns <= s && e <= ne);
     let found: Vec<(Vec<String>, EntityKind)> =
-        analysis.entities.iter().filter(|e| e.kind != EntityKind::Other).map(|e| (tokens(&e.text), e.kind)).collect();
+        // What a brief shows: not the names only in removed credit lines.
+        analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Other && e.source == "text")
+            .map(|e| (tokens(&e.text), e.kind))
+            .collect();
     let mut counts = EntityCounts::default();
     for entity in case["entities"].as_array().unwrap() {
         let text = entity["text"].as_str().unwrap();
