@@ -379,12 +379,12 @@ impl Attribution<'_> {
                     if !self.person_between(&mut found, from, cue.span.start) {
                         self.speaker_before(&mut found, between, from, cue.span.start);
                     }
-                    if found.speaker.is_none() && self.lang == Lang::Vi {
-                        if !self.person_by_title_and_given_name(&mut found, between)
-                            && !self.body_or_document(&mut found, between)
-                        {
-                            self.unnamed_source(&mut found, between, cue.span.start);
-                        }
+                    if found.speaker.is_none()
+                        && self.lang == Lang::Vi
+                        && !self.person_by_title_and_given_name(&mut found, between)
+                        && !self.body_or_document(&mut found, between)
+                    {
+                        self.unnamed_source(&mut found, between, cue.span.start);
                     }
                     if found.speaker.is_none() {
                         self.person_by_last_name(&mut found, between);
