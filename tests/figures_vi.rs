@@ -56,3 +56,13 @@ fn a_document_number_is_no_date() {
     assert!(!found.iter().any(|(t, _)| t.contains("01/2020")), "{found:?}");
     assert!(has(&found, "3/2021", FigureKind::Date), "{found:?}");
 }
+
+#[test]
+fn a_context_never_ends_inside_a_hyphenated_unit() {
+    let mut options = briefsmith::Options::default();
+    options.analyze.language = Some("vi".to_owned());
+    let text = "Giai đoạn hai gồm 4 bến tàu mới, có thể tiếp nhận tàu trọng tải đến 100.000 tấn, và một khu hậu cần rộng 85 héc-ta.";
+    let analysis = briefsmith::analyze_bytes(text.as_bytes(), &options).expect("analysis");
+    let figure = analysis.figures.iter().find(|f| f.text.contains("100.000")).expect("the tonnage");
+    assert!(figure.context.ends_with("héc-ta"), "{}", figure.context);
+}

@@ -174,7 +174,11 @@ pub fn find(article: &Article, lang: Lang) -> Vec<FoundFigure> {
         }
         let words = if found.is_empty() { Vec::new() } else { words_in(text, sentence.span) };
         for (span, kind) in found {
-            figures.push(FoundFigure { span, context: context_of(&words, span), kind });
+            let context = context_of(&words, span);
+            // A context that ends inside "héc-ta" ends after it.
+            let context =
+                Span::new(context.start, hyphenated_end(text, context.end, sentence.span.end).max(context.end));
+            figures.push(FoundFigure { span, context, kind });
         }
     }
     figures
