@@ -27,6 +27,18 @@ const MAX_GIVEN_NAME_SYLLABLES: usize = 3;
 /// The longest phrase "Theo …," that attributes a quote.
 const MAX_ACCORDING_TO_WORDS: usize = 14;
 
+/// The longest description of an unnamed source kept as its mention.
+const MAX_UNNAMED_SOURCE_WORDS: usize = 6;
+
+/// Vietnamese documents that speak for whoever issued them ("báo cáo cho
+/// biết", "thông cáo của CCTV viết").
+const DOCUMENT_NOUNS_VI: &[&str] =
+    &["báo cáo", "thông cáo", "tuyên bố", "văn bản", "bức thư", "công văn", "bản tin", "thông báo", "kết luận"];
+
+/// Words that may stand between a subject and its speech verb ("còn nhấn
+/// mạnh", "cũng cho biết", "đã nói").
+const ADVERBS_BEFORE_VERB: &[&str] = &["còn", "cũng", "đã", "lại", "vẫn", "thì", "mới", "tiếp tục", "đều"];
+
 impl Attribution<'_> {
     /// The last person named before a cue, with at most a role between them
     /// (set off by a comma, a dash or brackets, or a few words), in which a
@@ -39,8 +51,6 @@ impl Attribution<'_> {
         cue_start: usize,
     ) -> bool {
         let text = self.text();
-        // A Vietnamese person's name has two syllables or more and is no
-        // acronym ("UBND" after "chủ tịch" is the body they chair).
         // A person's full name has two syllables or more and is no acronym
         // ("UBND" after "chủ tịch" is the body they chair; "Quốc" of "Quốc hội").
         let looks_personal = |e: &FoundEntity| {
@@ -56,7 +66,7 @@ impl Attribution<'_> {
         // The subject: the last person a title or pronoun brings in ("bà Phạm Thu
         // Vân", "chiến sĩ Lê Tâm") or who opens a clause ("…, Ya Suy chia sẻ");
         // a name inside someone's role may be a school's or a street's.
-        let opens_clause = |s: Span| s.start == window.start || text[..s.start].trim_end().ends_with([',', '.', ':']);
+        let opens_clause = |s: Span| s.start == window.start || follows_break(text, s.start, &[',', '.', ':']);
         let subject =
             people.iter().find(|(s, e)| e.surely_person || self.title_before(words, s.start) || opens_clause(*s));
         let Some(&(span, person)) = subject.or(people.first()) else { return false };
@@ -81,21 +91,20 @@ impl Attribution<'_> {
         let lower = |w: &Word| w.text.to_lowercase();
         let one = k.checked_sub(1).map(|i| lower(&words[i]));
         let two = k.checked_sub(2).map(|i| format!("{} {}", lower(&words[i]), lower(&words[i + 1])));
-        [one, two].into_iter().flatten().any(|t| PRONOUNS.contains(&t.as_str()) || PERSON_TITLES.contains(t.as_str()))
+        [one, two].into_iter().flatten().any(|t| is_title_or_pronoun(&t))
     }
 
     /// A title and a given name ("bà Lý", "ông Hiển", "anh D.") among `words`:
     /// the person named before whose name ends with that given name.
     pub(super) fn person_by_title_and_given_name(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
         for (i, title) in words.iter().enumerate().rev() {
-            let lower = title.text.to_lowercase();
-            if !(PRONOUNS.contains(&lower.as_str()) || PERSON_TITLES.contains(lower.as_str())) {
+            if !is_title_or_pronoun(&title.text.to_lowercase()) {
                 continue;
             }
             let given: Vec<&str> = words[i + 1..]
                 .iter()
                 .take(MAX_GIVEN_NAME_SYLLABLES)
-                .take_while(|w| w.is_capitalized() && !names_a_body(w))
+                .take_while(|w| w.is_capitalized() && !is_acronym_of_body(w.text))
                 .map(|w| w.text)
                 .collect();
             if given.is_empty() {
@@ -168,11 +177,8 @@ impl Attribution<'_> {
     /// description is kept as the speaker's mention, with no speaker.
     pub(super) fn unnamed_source(&self, found: &mut FoundQuote, words: &[Word], cue_start: usize) -> bool {
         let text = self.text();
-        let clause = words
-            .iter()
-            .rposition(|w| text[..w.span.start].trim_end().ends_with([',', ':', ';', '.', '-', '–']))
-            .unwrap_or(0);
-        let words = &words[clause..];
+        // A dash sets off "“…” - quan chức Mỹ nói" too.
+        let words = &words[clause_start(text, words, &[',', ':', ';', '.', '-', '–'])..];
         let opens = |k: usize| {
             let one = words[k].text.to_lowercase();
             let two = words.get(k + 1).map(|n| format!("{one} {}", n.text.to_lowercase()));
@@ -191,30 +197,13 @@ impl Attribution<'_> {
         found.speaker_span = Some(Span::new(first.span.start, last.span.end));
         true
     }
-}
 
-/// The longest description of an unnamed source kept as its mention.
-const MAX_UNNAMED_SOURCE_WORDS: usize = 6;
-
-/// "UBND", "GD-ĐT": an acronym after a title names a body, not a given name.
-fn names_a_body(word: &Word) -> bool {
-    is_acronym_of_body(word.text)
-}
-
-/// Two or more capitals and no initials' dots ("UBND", "TP"; not "H.T.P").
-fn is_acronym_of_body(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !text.contains('.')
-}
-
-impl Attribution<'_> {
     /// Whether the words between a closing mark and a cue open with a person
     /// ("“…”, ông Nguyễn Tường, phó phòng Y, nói"): a name, or a title and a
     /// name, as their first words; what follows is the person's role.
     pub(super) fn leads_with_person(&self, words: &[Word]) -> bool {
         let Some(first) = words.first() else { return false };
-        let lower = first.text.to_lowercase();
-        let titled = PRONOUNS.contains(&lower.as_str()) || PERSON_TITLES.contains(lower.as_str());
+        let titled = is_title_or_pronoun(&first.text.to_lowercase());
         let name_at = if titled { 1 } else { 0 };
         let Some(name) = words.get(name_at).filter(|w| w.is_capitalized()) else { return false };
         let end = words.last().map_or(name.span.end, |w| w.span.end);
@@ -225,19 +214,6 @@ impl Attribution<'_> {
             .is_some_and(|(s, e)| s.start == name.span.start && e.kind == EntityKind::Person);
         person_there || titled
     }
-}
-
-/// Vietnamese documents that speak for whoever issued them ("báo cáo cho
-/// biết", "thông cáo của CCTV viết").
-const DOCUMENT_NOUNS_VI: &[&str] =
-    &["báo cáo", "thông cáo", "tuyên bố", "văn bản", "bức thư", "công văn", "bản tin", "thông báo", "kết luận"];
-
-impl Attribution<'_> {
-    /// The lowercase words of `words[k..k + n]`, joined.
-    fn phrase_at(words: &[Word], k: usize, n: usize) -> Option<String> {
-        let words = words.get(k..k + n)?;
-        Some(words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" "))
-    }
 
     /// A body or a document named by a common noun that opens `words` ("tạp
     /// chí viết", "báo cáo thẩm tra nhận định", "Thông cáo chính thức của
@@ -245,12 +221,9 @@ impl Attribution<'_> {
     /// named as a subject (a document: the body that last spoke), else the
     /// document itself.
     pub(super) fn body_or_document(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
-        let opens = |list: &dyn Fn(&str) -> bool| {
-            (1..=2).rev().find(|&n| Self::phrase_at(words, 0, n).is_some_and(|p| list(&p)))
-        };
         // The longer noun: "báo cáo" is a document, not "báo" a newspaper.
-        let document = opens(&|p| DOCUMENT_NOUNS_VI.contains(&p));
-        let body = opens(&|p| BODY_NOUNS.contains(p)).filter(|&b| document.is_none_or(|d| b > d));
+        let document = opening_phrase(words, |p| DOCUMENT_NOUNS_VI.contains(&p));
+        let body = opening_phrase(words, |p| BODY_NOUNS.contains(p)).filter(|&b| document.is_none_or(|d| b > d));
         let Some(n) = body.or(document) else { return false };
         let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
         // "của CCTV": whose it is, within a few words.
@@ -274,42 +247,23 @@ impl Attribution<'_> {
         }
         true
     }
-}
 
-impl Attribution<'_> {
     /// Whether the words between a closing mark and a cue name who speaks: a
     /// person first ("ông Nguyễn Tường, phó phòng Y,"), a body or a document
     /// ("tạp chí", "báo cáo thẩm tra"), or a source not named ("quan chức Mỹ").
     pub(super) fn names_vietnamese_speaker(&self, words: &[Word]) -> bool {
-        let lower = |k: usize| Self::phrase_at(words, 0, k);
-        let noun = |k: usize| {
-            lower(k).is_some_and(|p| {
-                BODY_NOUNS.contains(p.as_str())
-                    || DOCUMENT_NOUNS_VI.contains(&p.as_str())
-                    || UNNAMED_SOURCES_VI.contains(p.as_str())
-            })
-        };
-        self.leads_with_person(words) || noun(1) || noun(2)
+        let noun = |p: &str| BODY_NOUNS.contains(p) || DOCUMENT_NOUNS_VI.contains(&p) || UNNAMED_SOURCES_VI.contains(p);
+        self.leads_with_person(words) || opening_phrase(words, noun).is_some()
     }
 
     /// The clause before a cue opens with a document ("Thông cáo chính thức
     /// của CCTV trên Twitter hôm nay cho biết"): whose it is speaks.
     pub(super) fn document_before(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
         let text = self.text();
-        let clause =
-            words.iter().rposition(|w| text[..w.span.start].trim_end().ends_with([',', ':', ';', '.'])).unwrap_or(0);
-        let words = &words[clause..];
-        let document =
-            (1..=2).any(|n| Self::phrase_at(words, 0, n).is_some_and(|p| DOCUMENT_NOUNS_VI.contains(&p.as_str())));
-        document && self.body_or_document(found, words)
+        let words = &words[clause_start(text, words, &[',', ':', ';', '.'])..];
+        opening_phrase(words, |p| DOCUMENT_NOUNS_VI.contains(&p)).is_some() && self.body_or_document(found, words)
     }
-}
 
-/// Words that may stand between a subject and its speech verb ("còn nhấn
-/// mạnh", "cũng cho biết", "đã nói").
-const ADVERBS_BEFORE_VERB: &[&str] = &["còn", "cũng", "đã", "lại", "vẫn", "thì", "mới", "tiếp tục", "đều"];
-
-impl Attribution<'_> {
     /// "Chính khách này còn nhấn mạnh", "vị này nói": a noun and "này" right
     /// before the verb point back to whoever spoke last. The phrase becomes
     /// the speaker's mention, and `find` gives it the last voice.
@@ -317,8 +271,7 @@ impl Attribution<'_> {
         let mut end = words.len();
         loop {
             let adverb = |n: usize| {
-                end >= n
-                    && Self::phrase_at(words, end - n, n).is_some_and(|p| ADVERBS_BEFORE_VERB.contains(&p.as_str()))
+                end >= n && phrase_at(words, end - n, n).is_some_and(|p| ADVERBS_BEFORE_VERB.contains(&p.as_str()))
             };
             match (adverb(2), adverb(1)) {
                 (true, _) => end -= 2,
@@ -333,7 +286,7 @@ impl Attribution<'_> {
         // The nearest clause start: "Sau đó, vị này nói" → "vị này".
         let start = (this.saturating_sub(3)..this)
             .rev()
-            .find(|&k| k == 0 || text[..words[k].span.start].trim_end().ends_with([',', '.', ':']))
+            .find(|&k| k == 0 || follows_break(text, words[k].span.start, &[',', '.', ':']))
             .unwrap_or(this.saturating_sub(3));
         if start == this {
             return false;
@@ -346,6 +299,40 @@ impl Attribution<'_> {
         found.speaker_span = Some(span);
         true
     }
+}
+
+/// Whether one of `breaks` ends the text before `position`, spaces aside.
+fn follows_break(text: &str, position: usize, breaks: &[char]) -> bool {
+    text[..position].trim_end().ends_with(breaks)
+}
+
+/// The index of the word that opens the last clause of `words`: the last one
+/// that follows one of `breaks`, else the first.
+fn clause_start(text: &str, words: &[Word], breaks: &[char]) -> usize {
+    words.iter().rposition(|w| follows_break(text, w.span.start, breaks)).unwrap_or(0)
+}
+
+/// Whether a lowercase word or phrase is a pronoun or a title ("ông", "chiến sĩ").
+fn is_title_or_pronoun(lower: &str) -> bool {
+    PRONOUNS.contains(&lower) || PERSON_TITLES.contains(lower)
+}
+
+/// Two or more capitals and no initials' dots ("UBND", "TP"; not "H.T.P"):
+/// after a title, a body's acronym, not a given name.
+fn is_acronym_of_body(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !text.contains('.')
+}
+
+/// The lowercase words of `words[k..k + n]`, joined.
+fn phrase_at(words: &[Word], k: usize, n: usize) -> Option<String> {
+    let words = words.get(k..k + n)?;
+    Some(words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" "))
+}
+
+/// How many words (two, else one) of a phrase that `listed` accepts open `words`.
+fn opening_phrase(words: &[Word], listed: impl Fn(&str) -> bool) -> Option<usize> {
+    (1..=2).rev().find(|&n| phrase_at(words, 0, n).is_some_and(|p| listed(&p)))
 }
 
 /// Whether a speaker's mention is a demonstrative description ("vị này").
