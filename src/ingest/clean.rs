@@ -65,12 +65,13 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 static COPYRIGHT_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.!?)]\s*©\s*(?P<credit>[^©.]{1,60}?)\s*$").expect("valid regex"));
 /// A name with a social-media handle, as closes many articles: "Jane Doe @janedoe".
-static HANDLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,3})\s+@\w{2,30}$").expect("valid regex")
-});
+/// The longest handle a social network allows is about this long.
+const MAX_HANDLE_CHARS: usize = 30;
+/// "(AP Photo/Hau Dinh)": the agency's name is short.
 static AGENCY_PHOTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(?P<credit>[\p{L} ]{0,30}?)\s*photos?\s*(?:/[^)]*)?\)\s*$").expect("valid regex")
+    Regex::new(r"\(\s*(?P<credit>[\p{L} ]*?)\s*(?i:photos?)\s*(?:/[^)]*)?\)\s*$").expect("valid regex")
 });
+const MAX_AGENCY_CHARS: usize = 30;
 /// A photographer's credit with a slash before the outlet, opening a caption
 /// ("Tijana Martin / The Canadian Press Anne Marie Cerato at home.") or closing
 /// one in brackets ("… publish anything. ( Peter Lee / Waterloo Region Record )").
@@ -142,26 +143,41 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
     let noise = |reason, value: Option<&str>| {
         Some(Noise { reason, value: value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) })
     };
-    if let Some(caps) = CAPTION.captures(line) {
-        let credit = caps.name("credit").map_or("", |m| m.as_str());
-        if credit.split_whitespace().count() <= 8 {
-            return noise(RemovalReason::Caption, Some(credit));
+    // Each pattern is compiled on first use, and most are only needed when the
+    // character they hinge on is there: the test keeps start-up cheap.
+    if line.contains([':', '：']) {
+        if let Some(caps) = CAPTION.captures(line) {
+            let credit = caps.name("credit").map_or("", |m| m.as_str());
+            if credit.split_whitespace().count() <= 8 {
+                return noise(RemovalReason::Caption, Some(credit));
+            }
         }
     }
-    if let Some(caps) = COPYRIGHT_CREDIT.captures(line) {
-        return noise(RemovalReason::Caption, caps.name("credit").map(|m| m.as_str()));
+    if line.contains('©') {
+        if let Some(caps) = COPYRIGHT_CREDIT.captures(line) {
+            return noise(RemovalReason::Caption, caps.name("credit").map(|m| m.as_str()));
+        }
     }
-    if let Some(caps) = HANDLE_BYLINE.captures(line) {
-        return noise(RemovalReason::Byline, caps.name("name").map(|m| m.as_str()));
+    if let Some(name) = handle_byline(line) {
+        return noise(RemovalReason::Byline, Some(name));
     }
-    if let Some(caps) = AGENCY_PHOTO.captures(line) {
-        return noise(RemovalReason::Caption, caps.name("credit").map(|m| m.as_str()));
+    if line.trim_end().ends_with(')') {
+        if let Some(caps) = AGENCY_PHOTO.captures(line) {
+            let credit = caps.name("credit").map_or("", |m| m.as_str());
+            if credit.chars().count() <= MAX_AGENCY_CHARS {
+                return noise(RemovalReason::Caption, Some(credit));
+            }
+        }
     }
-    if let Some(caps) = SLASH_CREDIT.captures(line) {
-        return noise(RemovalReason::Caption, caps.name("lead").or(caps.name("tail")).map(|m| m.as_str()));
+    if line.contains('/') {
+        if let Some(caps) = SLASH_CREDIT.captures(line) {
+            return noise(RemovalReason::Caption, caps.name("lead").or(caps.name("tail")).map(|m| m.as_str()));
+        }
     }
-    if GALLERY.is_match(line) {
-        return noise(RemovalReason::Caption, None);
+    if starts_with_ignore_ascii_case(line, "open ") || starts_with_ignore_ascii_case(line, "view ") {
+        if GALLERY.is_match(line) {
+            return noise(RemovalReason::Caption, None);
+        }
     }
     if ILLUSTRATION.is_match(line) && words <= 25 {
         return noise(RemovalReason::Caption, None);
@@ -190,6 +206,19 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
         return noise(RemovalReason::Byline, Some(line));
     }
     None
+}
+
+/// A name with a social-media handle, as closes many articles: "Jane Doe @janedoe".
+fn handle_byline(line: &str) -> Option<&str> {
+    let (name, handle) = line.rsplit_once('@')?;
+    let name = name.strip_suffix(char::is_whitespace)?.trim_end();
+    let handle_fits = (2..=MAX_HANDLE_CHARS).contains(&handle.chars().count())
+        && handle.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (handle_fits && NAME_ONLY.is_match(name)).then_some(name)
+}
+
+fn starts_with_ignore_ascii_case(line: &str, prefix: &str) -> bool {
+    line.get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 /// A line that is a date (and time, weekday, "Updated") and nothing else.
@@ -237,6 +266,9 @@ mod tests {
         assert_eq!(reason("(Image: Getty)"), Some(RemovalReason::Caption));
         assert_eq!(reason("Ảnh minh họa"), Some(RemovalReason::Caption));
         assert_eq!(reason("The minister arrives in Hanoi. (AP Photo/Hau Dinh)"), Some(RemovalReason::Caption));
+        assert_eq!(reason("Rain over the bay. (Reuters photos) "), Some(RemovalReason::Caption));
+        let long_credit = "Rain. (the agency that took every one of these photos)";
+        assert_eq!(reason(long_credit), None, "an agency is named in thirty characters or fewer");
         let opening = classify("Lena Ortiz / The Coast Wire Two divers on the reef at dawn.", false).unwrap();
         assert_eq!(opening, Noise { reason: RemovalReason::Caption, value: Some("Lena Ortiz".into()) });
         let closing = classify("The reef at dawn. Divers count the fish. ( Omar Haddad / Harbour Record )", false);
@@ -267,6 +299,10 @@ mod tests {
         assert_eq!(reason("This slideshow requires JavaScript."), Some(RemovalReason::Boilerplate));
         assert_eq!(reason("from https://example.org/news/a-story.html"), Some(RemovalReason::Boilerplate));
         assert_eq!(reason("Jane Doe @janedoe"), Some(RemovalReason::Byline));
+        assert_eq!(classify("Jane Doe @jane_doe", false).unwrap().value.as_deref(), Some("Jane Doe"));
+        assert_eq!(reason("Write to Jane Doe @janedoe"), None, "the name is all of the line");
+        assert_eq!(reason("Jane Doe @j"), None, "a handle has two characters or more");
+        assert_eq!(reason("Jane Doe @jane.doe"), None);
         assert_eq!(
             reason("A cyclist rides past a closed plant in La Paz, November 19, 2019. © Reuters / David Mercado"),
             Some(RemovalReason::Caption)
