@@ -66,3 +66,25 @@ fn a_context_never_ends_inside_a_hyphenated_unit() {
     let figure = analysis.figures.iter().find(|f| f.text.contains("100.000")).expect("the tonnage");
     assert!(figure.context.ends_with("héc-ta"), "{}", figure.context);
 }
+
+#[test]
+fn capitals_do_not_hide_a_figure() {
+    let found = figures("NGÀY 5-3, GIÁ ĐIỆN TĂNG 12 PHẦN TRĂM. Tháng 6 năm ngoái, Lạc Giang thu 3 tỷ đồng.");
+    assert!(has(&found, "NGÀY 5-3", FigureKind::Date), "{found:?}");
+    assert!(has(&found, "12 PHẦN TRĂM", FigureKind::Percent), "{found:?}");
+    assert!(has(&found, "Tháng 6 năm ngoái", FigureKind::Date), "{found:?}");
+    assert!(has(&found, "3 tỷ đồng", FigureKind::Money), "{found:?}");
+}
+
+#[test]
+fn a_pasted_run_of_digits_gets_a_bounded_context() {
+    let run = "1.000.000".repeat(2_000);
+    let mut options = briefsmith::Options::default();
+    options.analyze.language = Some("vi".to_owned());
+    let text = format!("Bảng giá: {run} đồng.");
+    let analysis = briefsmith::analyze_bytes(text.as_bytes(), &options).expect("analysis");
+    assert!(!analysis.figures.is_empty());
+    for figure in &analysis.figures {
+        assert!(figure.context.len() <= figure.text.len() + 2 * 160, "{} bytes", figure.context.len());
+    }
+}

@@ -25,42 +25,45 @@ pub struct FoundFigure {
 
 const NUMBER: &str = r"[0-9]{1,3}(?:[.,][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?";
 const SCALE_WORDS: &str = r"nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|billion|trillion";
-const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.";
-const WEEKDAYS: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const MONTHS: &str = r"january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.";
+const WEEKDAYS: &str = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const VI_SPELLED: &str = r"(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi)(?:\s+(?:mươi|lăm|trăm|nghìn|ngàn|triệu|tỷ))*|(?:hàng|vài|mấy)\s+(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ)";
 const EN_SPELLED: &str = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|thousands|millions|billions";
 const QUANTIFIER: &str = r"hơn|gần|khoảng|trên|dưới|chừng|tới|đến|more than|less than|fewer than|nearly|about|around|almost|over|under|at least|up to|some";
 
 // No `\b` in these patterns: a Unicode word boundary keeps the regex engine
 // off its fast path on Vietnamese text. Word boundaries are checked in code
-// instead (`bounded_matches`).
+// instead (`bounded_matches`). No `(?i)` either: Unicode case folding doubles
+// the time to compile them, which every start-up pays. The patterns are
+// lowercase and run on a lowercased copy of the sentence whose byte offsets
+// are the sentence's (`lowercase_keeping_offsets`).
 fn build(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid figure pattern")
 }
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:US\$|A\$|C\$|\$|€|£|¥|₫)\s?(?:{NUMBER})(?:\s?(?:{SCALE_WORDS})|bn|m|k)?|(?:{NUMBER})(?:\s?(?:{SCALE_WORDS}))?\s?(?:đồng|VND|USD|EUR|euros|euro|dollars|dollar|đô la|đôla|bảng Anh|yên|nhân dân tệ|rúp|pounds|pound|yuan|rupees|rupee)"
+        r"(?:us\$|a\$|c\$|\$|€|£|¥|₫)\s?(?:{NUMBER})(?:\s?(?:{SCALE_WORDS})|bn|m|k)?|(?:{NUMBER})(?:\s?(?:{SCALE_WORDS}))?\s?(?:đồng|vnd|usd|eur|euros|euro|dollars|dollar|đô la|đôla|bảng anh|yên|nhân dân tệ|rúp|pounds|pound|yuan|rupees|rupee)"
     ))
 });
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:(?:{QUANTIFIER})\s+)?(?:{NUMBER})\s?(?:%|phần trăm|percentage points|percentage point|percent|per cent)"
+        r"(?:(?:{QUANTIFIER})\s+)?(?:{NUMBER})\s?(?:%|phần trăm|percentage points|percentage point|percent|per cent)"
     ))
 });
 static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:(?:hơn|gần)\s+)?gấp\s+(?:đôi|rưỡi|(?:{NUMBER})|hai|ba|bốn|năm|mười)(?:\s+lần)?|(?:{NUMBER}|two|three|four|five|ten)-?fold|(?:{NUMBER}|two|three|four|five|ten)\s+times\s+(?:more|less|higher|lower|as)"
+        r"(?:(?:hơn|gần)\s+)?gấp\s+(?:đôi|rưỡi|(?:{NUMBER})|hai|ba|bốn|năm|mười)(?:\s+lần)?|(?:{NUMBER}|two|three|four|five|ten)-?fold|(?:{NUMBER}|two|three|four|five|ten)\s+times\s+(?:more|less|higher|lower|as)"
     ))
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:(?:sáng|chiều|tối|đêm|trưa)\s+)?ngày\s+[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{2,4}})?|\s+tháng\s+[0-9]{{1,2}})?(?:\s+năm\s+[0-9]{{4}})?|(?:sáng|chiều|tối|đêm|trưa)\s+[0-9]{{1,2}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{4}})?|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|(?:0?[1-9]|1[0-2])/(?:19|20)[0-9]{{2}}|tháng\s+(?:[0-9]{{1,2}}|giêng|chạp|mười một|mười hai|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*[0-9]{{4}}|\s+năm\s+(?:[0-9]{{4}}|ngoái|nay|trước|sau|tới))?|[0-9]{{1,2}}/[0-9]{{1,2}}(?:/[0-9]{{2,4}})?|năm\s+[0-9]{{4}}|(?:(?:{VI_SPELLED}|{NUMBER})\s+)?(?:tuần|tháng|năm)\s+(?:ngoái|trước|tới|sau|qua)|(?:{MONTHS})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+[0-9]{{4}})?|(?:last|next|this|early|late|mid-?)\s*(?:{MONTHS}|{WEEKDAYS}|week|month|year|spring|summer|autumn|fall|winter)|(?:{MONTHS})\s+[0-9]{{4}}|(?:the\s+|mid-|early\s+|late\s+)?(?:1[89]|20)[0-9]{{2}}s|(?:1[89]|20)[0-9]{{2}}(?:-[0-9]{{2}})?|(?:on\s+)?(?:{WEEKDAYS})|yesterday|today|tomorrow|hôm qua|hôm nay|ngày mai"
+        r"(?:(?:sáng|chiều|tối|đêm|trưa)\s+)?ngày\s+[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{1,2}}(?:\s*[/-]\s*[0-9]{{2,4}})?|\s+tháng\s+[0-9]{{1,2}})?(?:\s+năm\s+[0-9]{{4}})?|(?:sáng|chiều|tối|đêm|trưa)\s+[0-9]{{1,2}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{4}})?|[0-9]{{1,2}}-[0-9]{{1,2}}-[0-9]{{4}}|(?:0?[1-9]|1[0-2])/(?:19|20)[0-9]{{2}}|tháng\s+(?:[0-9]{{1,2}}|giêng|chạp|mười một|mười hai|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*[0-9]{{4}}|\s+năm\s+(?:[0-9]{{4}}|ngoái|nay|trước|sau|tới))?|[0-9]{{1,2}}/[0-9]{{1,2}}(?:/[0-9]{{2,4}})?|năm\s+[0-9]{{4}}|(?:(?:{VI_SPELLED}|{NUMBER})\s+)?(?:tuần|tháng|năm)\s+(?:ngoái|trước|tới|sau|qua)|(?:{MONTHS})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+[0-9]{{4}})?|(?:last|next|this|early|late|mid-?)\s*(?:{MONTHS}|{WEEKDAYS}|week|month|year|spring|summer|autumn|fall|winter)|(?:{MONTHS})\s+[0-9]{{4}}|(?:the\s+|mid-|early\s+|late\s+)?(?:1[89]|20)[0-9]{{2}}s|(?:1[89]|20)[0-9]{{2}}(?:-[0-9]{{2}})?|(?:on\s+)?(?:{WEEKDAYS})|yesterday|today|tomorrow|hôm qua|hôm nay|ngày mai"
     ))
 });
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:(?:{QUANTIFIER})\s+)?(?:{VI_SPELLED}|{EN_SPELLED}|{NUMBER})(?:\s+(?:{SCALE_WORDS}))?(?:\s+of)?"
+        r"(?:(?:{QUANTIFIER})\s+)?(?:{VI_SPELLED}|{EN_SPELLED}|{NUMBER})(?:\s+(?:{SCALE_WORDS}))?(?:\s+of)?"
     ))
 });
 
@@ -142,6 +145,7 @@ pub fn find(article: &Article, lang: Lang) -> Vec<FoundFigure> {
         if !body.bytes().any(|b| b.is_ascii_digit()) && !has_spelled_number(body) && !has_date_word(body) {
             continue;
         }
+        let lower = lowercase_keeping_offsets(body);
         let mut found: Vec<(Span, FigureKind)> = Vec::new();
         let absolute = |start: usize, end: usize| Span::new(sentence.span.start + start, sentence.span.start + end);
         for (regex, kind) in [
@@ -150,7 +154,7 @@ pub fn find(article: &Article, lang: Lang) -> Vec<FoundFigure> {
             (&*MULTIPLIER, FigureKind::Multiplier),
             (&*DATE, FigureKind::Date),
         ] {
-            for (start, end) in bounded_matches(regex, body) {
+            for (start, end) in bounded_matches(regex, &lower) {
                 // "Thông tư 01/2020/TT-BYT", "1/5000-scale": a number of a document or a ratio.
                 if kind == FigureKind::Date && continues_a_code(&body[end..]) {
                     continue;
@@ -158,7 +162,7 @@ pub fn find(article: &Article, lang: Lang) -> Vec<FoundFigure> {
                 push_unless_overlapping(&mut found, absolute(start, end), kind);
             }
         }
-        for (start, end) in bounded_matches(&COUNT, body) {
+        for (start, end) in bounded_matches(&COUNT, &lower) {
             if is_part_of_word(body, start, end) {
                 continue; // "par-5", "M5", "18th", "3-wood": labels, not figures
             }
@@ -230,7 +234,32 @@ fn has_date_word(body: &str) -> bool {
     ["tháng", "ngày", "năm", "tuần", "hôm", "day", "week", "month", "year", "last", "next"]
         .iter()
         .any(|w| lower.contains(w))
-        || MONTHS.split('|').any(|m| body.contains(m.trim_end_matches('.')))
+        || MONTHS.split('|').any(|m| starts_capitalized(body, m.trim_end_matches('.')))
+}
+
+/// Whether `word` (lowercase ASCII) occurs in `body` with its first letter a capital.
+fn starts_capitalized(body: &str, word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase());
+    first.is_some_and(|first| body.match_indices(first).any(|(at, _)| body[at + 1..].starts_with(chars.as_str())))
+}
+
+/// `text` in lowercase where a char's lowercase takes as many bytes as the
+/// char itself, so that every offset into the copy is one into `text` (the
+/// few others, such as 'İ', stay as they are).
+fn lowercase_keeping_offsets(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_uppercase) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lowercase = c.to_lowercase();
+        match (lowercase.next(), lowercase.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => lower.push(l),
+            _ => lower.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(lower)
 }
 
 /// Vietnamese words a stop list drops that a number counts all the same
@@ -305,12 +334,24 @@ fn time_unit_at(text: &str, at: usize) -> Option<&str> {
     })
 }
 
-/// Up to eight words either side of the figure, within its sentence.
+/// How far a context reaches either side of its figure, in bytes: eight
+/// words of news, and a bound when the "words" are a pasted run of digits.
+const MAX_CONTEXT_BYTES: usize = 160;
+
+/// Up to eight words either side of the figure, within its sentence and
+/// [`MAX_CONTEXT_BYTES`] of it.
 fn context_of(words: &[Word], figure: Span) -> Span {
     let first = words.partition_point(|w| w.span.end <= figure.start).min(words.len().saturating_sub(1));
     let last = words.partition_point(|w| w.span.start < figure.end).saturating_sub(1).max(first);
-    let from = words.get(first.saturating_sub(8)).map_or(figure.start, |w| w.span.start.min(figure.start));
-    let to =
-        words.get((last + 8).min(words.len().saturating_sub(1))).map_or(figure.end, |w| w.span.end.max(figure.end));
+    let reach_start = figure.start.saturating_sub(MAX_CONTEXT_BYTES);
+    let reach_end = figure.end + MAX_CONTEXT_BYTES;
+    let from = words
+        .get(first.saturating_sub(8)..=first)
+        .and_then(|before| before.iter().find(|w| w.span.start >= reach_start))
+        .map_or(figure.start, |w| w.span.start.min(figure.start));
+    let to = words
+        .get(last..=(last + 8).min(words.len().saturating_sub(1)))
+        .and_then(|after| after.iter().rev().find(|w| w.span.end <= reach_end))
+        .map_or(figure.end, |w| w.span.end.max(figure.end));
     Span::new(from, to)
 }
