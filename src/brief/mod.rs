@@ -238,7 +238,7 @@ impl Brief {
             .clone()
             .or_else(|| analysis.key_points.iter().min_by_key(|k| k.start).map(|k| headline_from(&k.text)))
             .unwrap_or_default();
-        let article_chars: Vec<char> = analysis.text.chars().collect();
+        let paragraphs = Paragraphs::of(&analysis.text);
         Brief {
             version: BRIEF_VERSION,
             title,
@@ -268,7 +268,7 @@ impl Brief {
                     kind: q.kind,
                     start: Some(q.start),
                     end: Some(q.end),
-                    context: paragraph_around(&article_chars, q.start, q.end),
+                    context: paragraphs.around(q.start, q.end),
                     included: true,
                     edited: None,
                 })
@@ -319,10 +319,85 @@ fn headline_from(lead: &str) -> String {
     format!("{}…", words.join(" "))
 }
 
-/// The paragraph around a char range, for a quote's context line.
-fn paragraph_around(chars: &[char], start: usize, end: usize) -> String {
-    let (start, end) = (start.min(chars.len()), end.min(chars.len()));
-    let from = chars[..start].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
-    let to = chars[end..].iter().position(|&c| c == '\n').map_or(chars.len(), |i| end + i);
-    chars[from..to].iter().collect::<String>().trim().to_owned()
+/// How far a quote's context reaches either side of the quote, in chars: a
+/// paragraph of a news story is shorter, and a pasted table or log of one
+/// huge paragraph must not be copied once per quote.
+const MAX_CONTEXT_CHARS: usize = 400;
+
+/// Where the article's paragraphs (its lines) start and end, to find the one
+/// around a quote without rescanning the text for each quote.
+struct Paragraphs<'a> {
+    text: &'a str,
+    /// The byte offset of every char, and the text's length at the end.
+    char_bytes: Vec<usize>,
+    /// The char offsets of the newlines.
+    breaks: Vec<usize>,
+}
+
+impl<'a> Paragraphs<'a> {
+    fn of(text: &'a str) -> Paragraphs<'a> {
+        let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let breaks = text.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(i, _)| i).collect();
+        char_bytes.push(text.len());
+        Paragraphs { text, char_bytes, breaks }
+    }
+
+    /// The paragraph around a char range, cut to [`MAX_CONTEXT_CHARS`] either
+    /// side at a space, for a quote's context line.
+    fn around(&self, start: usize, end: usize) -> String {
+        let chars = self.char_bytes.len() - 1;
+        let (start, end) = (start.min(chars), end.min(chars).max(start.min(chars)));
+        let at = self.breaks.partition_point(|&b| b < start);
+        let paragraph_start = at.checked_sub(1).map_or(0, |i| self.breaks[i] + 1);
+        let paragraph_end = self.breaks[self.breaks.partition_point(|&b| b < end)..].first().copied().unwrap_or(chars);
+        let from = paragraph_start.max(start.saturating_sub(MAX_CONTEXT_CHARS));
+        let to = paragraph_end.min(end + MAX_CONTEXT_CHARS).max(end);
+        let (from_byte, to_byte) = (self.char_bytes[from], self.char_bytes[to]);
+        let (start_byte, end_byte) = (self.char_bytes[start], self.char_bytes[end]);
+        let mut before = &self.text[from_byte..start_byte];
+        let mut after = &self.text[end_byte..to_byte];
+        let cut_before = from > paragraph_start;
+        let cut_after = to < paragraph_end;
+        if cut_before {
+            before = before.split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
+        }
+        if cut_after {
+            after = after.rsplit_once(char::is_whitespace).map_or("", |(kept, _)| kept);
+        }
+        let context = format!(
+            "{}{before}{}{after}{}",
+            if cut_before { "… " } else { "" },
+            &self.text[start_byte..end_byte],
+            if cut_after { " …" } else { "" }
+        );
+        context.trim().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context_of(text: &str, quote: &str) -> String {
+        let start = text[..text.find(quote).unwrap()].chars().count();
+        Paragraphs::of(text).around(start, start + quote.chars().count())
+    }
+
+    #[test]
+    fn a_quote_s_context_is_its_paragraph() {
+        let text = "Tiêu đề\n\nBà Lan nói: “Chúng tôi sẽ làm.” Rồi bà đi.\n\nĐoạn sau.";
+        assert_eq!(context_of(text, "Chúng tôi sẽ làm."), "Bà Lan nói: “Chúng tôi sẽ làm.” Rồi bà đi.");
+        assert_eq!(context_of("“Đầu.” Cuối", "Đầu."), "“Đầu.” Cuối");
+        assert_eq!(context_of("Trước “cuối.”", "cuối."), "Trước “cuối.”");
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_at_a_space_either_side() {
+        let filler = "chữ ".repeat(300);
+        let text = format!("{filler}“giữa”{filler}");
+        let context = context_of(&text, "giữa");
+        assert!(context.starts_with("… chữ") && context.ends_with("chữ …"), "{context}");
+        assert!(context.contains("“giữa”"));
+        assert!(context.chars().count() <= 2 * MAX_CONTEXT_CHARS + 10, "{}", context.chars().count());
+    }
 }
