@@ -64,7 +64,6 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A caption ending with its credit: "… November 19, 2019. © Reuters / David Mercado".
 static COPYRIGHT_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.!?)]\s*©\s*(?P<credit>[^©.]{1,60}?)\s*$").expect("valid regex"));
-/// A name with a social-media handle, as closes many articles: "Jane Doe @janedoe".
 /// The longest handle a social network allows is about this long.
 const MAX_HANDLE_CHARS: usize = 30;
 /// "(AP Photo/Hau Dinh)": the agency's name is short.
@@ -179,7 +178,7 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
             return noise(RemovalReason::Caption, None);
         }
     }
-    if ILLUSTRATION.is_match(line) && words <= 25 {
+    if words <= 25 && names_an_illustration(line) && ILLUSTRATION.is_match(line) {
         return noise(RemovalReason::Caption, None);
     }
     if words <= 12 && COUNTER.is_match(line) {
@@ -206,6 +205,14 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
         return noise(RemovalReason::Byline, Some(line));
     }
     None
+}
+
+/// The words [`ILLUSTRATION`] looks for, to skip compiling it for lines without them.
+const ILLUSTRATION_WORDS: &[&str] = &["ảnh minh họa", "ảnh chụp màn hình", "file photo", "getty images", "stock photo"];
+
+fn names_an_illustration(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ILLUSTRATION_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// A name with a social-media handle, as closes many articles: "Jane Doe @janedoe".
