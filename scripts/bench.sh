@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Speed, as a person running Briefsmith meets it: whole processes on the seed
+# article (start-up included), timed by hyperfine, then the criterion benches
+# of the library's stages. `scripts/bench.sh --quick` skips the criterion part.
+#
+# Each figure is reproduced by the command hyperfine prints beside it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v hyperfine >/dev/null || bash scripts/setup.sh
+corpus="${BRIEFSMITH_CORPUS:-../shared/corpus}"
+seed="$corpus/vi-nato-ai/article.txt"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+cargo build --release --locked --bin briefsmith
+bin=target/release/briefsmith
+
+echo "== whole processes on the seed (targets: analyze ≤ 10 ms, brief with PDF ≤ 20 ms)"
+hyperfine --shell=none --warmup 5 --runs 30 --export-markdown "$out/whole.md" \
+  "$bin analyze --json $seed" \
+  "$bin brief $seed -o $out/brief.md" \
+  "$bin brief $seed -o $out/brief.md --pdf $out/brief.pdf"
+cat "$out/whole.md"
+
+if [[ "${1:-}" != "--quick" ]]; then
+  echo "== library stages (criterion)"
+  cargo bench --locked --bench pipeline
+  cargo bench --locked --bench pdf
+  cargo bench --locked --bench preview
+  cargo bench --locked --bench extract
+fi
