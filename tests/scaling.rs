@@ -81,11 +81,14 @@ fn scratch() -> PathBuf {
 }
 
 /// Runs the CLI and returns its peak resident memory in KiB.
+// The child is reaped by wait4, which std's `Child::wait` cannot do while
+// also reporting the child's rusage.
+#[allow(clippy::zombie_processes)]
 fn peak_memory_kib(args: &[&str]) -> i64 {
     let child = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
         .args(args)
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
         .spawn()
         .expect("the briefsmith binary runs");
     let pid = child.id() as libc::pid_t;

@@ -27,9 +27,8 @@ fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let (start, _) = chars.by_ref().find(|&(_, c)| starts_word(c))?;
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
-            if continues_word(c) {
-                chars.next();
-            } else if joins_word(c) && text[i + c.len_utf8()..].chars().next().is_some_and(starts_word) {
+            let joins_next = || joins_word(c) && text[i + c.len_utf8()..].chars().next().is_some_and(starts_word);
+            if continues_word(c) || joins_next() {
                 chars.next();
             } else {
                 end = i;

@@ -173,10 +173,10 @@ pub fn classify(line: &str, is_last: bool) -> Option<Noise> {
             return noise(RemovalReason::Caption, caps.name("lead").or(caps.name("tail")).map(|m| m.as_str()));
         }
     }
-    if starts_with_ignore_ascii_case(line, "open ") || starts_with_ignore_ascii_case(line, "view ") {
-        if GALLERY.is_match(line) {
-            return noise(RemovalReason::Caption, None);
-        }
+    if (starts_with_ignore_ascii_case(line, "open ") || starts_with_ignore_ascii_case(line, "view "))
+        && GALLERY.is_match(line)
+    {
+        return noise(RemovalReason::Caption, None);
     }
     if words <= 25 && names_an_illustration(line) && ILLUSTRATION.is_match(line) {
         return noise(RemovalReason::Caption, None);
