@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: set-up, formatting, lints, every test
-# of the library, the CLI and the desktop app.
+# of the library, the CLI and the desktop app, and a short run of each fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
 # The desktop app's command tests use tauri's mock runtime: no display needed.
 env -u DISPLAY -u WAYLAND_DISPLAY cargo test --workspace --locked
+echo "== fuzz smoke run (scripts/fuzz.sh --smoke: every target for 30 s)"
+# A panic, hang or runaway allocation the fuzzer reaches in half a minute
+# fails the suite; the input that shows it is in target/fuzz-artifacts/.
+bash scripts/fuzz.sh --smoke
 echo "== end-to-end tests of the desktop app (Xvfb, tauri-driver, WebKitWebDriver)"
 # One at a time: each drives a real window on the same virtual screen.
 # Screenshots of every main screen: target/tmp/screenshots/.
