@@ -155,7 +155,8 @@ for target in "${targets[@]}"; do
   nice -n 19 "$bin_dir/$target" "${args[@]}" >"$log" 2>&1 || status=$?
   executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
   if [[ -z "$executions" ]]; then
-    executions="$(grep -o '^#[0-9]*' "$log" | tail -n 1 | tr -d '#')"
+    # No final statistics (the fuzzer stopped early): its last status line.
+    executions="$( (grep -ao '^#[0-9]*' "$log" || true) | tail -n 1 | tr -d '#')"
   fi
   new="$(comm -13 <(printf '%s\n' "$before" | sort) <(ls "$artifacts" | sort) | grep -E '^(crash|timeout|oom|leak)-' || true)"
   crashes="$(grep -cE '^(crash|leak)-' <<<"$new" || true)"
