@@ -14,17 +14,19 @@
 # of each set in the shared corpus ($BRIEFSMITH_CORPUS, default
 # ../shared/corpus): these never enter the repository. Everything the
 # fuzzer writes stays under target/ (ignored): fuzz-corpus/TARGET (the seeds
-# and what the fuzzer learned, kept between runs), fuzz-artifacts/TARGET (the
-# findings) and fuzz-logs/TARGET.log.
+# and what the fuzzer learned, kept between runs; a smoke run starts afresh in
+# fuzz-smoke-corpus/TARGET), fuzz-artifacts/TARGET (the findings) and
+# fuzz-logs/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ALL_TARGETS=(ingest analyze template markdown_pdf)
 seconds=600
+smoke=0
 targets=()
 while (($#)); do
   case "$1" in
-    --smoke) seconds=30 ;;
+    --smoke) seconds=30 smoke=1 ;;
     --seconds)
       [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || { echo "fuzz: --seconds needs a number of seconds" >&2; exit 2; }
       seconds="$2"
@@ -52,6 +54,13 @@ corpus="${BRIEFSMITH_CORPUS:-../shared/corpus}"
 # from, few enough that the first pass over them fits in a smoke run.
 per_set="${BRIEFSMITH_FUZZ_SEEDS_PER_SET:-12}"
 work="target"
+# A smoke run starts from the seeds alone: the first pass over a corpus that
+# long runs have grown would take longer than the run itself.
+corpora="$work/fuzz-corpus"
+if ((smoke)); then
+  corpora="$work/fuzz-smoke-corpus"
+  rm -rf "$corpora"
+fi
 host="$(rustc +nightly -vV | sed -n 's/^host: //p')"
 bin_dir="fuzz/target/$host/release"
 
@@ -93,7 +102,7 @@ seed() {
 }
 
 seed_corpus() {
-  local target="$1" dir="$work/fuzz-corpus/$1" file
+  local target="$1" dir="$corpora/$1" file
   mkdir -p "$dir"
   case "$target" in
     ingest)
@@ -144,7 +153,7 @@ for target in "${targets[@]}"; do
   log="$logs/$target.log"
   before="$(ls "$artifacts")"
   args=(
-    "$work/fuzz-corpus/$target"
+    "$corpora/$target"
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$target")"
     -artifact_prefix="$artifacts/" -print_final_stats=1
   )
