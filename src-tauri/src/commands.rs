@@ -13,7 +13,7 @@ use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInf
 use serde::Serialize;
 use tauri::State;
 
-use crate::store::{Draft, Settings, Store};
+use crate::store::{Draft, SetAside, Settings, Store, StoreError};
 
 /// The most key points the app asks for; more is a front-end bug.
 const MAX_KEY_POINTS: usize = 50;
@@ -50,6 +50,12 @@ impl From<TemplateError> for Failure {
     }
 }
 
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Self {
+        Failure::new(error.to_string())
+    }
+}
+
 impl From<briefsmith::export::ExportError> for Failure {
     fn from(error: briefsmith::export::ExportError) -> Self {
         match error {
@@ -83,14 +89,19 @@ pub struct Templates {
 pub struct Startup {
     pub settings: Settings,
     pub draft: Option<Draft>,
+    /// Files that could not be used and were set aside, for the window to
+    /// tell the analyst.
+    pub set_aside: Vec<SetAside>,
     pub templates: Templates,
 }
 
 #[tauri::command(async)]
 pub fn startup(state: State<'_, AppState>) -> Outcome<Startup> {
+    let loaded = state.store.load();
     Ok(Startup {
-        settings: state.store.settings(),
-        draft: state.store.draft(),
+        settings: loaded.settings,
+        draft: loaded.draft,
+        set_aside: loaded.set_aside,
         templates: templates_of(&state.library)?,
     })
 }
@@ -324,17 +335,17 @@ pub fn reveal(path: String) -> Outcome<()> {
 
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Outcome<()> {
-    state.store.save_settings(&settings).map_err(Failure::new)
+    Ok(state.store.save_settings(&settings)?)
 }
 
 #[tauri::command(async)]
 pub fn save_draft(state: State<'_, AppState>, draft: Draft) -> Outcome<()> {
-    state.store.save_draft(&draft).map_err(Failure::new)
+    Ok(state.store.save_draft(&draft)?)
 }
 
 #[tauri::command(async)]
 pub fn discard_draft(state: State<'_, AppState>) -> Outcome<()> {
-    state.store.discard_draft().map_err(Failure::new)
+    Ok(state.store.discard_draft()?)
 }
 
 /// Saves the brief to a file the analyst chose and remembers it as recent.
@@ -367,7 +378,7 @@ pub fn open_brief(state: State<'_, AppState>, path: String) -> Outcome<OpenedBri
 fn remember(store: &Store, path: &Path, title: &str) -> Outcome<Settings> {
     let mut settings = store.settings();
     settings.remember(path, title);
-    store.save_settings(&settings).map_err(Failure::new)?;
+    store.save_settings(&settings)?;
     Ok(settings)
 }
 

@@ -8,7 +8,7 @@ mod store;
 use std::path::PathBuf;
 
 pub use commands::AppState;
-pub use store::Store;
+pub use store::{Draft, Kept, Loaded, SetAside, Settings, Store, StoreError};
 
 /// Registers the app's state, plugins and commands on a builder; shared by the
 /// real app and the mock-runtime tests, which must use

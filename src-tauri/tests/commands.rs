@@ -293,3 +293,27 @@ fn the_draft_and_settings_come_back_at_startup() {
     let failure = app.fails("save_draft", json!({ "draft": { "brief": 3 } }));
     assert!(failure.to_string().contains("invalid"), "{failure}");
 }
+
+#[test]
+fn a_damaged_draft_is_set_aside_and_startup_says_where() {
+    let app = App::new();
+    let data = app.path("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("draft.json"), "{\"brief\": {\"version\": 1, \"title\": \"cut of").unwrap();
+    let startup = app.ok("startup", json!({}));
+    assert_eq!(startup["draft"], Value::Null);
+    assert_eq!(startup["settings"]["template"], "bluf", "the settings (none yet) are the defaults");
+    let set_aside = startup["set_aside"].as_array().unwrap();
+    assert_eq!(set_aside.len(), 1, "{set_aside:?}");
+    assert_eq!(set_aside[0]["file"], "draft");
+    assert_eq!(set_aside[0]["path"], data.join("draft.json").display().to_string());
+    assert!(set_aside[0]["problem"].as_str().unwrap().contains("EOF while parsing"), "{set_aside:?}");
+    let moved = set_aside[0]["moved_to"].as_str().unwrap();
+    assert!(moved.starts_with(&data.join("draft.json.corrupt-").display().to_string()), "{moved}");
+    assert!(std::fs::read_to_string(moved).unwrap().ends_with("cut of"));
+    // Told once: the next start finds nothing to set aside, and saving works.
+    assert_eq!(app.ok("startup", json!({}))["set_aside"], json!([]));
+    let draft = json!({ "brief": app.seed_brief(), "template": "bluf", "locale": "", "path": null });
+    app.ok("save_draft", json!({ "draft": draft }));
+    assert_eq!(app.ok("startup", json!({}))["draft"], draft);
+}
