@@ -1,6 +1,5 @@
 // The app's own labels in English and Vietnamese. Brief labels come from the
 // templates' locale files, not from here.
-"use strict";
 
 const LABELS = {
   en: {
@@ -109,15 +108,15 @@ const LABELS = {
   },
 };
 
-let uiLanguage = "en";
+export let uiLanguage = "en";
 
 /// The label `key` in the UI language, with `{name}` placeholders filled.
-function t(key, vars = {}) {
+export function t(key, vars = {}) {
   const text = LABELS[uiLanguage][key] ?? LABELS.en[key] ?? key;
   return typeof text === "string" ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? "")) : text;
 }
 
-function setUiLanguage(language) {
+export function setUiLanguage(language) {
   uiLanguage = LABELS[language] ? language : "en";
   document.documentElement.lang = uiLanguage;
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
@@ -134,7 +133,7 @@ function setUiLanguage(language) {
 }
 
 /// The system's language if the app speaks it, else English.
-function systemUiLanguage() {
+export function systemUiLanguage() {
   const asked = (navigator.languages || [navigator.language || "en"]).map((l) => l.slice(0, 2).toLowerCase());
   return asked.find((l) => LABELS[l]) || "en";
 }
