@@ -10,6 +10,8 @@ import { state } from "./state.js";
 const AUTOSAVE_DELAY_MS = 400;
 
 let autosaveTimer = null;
+let saving = false;
+let saveAgain = false;
 
 /// Something in the brief changed: refresh the preview now, autosave soon.
 export function changed({ save = true } = {}) {
@@ -23,16 +25,32 @@ export function scheduleAutosave() {
   autosaveTimer = setTimeout(autosave, AUTOSAVE_DELAY_MS);
 }
 
+/// Saves the draft. One save at a time: an older draft must never land
+/// after a newer one, so a change made while saving is saved right after.
 async function autosave() {
   if (!state.brief) return;
+  if (saving) {
+    saveAgain = true;
+    return;
+  }
+  saving = true;
   try {
     await invoke("save_draft", {
       draft: { brief: state.brief, template: state.template, locale: state.locale, path: state.path },
     });
-    $("autosave").textContent = `${t("saved_at")} ${new Date().toLocaleTimeString()}`;
-    $("autosave").dataset.saved = String(Date.now());
+    // Saved only once the latest change is.
+    if (!saveAgain) {
+      $("autosave").textContent = `${t("saved_at")} ${new Date().toLocaleTimeString()}`;
+      $("autosave").dataset.saved = String(Date.now());
+    }
   } catch (error) {
     $("autosave").textContent = t("autosave_failed", { message: failureText(error) });
+  } finally {
+    saving = false;
+    if (saveAgain) {
+      saveAgain = false;
+      autosave();
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // asks the Rust commands for everything else (analysis, preview, export,
 // files). No extraction or rendering happens here. This module wires the
 // controls to the modules that do the work:
-//   startup.js   opening: settings, and the draft or the sample
+//   startup.js   opening: settings, the draft or the sample, files set aside
 //   brief.js     the start screen and the brief's fields
 //   article.js   the article with source spans marked, removed lines
 //   lists.js     the review lists (key points, quotes, entities, figures)
@@ -19,9 +19,9 @@ import { analyze, chooseExport, chooseFile, exportTo, openPath, saveBrief, saveB
 import { setUiLanguage } from "./i18n.js";
 import { call } from "./ipc.js";
 import { addOwnPoint, focusList, renderList } from "./lists.js";
-import { lastMessage, say, showFailure } from "./messages.js";
+import { resay, showFailure } from "./messages.js";
 import { refreshPreview } from "./preview.js";
-import { start } from "./startup.js";
+import { start, timings } from "./startup.js";
 import { LISTS, state } from "./state.js";
 import {
   copyTemplate, copyTemplateAs, loadTemplateSource, pickTemplate, saveTemplate, setTemplates, showTab,
@@ -65,7 +65,7 @@ function wire() {
   };
   $("ui-language").addEventListener("change", (event) => {
     setUiLanguage(event.target.value);
-    if (lastMessage && !$("message").hidden) say(lastMessage.key, lastMessage.vars, lastMessage.kind, lastMessage.action);
+    resay();
     state.settings.ui_language = event.target.value;
     saveSettings();
     setTemplates({ templates: state.templates, locales: state.locales });
@@ -132,6 +132,7 @@ function wire() {
 window.briefsmith = {
   openPath, exportTo, saveBriefTo, copyTemplateAs,
   state: () => state,
+  timings,
 };
 
 wire();

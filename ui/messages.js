@@ -5,12 +5,24 @@ import { t } from "./i18n.js";
 import { failureText } from "./ipc.js";
 
 // The message on screen, kept so a change of UI language can re-say it.
-export let lastMessage = null;
+let lastMessage = null;
 
 /// Shows the label `key` as a message; it follows UI language changes.
+/// `action` is `{ label, run }`, `label` a label key.
 export function say(key, vars = {}, kind = "info", action = null) {
-  showMessage(t(key, vars), kind, action);
-  lastMessage = { key, vars, kind, action };
+  sayAll([[key, vars]], kind, action);
+}
+
+/// Shows several labels (`[key, vars]` pairs) as one message, a line each.
+export function sayAll(parts, kind = "info", action = null) {
+  const text = parts.map(([key, vars]) => t(key, vars)).join("\n");
+  showMessage(text, kind, action && { label: t(action.label), run: action.run });
+  lastMessage = { parts, kind, action };
+}
+
+/// Says the message on screen again, in the UI language just picked.
+export function resay() {
+  if (lastMessage && !$("message").hidden) sayAll(lastMessage.parts, lastMessage.kind, lastMessage.action);
 }
 
 export function showMessage(text, kind = "info", action = null) {

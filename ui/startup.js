@@ -1,13 +1,18 @@
-// Opening the window: settings, templates, and the draft or the sample.
+// Opening the window: settings, templates, the draft or the sample, and what
+// could not be read at start.
 
 import { renderRecent, showBrief } from "./brief.js";
 import { $ } from "./dom.js";
 import { analyze } from "./files.js";
 import { setUiLanguage, systemUiLanguage, uiLanguage } from "./i18n.js";
 import { call } from "./ipc.js";
-import { say, showFailure } from "./messages.js";
+import { sayAll, showFailure } from "./messages.js";
 import { state } from "./state.js";
 import { hasTemplate, setTemplates } from "./templates.js";
+
+/// How long the start took, in ms since the page began loading (the
+/// launch-time measurement reads them).
+export const timings = {};
 
 export async function start() {
   let startup;
@@ -16,8 +21,10 @@ export async function start() {
   } catch (error) {
     setUiLanguage(systemUiLanguage());
     showFailure(error);
+    markReady();
     return;
   }
+  timings.startup = performance.now();
   state.settings = startup.settings;
   setUiLanguage(state.settings.ui_language || systemUiLanguage());
   $("ui-language").value = uiLanguage;
@@ -26,16 +33,43 @@ export async function start() {
   state.template = hasTemplate(state.settings.template) ? state.settings.template : "bluf";
   state.locale = state.settings.locale || "";
   renderRecent();
+
+  // The draft (the analyst's work) first, then the settings.
+  const setAside = [...startup.set_aside].sort((a, b) => (a.file === "draft" ? 0 : 1) - (b.file === "draft" ? 0 : 1));
+  const notes = setAside.map(setAsideNote);
   if (startup.draft) {
     state.template = hasTemplate(startup.draft.template) ? startup.draft.template : state.template;
     state.locale = startup.draft.locale || "";
     state.path = startup.draft.path || null;
     await showBrief(startup.draft.brief, { save: false });
-    say("restored_draft");
+    notes.push(["restored_draft", {}]);
   } else {
-    // First run, or the last brief was discarded: open on the sample.
+    // First run, or the last brief was discarded (or set aside): open on the sample.
     const sample = await call("sample_article");
     $("paste").value = sample.text;
     await analyze(sample.text, sample.file_name);
   }
+  if (setAside.length) {
+    // Both files are in the data folder: showing one shows the other.
+    const kept = setAside.find((s) => s.moved_to)?.moved_to;
+    const reveal = kept && { label: "show_file", run: () => call("reveal", { path: kept }).catch(showFailure) };
+    sayAll(notes, "warning", reveal);
+  } else if (notes.length) {
+    sayAll(notes);
+  }
+  markReady();
+}
+
+/// The sentence telling the analyst which file could not be used, why, and
+/// where it is now.
+function setAsideNote(file) {
+  const which = file.file === "draft" ? "draft" : "settings";
+  return file.moved_to
+    ? [`set_aside_${which}`, { problem: file.problem, moved_to: file.moved_to }]
+    : [`left_${which}`, { problem: file.problem, path: file.path }];
+}
+
+function markReady() {
+  timings.ready = performance.now();
+  document.body.dataset.ready = "true";
 }
