@@ -5,6 +5,7 @@ import { $ } from "./dom.js";
 
 export const { invoke } = window.__TAURI__.core;
 export const dialog = window.__TAURI__.dialog;
+export const events = window.__TAURI__.event;
 
 const PROGRESS_DELAY_MS = 300;
 

@@ -2,7 +2,7 @@
 // asks the Rust commands for everything else (analysis, preview, export,
 // files). No extraction or rendering happens here. This module wires the
 // controls to the modules that do the work:
-//   startup.js   opening: settings, the draft or the sample, files set aside
+//   startup.js   opening: settings, draft or sample, files from the command line
 //   brief.js     the start screen and the brief's fields
 //   article.js   the article with source spans marked, removed lines
 //   lists.js     the review lists (key points, quotes, entities, figures)

@@ -1,20 +1,27 @@
-// Opening the window: settings, templates, the draft or the sample, and what
+// Opening the window: settings, templates, the draft or the sample, the files
+// given on the command line (this launch's and later launches'), and what
 // could not be read at start.
 
 import { renderRecent, showBrief } from "./brief.js";
 import { $ } from "./dom.js";
-import { analyze } from "./files.js";
+import { analyze, openPath } from "./files.js";
 import { setUiLanguage, systemUiLanguage, uiLanguage } from "./i18n.js";
-import { call } from "./ipc.js";
+import { call, events, failureText } from "./ipc.js";
 import { sayAll, showFailure } from "./messages.js";
 import { state } from "./state.js";
 import { hasTemplate, setTemplates } from "./templates.js";
+
+// Set once the first screen is up; files handed over before then wait.
+let ready = false;
 
 /// How long the start took, in ms since the page began loading (the
 /// launch-time measurement reads them).
 export const timings = {};
 
 export async function start() {
+  // Listen before asking for the files to open, so that a file handed over
+  // by a second launch while this one starts is not missed.
+  await events.listen("open-files", () => { if (ready) openFilesFromLaunches(); });
   let startup;
   try {
     startup = await call("startup");
@@ -37,7 +44,10 @@ export async function start() {
   // The draft (the analyst's work) first, then the settings.
   const setAside = [...startup.set_aside].sort((a, b) => (a.file === "draft" ? 0 : 1) - (b.file === "draft" ? 0 : 1));
   const notes = setAside.map(setAsideNote);
-  if (startup.draft) {
+  const files = await call("files_to_open");
+  if (files.length) {
+    await openPath(files[files.length - 1]);
+  } else if (startup.draft) {
     state.template = hasTemplate(startup.draft.template) ? startup.draft.template : state.template;
     state.locale = startup.draft.locale || "";
     state.path = startup.draft.path || null;
@@ -70,6 +80,18 @@ function setAsideNote(file) {
 }
 
 function markReady() {
+  ready = true;
   timings.ready = performance.now();
   document.body.dataset.ready = "true";
+  // A file handed over while the window was starting.
+  openFilesFromLaunches();
+}
+
+async function openFilesFromLaunches() {
+  try {
+    const files = await call("files_to_open");
+    if (files.length) await openPath(files[files.length - 1]);
+  } catch (error) {
+    showFailure(failureText(error));
+  }
 }

@@ -13,6 +13,7 @@ use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInf
 use serde::Serialize;
 use tauri::State;
 
+use crate::launch::ToOpen;
 use crate::store::{Draft, SetAside, Settings, Store, StoreError};
 
 /// The most key points the app asks for; more is a front-end bug.
@@ -24,6 +25,8 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "
 pub struct AppState {
     pub library: Library,
     pub store: Store,
+    /// Files given on the command line, waiting for the window.
+    pub to_open: ToOpen,
 }
 
 /// What went wrong, for the analyst; `line`/`column` place template errors.
@@ -104,6 +107,13 @@ pub fn startup(state: State<'_, AppState>) -> Outcome<Startup> {
         set_aside: loaded.set_aside,
         templates: templates_of(&state.library)?,
     })
+}
+
+/// The files given on the command line (this launch's or a later one's)
+/// that the window has not opened yet; each is handed out once.
+#[tauri::command(async)]
+pub fn files_to_open(state: State<'_, AppState>) -> Vec<String> {
+    state.to_open.take()
 }
 
 #[tauri::command(async)]

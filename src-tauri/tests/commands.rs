@@ -9,7 +9,7 @@ use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
 
 struct App {
-    _app: tauri::App<MockRuntime>,
+    app: tauri::App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
     dir: tempfile::TempDir,
 }
@@ -23,7 +23,7 @@ impl App {
             .expect("mock app builds");
         let webview =
             tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock webview builds");
-        App { _app: app, webview, dir }
+        App { app, webview, dir }
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -316,4 +316,26 @@ fn a_damaged_draft_is_set_aside_and_startup_says_where() {
     let draft = json!({ "brief": app.seed_brief(), "template": "bluf", "locale": "", "path": null });
     app.ok("save_draft", json!({ "draft": draft }));
     assert_eq!(app.ok("startup", json!({}))["draft"], draft);
+}
+
+#[test]
+fn a_second_launch_queues_its_file_for_the_window_and_tells_it() {
+    use tauri::Listener;
+    let app = App::new();
+    let (told, heard) = std::sync::mpsc::channel();
+    app.app.listen_any(briefsmith_desktop::OPEN_FILES_EVENT, move |_| {
+        let _ = told.send(());
+    });
+    assert_eq!(app.ok("files_to_open", json!({})), json!([]));
+    let handle = app.app.handle();
+    let cwd = app.path("articles");
+    // Launched again without a file: nothing to open, nothing said.
+    briefsmith_desktop::launched_again(handle, &["briefsmith-desktop".into()], &cwd);
+    assert!(heard.recv_timeout(std::time::Duration::from_millis(200)).is_err());
+    briefsmith_desktop::launched_again(handle, &["briefsmith-desktop".into(), "tin.txt".into()], &cwd);
+    heard.recv_timeout(std::time::Duration::from_secs(5)).expect("the window is told");
+    briefsmith_desktop::launched_again(handle, &["b".into(), "--flag".into(), "/tmp/b.json".into()], &cwd);
+    let expected = json!([cwd.join("tin.txt").display().to_string(), "/tmp/b.json"]);
+    assert_eq!(app.ok("files_to_open", json!({})), expected);
+    assert_eq!(app.ok("files_to_open", json!({})), json!([]), "each file is handed out once");
 }

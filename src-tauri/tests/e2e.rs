@@ -16,7 +16,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
 use serde_json::json;
@@ -375,6 +375,50 @@ async fn damaged_autosave_and_settings_are_set_aside_and_the_analyst_is_told() {
     )
     .await;
     screenshot(c, "14-damaged-files-set-aside-vi.png").await;
+    let _ = session.client.clone().close().await;
+}
+
+/// `briefsmith-desktop FILE` opens FILE; launched again while it runs, the
+/// new launch hands its file to the running window and ends.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn a_file_on_the_command_line_opens_and_a_second_launch_hands_its_file_over() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let seed = corpus().join("vi-nato-ai/article.txt");
+    let session = launch_with(work.path(), &[&seed.display().to_string()]).await;
+    let c = &session.client;
+    wait_until(c, "document.body.dataset.ready === 'true'", "the first screen").await;
+    wait_until(c, "window.briefsmith.state().brief?.source.name === 'article.txt'", "the seed article").await;
+    assert_eq!(js(c, "window.briefsmith.state().brief.language").await, "vi");
+
+    // Launched again from the fixtures folder with a relative path.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let mut second = Command::new(app_binary())
+        .arg("harbour-page.html")
+        .current_dir(&fixtures)
+        .envs(session.app_env(work.path()))
+        .spawn()
+        .expect("the second launch starts");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = second.try_wait().expect("the second launch") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second launch did not hand over and end: two windows are open");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "the second launch ends cleanly: {status}");
+    wait_until(
+        c,
+        "window.briefsmith.state().brief?.source.name === 'The Meridian Ledger'",
+        "the running window to open the second launch's file",
+    )
+    .await;
+    wait_until(c, "document.getElementById('preview').textContent.includes('Ilse Marwood')", "its preview").await;
+    screenshot(c, "15-file-from-a-second-launch.png").await;
     let _ = session.client.clone().close().await;
 }
 
