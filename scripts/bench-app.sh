@@ -15,8 +15,11 @@ cd "$(dirname "$0")/.."
 command -v tauri-driver >/dev/null || [[ -x "$HOME/.cargo/bin/tauri-driver" ]] || bash scripts/setup.sh
 
 # What `cargo tauri build` makes: optimized, serving the bundled front end.
-cargo build --release --locked -p briefsmith-desktop --features custom-protocol
-export BRIEFSMITH_APP="$PWD/target/release/briefsmith-desktop"
+# BRIEFSMITH_RELEASE_TARGET_DIR puts the release build elsewhere (so it does
+# not wait on the debug builds' lock); the test itself builds in target/.
+release_dir="${BRIEFSMITH_RELEASE_TARGET_DIR:-target}"
+cargo build --release --locked -p briefsmith-desktop --features custom-protocol --target-dir "$release_dir"
+export BRIEFSMITH_APP="$(cd "$release_dir" && pwd)/release/briefsmith-desktop"
 
 xvfb-run -a -s "-screen 0 1280x800x24" \
   cargo test --locked -p briefsmith-desktop --test launch_time -- --ignored --nocapture
