@@ -23,6 +23,15 @@ hyperfine --shell=none --warmup 5 --runs 30 --export-markdown "$out/whole.md" \
   "$bin brief $seed -o $out/brief.md --pdf $out/brief.pdf"
 cat "$out/whole.md"
 
+# The batch figure: every text, HTML and Markdown article of the corpus, the
+# first ones again until there are 1,000, in one process on every core.
+find "$corpus" -type f \( -name '*.txt' -o -name '*.html' -o -name '*.md' \) ! -name README.md | sort >"$out/all"
+{ cat "$out/all"; cat "$out/all"; } | head -n 1000 >"$out/batch"
+echo "== $(wc -l <"$out/batch") corpus articles in one run (target ≤ 10 s on 2 cores)"
+hyperfine --warmup 1 --runs 5 --export-markdown "$out/batch.md" \
+  "xargs -a $out/batch $bin analyze --json >/dev/null"
+cat "$out/batch.md"
+
 if [[ "${1:-}" != "--quick" ]]; then
   echo "== library stages (criterion)"
   cargo bench --locked --bench pipeline

@@ -7,12 +7,13 @@ set -euo pipefail
 # shared/notes/tauri-on-debian.md), Xvfb to run the app without a screen,
 # WebKitWebDriver for the app's end-to-end tests (ImageMagick's `import` takes
 # their screen shots), poppler-utils to read back the PDFs the tests write, and
-# xdg-utils so "open folder" works, and hyperfine to time whole runs (scripts/bench.sh).
+# xdg-utils so "open folder" works, hyperfine to time whole runs (scripts/bench.sh),
+# and GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs).
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick
-  poppler-utils xdg-utils hyperfine
+  poppler-utils xdg-utils hyperfine time
 )
 # Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.
 if ! command -v npm >/dev/null 2>&1; then

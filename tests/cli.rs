@@ -162,3 +162,56 @@ fn a_50_mb_article_finishes() {
     assert_eq!(analysis["key_points"].as_array().unwrap().len(), 3);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Fictional articles of very different lengths, so that workers finish them
+/// out of order: the first is the longest.
+fn articles_of_mixed_length(dir: &Path, count: usize) -> Vec<String> {
+    (0..count)
+        .map(|i| {
+            let body = ARTICLE.split_once('\n').unwrap().1.repeat(if i == 0 { 100 } else { 1 + i % 3 });
+            write(dir, &format!("article-{i:02}.txt"), format!("Bản tin số {i}\n{body}").as_bytes())
+        })
+        .collect()
+}
+
+#[test]
+fn several_inputs_are_printed_in_the_order_given_whatever_finishes_first() {
+    let dir = scratch("order");
+    let files = articles_of_mixed_length(&dir, 24);
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let out = analyze_json(&args);
+    let printed: Vec<&str> = out.iter().map(|a| a["file"].as_str().unwrap()).collect();
+    assert_eq!(printed, args);
+    for (i, analysis) in out.iter().enumerate() {
+        assert_eq!(analysis["title"], format!("Bản tin số {i}"));
+    }
+
+    let output = briefsmith(&[&["extract", "--json"], args.as_slice()].concat());
+    assert!(output.status.success());
+    // Not a terminal: no progress bar, nothing on standard error.
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let extracted: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let printed: Vec<&str> = extracted.iter().map(|e| e["file"].as_str().unwrap()).collect();
+    assert_eq!(printed, args);
+
+    let text = String::from_utf8(briefsmith(&["extract", &files[1], &files[2]]).stdout).unwrap();
+    let first = text.find(&format!("==> {} <==\nCác bộ trưởng", files[1])).expect("a header names the first file");
+    let second = text.find(&format!("==> {} <==\nCác bộ trưởng", files[2])).expect("a header names the second file");
+    assert!(first < second);
+}
+
+#[test]
+fn errors_among_several_inputs_come_in_input_order() {
+    let dir = scratch("error-order");
+    let good = articles_of_mixed_length(&dir, 3);
+    let empty = write(&dir, "empty.txt", b"");
+    let missing = dir.join("missing.txt").to_str().unwrap().to_owned();
+    let output = briefsmith(&["analyze", "--json", &good[0], &empty, &good[1], &missing, &good[2]]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 3);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].contains("empty.txt") && lines[1].contains("missing.txt"), "{stderr}");
+}

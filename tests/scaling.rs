@@ -4,8 +4,9 @@
 //! busy machine; a quadratic step shows as 16×.
 #![cfg(unix)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// How much the peak memory of a run at 4N may exceed the run at N.
 const MAX_GROWTH: f64 = 5.0;
@@ -80,26 +81,11 @@ fn scratch() -> PathBuf {
     dir
 }
 
-/// Runs the CLI and returns its peak resident memory in KiB.
-// The child is reaped by wait4, which std's `Child::wait` cannot do while
-// also reporting the child's rusage.
-#[allow(clippy::zombie_processes)]
+/// Runs the CLI, expecting success, and returns its peak memory in KiB.
 fn peak_memory_kib(args: &[&str]) -> i64 {
-    let child = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit())
-        .spawn()
-        .expect("the briefsmith binary runs");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value, and wait4 only writes into
-    // the two out-pointers, which live across the call.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid, "wait4 on {args:?}");
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{args:?} failed with status {status}");
-    usage.ru_maxrss
+    let run = common::measured(args);
+    assert_eq!(run.code, Some(0), "{args:?} failed: {}", run.stderr);
+    run.peak_kib
 }
 
 fn check(shape: &Shape, command: &[&str]) -> (i64, i64) {

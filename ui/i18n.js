@@ -1,6 +1,5 @@
 // The app's own labels in English and Vietnamese. Brief labels come from the
 // templates' locale files, not from here.
-"use strict";
 
 const LABELS = {
   en: {
@@ -39,6 +38,11 @@ const LABELS = {
     template_error: "Line {line}, column {column}: {message}",
     drop_here: "Drop the file to open it",
     analyzing: "Analyzing…", restored_draft: "Your unsaved work from last time is back.",
+    set_aside_draft: "Your autosaved draft could not be read, so the app started without it. It was not deleted: it is kept as {moved_to}. Why: {problem}.",
+    set_aside_settings: "Your settings could not be read, so the app started with the default settings. The file was not deleted: it is kept as {moved_to}. Why: {problem}.",
+    left_draft: "Your autosaved draft {path} could not be read, so the app started without it. Why: {problem}.",
+    left_settings: "Your settings {path} could not be read, so the app started with the default settings. Why: {problem}.",
+    show_file: "Show in folder",
     saved_at: "Autosaved", saving: "Saving…", autosave_failed: "Autosave failed: {message}",
     preview_ms: "Preview {ms} ms",
     exported: "Saved {what} to {path}.", exported_pages: "PDF, {pages} page(s)", exported_md: "Markdown",
@@ -91,6 +95,11 @@ const LABELS = {
     template_error: "Dòng {line}, cột {column}: {message}",
     drop_here: "Thả tệp để mở",
     analyzing: "Đang phân tích…", restored_draft: "Phần việc chưa lưu lần trước đã được khôi phục.",
+    set_aside_draft: "Không đọc được bản nháp tự lưu nên ứng dụng đã mở mà không có bản nháp đó. Tệp không bị xóa mà được giữ lại thành {moved_to}. Lý do: {problem}.",
+    set_aside_settings: "Không đọc được tệp cài đặt nên ứng dụng đã mở với cài đặt mặc định. Tệp không bị xóa mà được giữ lại thành {moved_to}. Lý do: {problem}.",
+    left_draft: "Không đọc được bản nháp tự lưu {path} nên ứng dụng đã mở mà không có bản nháp đó. Lý do: {problem}.",
+    left_settings: "Không đọc được tệp cài đặt {path} nên ứng dụng đã mở với cài đặt mặc định. Lý do: {problem}.",
+    show_file: "Mở thư mục chứa tệp",
     saved_at: "Đã tự lưu", saving: "Đang lưu…", autosave_failed: "Tự lưu thất bại: {message}",
     preview_ms: "Xem trước {ms} ms",
     exported: "Đã lưu {what} vào {path}.", exported_pages: "PDF, {pages} trang", exported_md: "Markdown",
@@ -109,15 +118,15 @@ const LABELS = {
   },
 };
 
-let uiLanguage = "en";
+export let uiLanguage = "en";
 
 /// The label `key` in the UI language, with `{name}` placeholders filled.
-function t(key, vars = {}) {
+export function t(key, vars = {}) {
   const text = LABELS[uiLanguage][key] ?? LABELS.en[key] ?? key;
   return typeof text === "string" ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? "")) : text;
 }
 
-function setUiLanguage(language) {
+export function setUiLanguage(language) {
   uiLanguage = LABELS[language] ? language : "en";
   document.documentElement.lang = uiLanguage;
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
@@ -134,7 +143,7 @@ function setUiLanguage(language) {
 }
 
 /// The system's language if the app speaks it, else English.
-function systemUiLanguage() {
+export function systemUiLanguage() {
   const asked = (navigator.languages || [navigator.language || "en"]).map((l) => l.slice(0, 2).toLowerCase());
   return asked.find((l) => LABELS[l]) || "en";
 }

@@ -13,7 +13,8 @@ use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInf
 use serde::Serialize;
 use tauri::State;
 
-use crate::store::{Draft, Settings, Store};
+use crate::launch::ToOpen;
+use crate::store::{Draft, SetAside, Settings, Store, StoreError};
 
 /// The most key points the app asks for; more is a front-end bug.
 const MAX_KEY_POINTS: usize = 50;
@@ -24,6 +25,8 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "
 pub struct AppState {
     pub library: Library,
     pub store: Store,
+    /// Files given on the command line, waiting for the window.
+    pub to_open: ToOpen,
 }
 
 /// What went wrong, for the analyst; `line`/`column` place template errors.
@@ -47,6 +50,12 @@ impl From<TemplateError> for Failure {
             _ => (None, None),
         };
         Failure { message: error.to_string(), line, column }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Self {
+        Failure::new(error.to_string())
     }
 }
 
@@ -83,16 +92,28 @@ pub struct Templates {
 pub struct Startup {
     pub settings: Settings,
     pub draft: Option<Draft>,
+    /// Files that could not be used and were set aside, for the window to
+    /// tell the analyst.
+    pub set_aside: Vec<SetAside>,
     pub templates: Templates,
 }
 
 #[tauri::command(async)]
 pub fn startup(state: State<'_, AppState>) -> Outcome<Startup> {
+    let loaded = state.store.load();
     Ok(Startup {
-        settings: state.store.settings(),
-        draft: state.store.draft(),
+        settings: loaded.settings,
+        draft: loaded.draft,
+        set_aside: loaded.set_aside,
         templates: templates_of(&state.library)?,
     })
+}
+
+/// The files given on the command line (this launch's or a later one's)
+/// that the window has not opened yet; each is handed out once.
+#[tauri::command(async)]
+pub fn files_to_open(state: State<'_, AppState>) -> Vec<String> {
+    state.to_open.take()
 }
 
 #[tauri::command(async)]
@@ -324,17 +345,17 @@ pub fn reveal(path: String) -> Outcome<()> {
 
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Outcome<()> {
-    state.store.save_settings(&settings).map_err(Failure::new)
+    Ok(state.store.save_settings(&settings)?)
 }
 
 #[tauri::command(async)]
 pub fn save_draft(state: State<'_, AppState>, draft: Draft) -> Outcome<()> {
-    state.store.save_draft(&draft).map_err(Failure::new)
+    Ok(state.store.save_draft(&draft)?)
 }
 
 #[tauri::command(async)]
 pub fn discard_draft(state: State<'_, AppState>) -> Outcome<()> {
-    state.store.discard_draft().map_err(Failure::new)
+    Ok(state.store.discard_draft()?)
 }
 
 /// Saves the brief to a file the analyst chose and remembers it as recent.
@@ -367,7 +388,7 @@ pub fn open_brief(state: State<'_, AppState>, path: String) -> Outcome<OpenedBri
 fn remember(store: &Store, path: &Path, title: &str) -> Outcome<Settings> {
     let mut settings = store.settings();
     settings.remember(path, title);
-    store.save_settings(&settings).map_err(Failure::new)?;
+    store.save_settings(&settings)?;
     Ok(settings)
 }
 

@@ -1,14 +1,17 @@
 //! The Briefsmith desktop app: a Tauri shell whose commands call the library.
 //! No extraction or rendering logic lives here: `commands` checks input and
-//! calls `briefsmith`, `store` keeps settings and the autosaved draft.
+//! calls `briefsmith`, `store` keeps settings and the autosaved draft,
+//! `launch` turns a launch's arguments into a file to open.
 
 mod commands;
+mod launch;
 mod store;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use commands::AppState;
-pub use store::Store;
+pub use launch::{file_to_open, launched_again, ToOpen, OPEN_FILES_EVENT};
+pub use store::{Draft, Kept, Loaded, SetAside, Settings, Store, StoreError};
 
 /// Registers the app's state, plugins and commands on a builder; shared by the
 /// real app and the mock-runtime tests, which must use
@@ -33,6 +36,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
         commands::discard_draft,
         commands::save_brief,
         commands::open_brief,
+        commands::files_to_open,
     ])
 }
 
@@ -42,18 +46,33 @@ pub fn default_state() -> AppState {
     AppState {
         library: briefsmith::template::Library::new(briefsmith::template::user_dir()),
         store: Store::new(Store::default_dir()),
+        to_open: ToOpen::default(),
     }
 }
 
 /// State over the given folders, for tests.
 pub fn state_in(templates: PathBuf, data: PathBuf) -> AppState {
-    AppState { library: briefsmith::template::Library::new(Some(templates)), store: Store::new(data) }
+    AppState {
+        library: briefsmith::template::Library::new(Some(templates)),
+        store: Store::new(data),
+        to_open: ToOpen::default(),
+    }
 }
 
-/// Runs the app. Returns an error instead of panicking when the window system
-/// cannot start (no display), so `main` can say so plainly.
+/// Runs the app: one instance only (launched again, it brings its window to
+/// the front and opens the file it was given), opening the file given on the
+/// command line. Says so plainly instead of panicking when the window system
+/// cannot start (no display).
 pub fn run() {
-    if let Err(error) = builder(tauri::Builder::default(), default_state()).run(tauri::generate_context!()) {
+    let state = default_state();
+    let args: Vec<_> = std::env::args_os().collect();
+    if let Some(file) = file_to_open(&args, &std::env::current_dir().unwrap_or_default()) {
+        state.to_open.push(&file);
+    }
+    // First among the plugins: a second launch must hand over and stop
+    // before anything else starts.
+    let single = tauri_plugin_single_instance::init(|app, args, cwd| launched_again(app, &args, Path::new(&cwd)));
+    if let Err(error) = builder(tauri::Builder::default().plugin(single), state).run(tauri::generate_context!()) {
         eprintln!("briefsmith-desktop: could not start the app: {error}");
         std::process::exit(1);
     }

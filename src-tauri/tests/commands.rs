@@ -9,7 +9,7 @@ use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
 
 struct App {
-    _app: tauri::App<MockRuntime>,
+    app: tauri::App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
     dir: tempfile::TempDir,
 }
@@ -23,7 +23,7 @@ impl App {
             .expect("mock app builds");
         let webview =
             tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock webview builds");
-        App { _app: app, webview, dir }
+        App { app, webview, dir }
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -292,4 +292,50 @@ fn the_draft_and_settings_come_back_at_startup() {
     // A malformed argument is an error value, not a panic.
     let failure = app.fails("save_draft", json!({ "draft": { "brief": 3 } }));
     assert!(failure.to_string().contains("invalid"), "{failure}");
+}
+
+#[test]
+fn a_damaged_draft_is_set_aside_and_startup_says_where() {
+    let app = App::new();
+    let data = app.path("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("draft.json"), "{\"brief\": {\"version\": 1, \"title\": \"cut of").unwrap();
+    let startup = app.ok("startup", json!({}));
+    assert_eq!(startup["draft"], Value::Null);
+    assert_eq!(startup["settings"]["template"], "bluf", "the settings (none yet) are the defaults");
+    let set_aside = startup["set_aside"].as_array().unwrap();
+    assert_eq!(set_aside.len(), 1, "{set_aside:?}");
+    assert_eq!(set_aside[0]["file"], "draft");
+    assert_eq!(set_aside[0]["path"], data.join("draft.json").display().to_string());
+    assert!(set_aside[0]["problem"].as_str().unwrap().contains("EOF while parsing"), "{set_aside:?}");
+    let moved = set_aside[0]["moved_to"].as_str().unwrap();
+    assert!(moved.starts_with(&data.join("draft.json.corrupt-").display().to_string()), "{moved}");
+    assert!(std::fs::read_to_string(moved).unwrap().ends_with("cut of"));
+    // Told once: the next start finds nothing to set aside, and saving works.
+    assert_eq!(app.ok("startup", json!({}))["set_aside"], json!([]));
+    let draft = json!({ "brief": app.seed_brief(), "template": "bluf", "locale": "", "path": null });
+    app.ok("save_draft", json!({ "draft": draft }));
+    assert_eq!(app.ok("startup", json!({}))["draft"], draft);
+}
+
+#[test]
+fn a_second_launch_queues_its_file_for_the_window_and_tells_it() {
+    use tauri::Listener;
+    let app = App::new();
+    let (told, heard) = std::sync::mpsc::channel();
+    app.app.listen_any(briefsmith_desktop::OPEN_FILES_EVENT, move |_| {
+        let _ = told.send(());
+    });
+    assert_eq!(app.ok("files_to_open", json!({})), json!([]));
+    let handle = app.app.handle();
+    let cwd = app.path("articles");
+    // Launched again without a file: nothing to open, nothing said.
+    briefsmith_desktop::launched_again(handle, &["briefsmith-desktop".into()], &cwd);
+    assert!(heard.recv_timeout(std::time::Duration::from_millis(200)).is_err());
+    briefsmith_desktop::launched_again(handle, &["briefsmith-desktop".into(), "tin.txt".into()], &cwd);
+    heard.recv_timeout(std::time::Duration::from_secs(5)).expect("the window is told");
+    briefsmith_desktop::launched_again(handle, &["b".into(), "--flag".into(), "/tmp/b.json".into()], &cwd);
+    let expected = json!([cwd.join("tin.txt").display().to_string(), "/tmp/b.json"]);
+    assert_eq!(app.ok("files_to_open", json!({})), expected);
+    assert_eq!(app.ok("files_to_open", json!({})), json!([]), "each file is handed out once");
 }

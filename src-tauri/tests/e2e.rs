@@ -12,187 +12,15 @@
 //! (`window.briefsmith.openPath`, `exportTo`), everything else is clicks and
 //! keys.
 
-use std::net::{TcpListener, TcpStream};
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
-
-const ENTER: &str = "\u{E007}";
-
-/// Stops tauri-driver with SIGTERM so it also stops the WebKitWebDriver it
-/// started (SIGKILL would leave that running), and the app if a failed test
-/// left it open.
-struct Driver(Child, PathBuf);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        if let Some(pid) = app_pid(&self.1) {
-            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
-        }
-        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
-        for _ in 0..50 {
-            if let Ok(Some(_)) = self.0.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("an address").port()
-}
-
-fn tauri_driver() -> String {
-    if let Ok(path) = std::env::var("TAURI_DRIVER") {
-        return path;
-    }
-    let home = std::env::var("HOME").unwrap_or_default();
-    let installed = format!("{home}/.cargo/bin/tauri-driver");
-    if Path::new(&installed).exists() {
-        installed
-    } else {
-        "tauri-driver".to_owned()
-    }
-}
-
-/// A running app with its own data and templates folders.
-struct Session {
-    client: Client,
-    _driver: Driver,
-}
-
-async fn launch(data: &Path) -> Session {
-    assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under `xvfb-run -a cargo test ... -- --ignored`");
-    let (port, native_port) = (free_port(), free_port());
-    let driver = Driver(
-        Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("BRIEFSMITH_DATA_DIR", data.join("data"))
-            .env("BRIEFSMITH_TEMPLATES", data.join("templates"))
-            .env("LANG", "C.UTF-8")
-            .env("LANGUAGE", "en")
-            .spawn()
-            .expect("tauri-driver starts (bash scripts/setup.sh installs it)"),
-        data.to_path_buf(),
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), "wry".into());
-    caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_briefsmith-desktop") }));
-    let mut builder = ClientBuilder::native();
-    builder.capabilities(caps);
-    let client = tokio::time::timeout(Duration::from_secs(60), builder.connect(&format!("http://127.0.0.1:{port}")))
-        .await
-        .expect("timed out opening a WebDriver session (did the app start?)")
-        .expect("a WebDriver session");
-    Session { client, _driver: driver }
-}
-
-/// Evaluates `expression` in the window.
-async fn js(client: &Client, expression: &str) -> Value {
-    client.execute(&format!("return ({expression});"), vec![]).await.expect("script runs")
-}
-
-/// Waits until `expression` is truthy, failing with `what` after 30 s.
-async fn wait_until(client: &Client, expression: &str, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let value = js(client, expression).await;
-        if value.as_bool() == Some(true) {
-            return;
-        }
-        if Instant::now() > deadline {
-            let seen = js(
-                client,
-                "[document.getElementById('message-text').textContent, document.getElementById('status').textContent, \
-                 document.getElementById('preview').textContent.slice(0, 400)]",
-            )
-            .await;
-            panic!("timed out waiting for {what}; message, status, preview: {seen}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Waits for the autosave that follows the latest edit.
-async fn wait_autosaved(client: &Client) {
-    let before = js(client, "Date.now()").await.as_f64().unwrap_or_default();
-    wait_until(
-        client,
-        &format!("Number(document.getElementById('autosave').dataset.saved || 0) > {before}"),
-        "the autosave",
-    )
-    .await;
-}
-
-fn screenshots() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
-    std::fs::create_dir_all(&dir).expect("screenshots folder");
-    dir
-}
-
-async fn screenshot(client: &Client, name: &str) {
-    let png = client.screenshot().await.expect("a screenshot");
-    std::fs::write(screenshots().join(name), png).expect("screenshot written");
-}
-
-/// The whole X screen as a person sees it (WebDriver's snapshot ignores the
-/// webview's zoom). Needs ImageMagick's `import` (scripts/setup.sh).
-fn screen_shot(name: &str) {
-    let done = Command::new("import").args(["-window", "root"]).arg(screenshots().join(name)).status();
-    assert!(done.is_ok_and(|s| s.success()), "import (ImageMagick) takes the screenshot");
-}
-
-fn corpus() -> PathBuf {
-    std::env::var_os("BRIEFSMITH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"))
-}
-
-async fn open(client: &Client, path: &Path, expected_name: &str) {
-    client
-        .execute("window.briefsmith.openPath(arguments[0]); return true;", vec![json!(path)])
-        .await
-        .expect("openPath runs");
-    wait_until(
-        client,
-        &format!("window.briefsmith.state().brief?.source.name === {}", json!(expected_name)),
-        "the article to be analyzed",
-    )
-    .await;
-    wait_until(client, "document.querySelector('#preview h1') !== null", "the preview").await;
-}
-
-/// The process of the app running with `data` as its data folder.
-fn app_pid(data: &Path) -> Option<u32> {
-    let marker = format!("BRIEFSMITH_DATA_DIR={}", data.join("data").display());
-    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-        let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else { continue };
-        if !exe.to_string_lossy().ends_with("briefsmith-desktop") {
-            continue;
-        }
-        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-        if environ.split(|&b| b == 0).any(|var| var == marker.as_bytes()) {
-            return Some(pid);
-        }
-    }
-    None
-}
-
-fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use fantoccini::Locator;
+use serde_json::json;
+use support::*;
 
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
@@ -475,6 +303,122 @@ async fn the_preview_follows_typing_on_a_2000_word_article() {
         js(c, "window.briefsmith.state().brief.quotes.filter(q => q.kind === 'direct').map(q => q.speaker)").await;
     assert_eq!(direct, json!(["Teodor Vance"]));
     screenshot(c, "12-word-file.png").await;
+    let _ = session.client.clone().close().await;
+}
+
+/// A torn autosave and settings that are not text: both are set aside
+/// (renamed beside themselves, byte for byte), the app opens on the sample as
+/// on a first run, and the message bar says what was set aside and where.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn damaged_autosave_and_settings_are_set_aside_and_the_analyst_is_told() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let data = work.path().join("data");
+    std::fs::create_dir_all(&data).expect("data folder");
+    let torn_draft: &[u8] = b"{\n  \"brief\": {\n    \"version\": 1,\n    \"title\": \"B\xe1\xba\xa3n nh\xc3\xa1p d";
+    let bad_settings: &[u8] = b"\xff\xfe{\"analyst\": 1}";
+    std::fs::write(data.join("draft.json"), torn_draft).expect("draft written");
+    std::fs::write(data.join("settings.json"), bad_settings).expect("settings written");
+
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(c, "document.body.dataset.ready === 'true'", "the first screen").await;
+    wait_until(c, "document.querySelector('#preview h1') !== null", "the sample's preview").await;
+    assert_eq!(js(c, "window.briefsmith.state().brief.source.name").await, "vi-hai-cang.txt", "not a blank app");
+
+    let kept = |prefix: &str| -> PathBuf {
+        let found: Vec<PathBuf> = std::fs::read_dir(&data)
+            .expect("data folder")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+            .collect();
+        assert_eq!(found.len(), 1, "one {prefix}* in {}: {found:?}", data.display());
+        found[0].clone()
+    };
+    let kept_draft = kept("draft.json.corrupt-");
+    let kept_settings = kept("settings.json.corrupt-");
+    assert_eq!(std::fs::read(&kept_draft).expect("kept draft"), torn_draft, "the draft is kept byte for byte");
+    assert_eq!(std::fs::read(&kept_settings).expect("kept settings"), bad_settings);
+
+    assert_eq!(js(c, "document.getElementById('message').className").await, "message warning");
+    let text = js(c, "document.getElementById('message-text').textContent").await;
+    let text = text.as_str().unwrap_or_default();
+    for wanted in [
+        "Your autosaved draft could not be read".to_owned(),
+        format!("it is kept as {}.", kept_draft.display()),
+        "Your settings could not be read, so the app started with the default settings".to_owned(),
+        format!("it is kept as {}.", kept_settings.display()),
+        "EOF while parsing".to_owned(),
+        "not UTF-8".to_owned(),
+    ] {
+        assert!(text.contains(&wanted), "the message says {wanted:?}: {text}");
+    }
+    assert_eq!(js(c, "document.getElementById('message-action').hidden").await, false);
+    assert!(text.starts_with("Your autosaved draft could not be read, so the app started without it."), "{text}");
+    assert_eq!(js(c, "document.getElementById('message-action').textContent").await, "Show in folder");
+    // Let WebKit paint the message's lines before the snapshot.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(c, "13-damaged-files-set-aside.png").await;
+
+    // The app works on: the sample's draft is autosaved in a new draft.json.
+    c.find(Locator::Id("f-bottom-line")).await.expect("field").send_keys("Vẫn làm việc được.").await.expect("type");
+    wait_autosaved(c).await;
+    let draft = std::fs::read_to_string(data.join("draft.json")).expect("a new autosave");
+    assert!(draft.contains("Vẫn làm việc được."));
+
+    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("vi").await.expect("vi");
+    wait_until(
+        c,
+        "document.getElementById('message-text').textContent.startsWith('Không đọc được bản nháp tự lưu')",
+        "the message in Vietnamese",
+    )
+    .await;
+    screenshot(c, "14-damaged-files-set-aside-vi.png").await;
+    let _ = session.client.clone().close().await;
+}
+
+/// `briefsmith-desktop FILE` opens FILE; launched again while it runs, the
+/// new launch hands its file to the running window and ends.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn a_file_on_the_command_line_opens_and_a_second_launch_hands_its_file_over() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let seed = corpus().join("vi-nato-ai/article.txt");
+    let session = launch_with(work.path(), &[&seed.display().to_string()]).await;
+    let c = &session.client;
+    wait_until(c, "document.body.dataset.ready === 'true'", "the first screen").await;
+    wait_until(c, "window.briefsmith.state().brief?.source.name === 'article.txt'", "the seed article").await;
+    assert_eq!(js(c, "window.briefsmith.state().brief.language").await, "vi");
+
+    // Launched again from the fixtures folder with a relative path.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let mut second = Command::new(app_binary())
+        .arg("harbour-page.html")
+        .current_dir(&fixtures)
+        .envs(session.app_env(work.path()))
+        .spawn()
+        .expect("the second launch starts");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = second.try_wait().expect("the second launch") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second launch did not hand over and end: two windows are open");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "the second launch ends cleanly: {status}");
+    wait_until(
+        c,
+        "window.briefsmith.state().brief?.source.name === 'The Meridian Ledger'",
+        "the running window to open the second launch's file",
+    )
+    .await;
+    wait_until(c, "document.getElementById('preview').textContent.includes('Ilse Marwood')", "its preview").await;
+    screenshot(c, "15-file-from-a-second-launch.png").await;
     let _ = session.client.clone().close().await;
 }
 

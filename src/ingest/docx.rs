@@ -14,9 +14,18 @@ use super::{DocumentInfo, IngestError};
 /// crafted file could inflate to gigabytes).
 const MAX_PROPERTIES_BYTES: u64 = 1 << 20;
 
+/// What a Word file's parts may expand to, all together. A long report with
+/// its pictures is a few tens of megabytes; a crafted archive (a zip bomb)
+/// can expand a megabyte into terabytes, which the parser would hold in memory.
+pub const MAX_EXPANDED_BYTES: u64 = 200 * 1024 * 1024;
+
+/// A .docx holds a few dozen parts; a crafted one can list millions.
+pub const MAX_PARTS: usize = 10_000;
+
 /// The blocks of a Word document. Heading and Title styles become headings;
 /// a table row becomes a line of its cells.
 pub fn read(bytes: &[u8]) -> Result<Vec<Block>, IngestError> {
+    check_expansion(bytes)?;
     let docx = docx_rs::read_docx(bytes).map_err(|e| IngestError::Document {
         what: "Word document",
         why: format!("it is damaged or not a .docx file ({e}); save it again from Word as .docx"),
@@ -30,6 +39,38 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, IngestError> {
         }
     }
     Ok(blocks)
+}
+
+/// Inflates every part into nothing, counting, so that what the archive
+/// claims about its sizes (which a crafted one fakes) does not matter.
+fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
+    // A file that is not a zip archive is left to the parser's own error.
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    if archive.len() > MAX_PARTS {
+        return Err(IngestError::TooLarge {
+            what: "Word document",
+            why: format!("it holds {} parts, over the {MAX_PARTS} a document has room for", archive.len()),
+        });
+    }
+    let mut expanded = 0u64;
+    for index in 0..archive.len() {
+        // A damaged or encrypted part is left to the parser, which names it.
+        let Ok(mut part) = archive.by_index(index) else { continue };
+        let room = MAX_EXPANDED_BYTES - expanded;
+        expanded += std::io::copy(&mut (&mut part).take(room + 1), &mut std::io::sink()).unwrap_or(0);
+        if expanded > MAX_EXPANDED_BYTES {
+            return Err(IngestError::TooLarge {
+                what: "Word document",
+                why: format!(
+                    "its parts expand past {} MB (a compressed archive built to fill memory?)",
+                    MAX_EXPANDED_BYTES >> 20
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn push_paragraph(blocks: &mut Vec<Block>, paragraph: &Paragraph) {

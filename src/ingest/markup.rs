@@ -1,5 +1,6 @@
 //! Web-page markup before the extractor parses it: what can never be article
-//! text is cut, and how deep the tags nest is measured.
+//! text is cut, and how deep the tags nest and how many attributes they carry
+//! are measured.
 //!
 //! The extractor parses a page three times (and serializes it in between), so
 //! every byte cut here is a byte not parsed three times: scripts, styles,
@@ -165,6 +166,38 @@ pub fn nesting_depth(html: &str) -> usize {
     deepest
 }
 
+/// How many attributes a page's tags carry: the parser checks each new
+/// attribute against the others of its tag, so one tag of many attributes
+/// costs their square.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AttributeCount {
+    pub total: usize,
+    pub most_in_one_tag: usize,
+}
+
+/// Counts the attributes of every tag, raw text (scripts, the title) skipped.
+pub fn attribute_count(html: &str) -> AttributeCount {
+    let bytes = html.as_bytes();
+    let mut count = AttributeCount::default();
+    let mut at = 0;
+    while let Some(offset) = position(b'<', &bytes[at..]) {
+        let open = at + offset;
+        let Some(tag) = Tag::read(bytes, open) else {
+            at = open + 1;
+            continue;
+        };
+        count.total += tag.attributes.len();
+        count.most_in_one_tag = count.most_in_one_tag.max(tag.attributes.len());
+        at = tag.end;
+        let name = &bytes[tag.name.clone()];
+        if !tag.closing && RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+            let closing = [b"</".as_slice(), name].concat();
+            at = find_ignore_case(bytes, at, &closing).unwrap_or(bytes.len());
+        }
+    }
+    count
+}
+
 /// A start or end tag as the HTML tokenizer reads it.
 struct Tag {
     /// Byte range of the tag name.
@@ -282,6 +315,13 @@ fn find_ignore_case(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_are_counted_per_tag_and_in_all_scripts_left_out() {
+        let page = "<p class=lead id=\"a b\" hidden>x</p><script>if (a <b c d e>) {}</script><img src=x alt='y'/></p>";
+        assert_eq!(attribute_count(page), AttributeCount { total: 5, most_in_one_tag: 3 });
+        assert_eq!(attribute_count("a < b and c > d"), AttributeCount::default());
+    }
 
     #[test]
     fn scripts_styles_and_comments_go_json_ld_stays() {

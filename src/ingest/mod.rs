@@ -41,6 +41,8 @@ pub enum IngestError {
     Page(String),
     #[error("this {what} could not be read: {why}")]
     Document { what: &'static str, why: String },
+    #[error("this {what} is too large to read safely: {why}; if it is a real document, save its article as text and open that")]
+    TooLarge { what: &'static str, why: String },
     #[error(
         "this PDF has no text layer (it is probably a scan); run it through OCR first, or paste the article's text"
     )]

@@ -5,8 +5,14 @@
 
 use super::{DocumentInfo, IngestError};
 
+/// What a PDF's streams may inflate to, all together. A long report's text
+/// and fonts are a few megabytes; a crafted stream (a decompression bomb)
+/// inflates a kilobyte into gigabytes.
+pub const MAX_INFLATED_BYTES: usize = 200 * 1024 * 1024;
+
 /// The text of a PDF: pages separated by a blank line.
 pub fn read(bytes: &[u8]) -> Result<String, IngestError> {
+    check_structure(bytes)?;
     let bytes = bytes.to_owned();
     // The crate panics on some malformed fonts; a panic here is a bad file.
     let pages = std::thread::Builder::new()
@@ -21,6 +27,83 @@ pub fn read(bytes: &[u8]) -> Result<String, IngestError> {
         return Err(IngestError::NoTextLayer);
     }
     Ok(text)
+}
+
+/// Refuses, before the text is read, a PDF whose streams inflate past
+/// [`MAX_INFLATED_BYTES`] or whose page tree loops: the text reader holds every
+/// inflated stream in memory, and a loop leaves it no pages (or no end).
+fn check_structure(bytes: &[u8]) -> Result<(), IngestError> {
+    let too_large = || IngestError::TooLarge {
+        what: "PDF",
+        why: format!("its streams inflate past {} MB (a file built to fill memory?)", MAX_INFLATED_BYTES >> 20),
+    };
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_INFLATED_BYTES), ..Default::default() };
+    // The reader may panic on a malformed file, as pdf-extract's does.
+    let loaded = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options));
+    let document = match loaded {
+        Ok(Ok(document)) => document,
+        Ok(Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }))) => {
+            return Err(too_large())
+        }
+        // Any other damage is the text reader's to describe.
+        _ => return Ok(()),
+    };
+    let mut inflated = 0usize;
+    for object in document.objects.values() {
+        let lopdf::Object::Stream(stream) = object else { continue };
+        match stream.decompressed_content_with_limit(MAX_INFLATED_BYTES - inflated) {
+            Ok(content) => inflated += content.len(),
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                return Err(too_large())
+            }
+            // Images and unknown filters are not inflated by the text reader either.
+            Err(_) => {}
+        }
+    }
+    if page_tree_loops(&document) {
+        return Err(IngestError::Document {
+            what: "PDF",
+            why: format!(
+                "its page tree loops back on itself or nests over {MAX_TREE_DEPTH} levels deep; print it again to a new PDF"
+            ).to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// A page tree is a few levels deep (a balanced tree of a million pages is
+/// under ten); a chain of thousands would be walked once per page.
+const MAX_TREE_DEPTH: usize = 64;
+
+/// Whether the tree of pages under the catalog reaches a node twice going
+/// down (`/Kids`), or going up from a page (`/Parent`, where inherited
+/// resources are looked up), or nests past [`MAX_TREE_DEPTH`].
+fn page_tree_loops(document: &lopdf::Document) -> bool {
+    use std::collections::HashSet;
+    let reference = |dict: &lopdf::Dictionary, key: &[u8]| dict.get(key).and_then(lopdf::Object::as_reference).ok();
+    let Some(root) = document.catalog().ok().and_then(|catalog| reference(catalog, b"Pages")) else {
+        return false;
+    };
+    let mut seen = HashSet::new();
+    let mut pending = vec![root];
+    while let Some(id) = pending.pop() {
+        if !seen.insert(id) {
+            return true;
+        }
+        let Ok(node) = document.get_dictionary(id) else { continue };
+        let mut up = HashSet::from([id]);
+        let mut parent = reference(node, b"Parent");
+        while let Some(parent_id) = parent {
+            if !up.insert(parent_id) || up.len() > MAX_TREE_DEPTH {
+                return true;
+            }
+            parent = document.get_dictionary(parent_id).ok().and_then(|p| reference(p, b"Parent"));
+        }
+        if let Ok(kids) = node.get(b"Kids").and_then(lopdf::Object::as_array) {
+            pending.extend(kids.iter().filter_map(|kid| kid.as_reference().ok()));
+        }
+    }
+    false
 }
 
 /// What the PDF's Info dictionary says: its author and the day it was

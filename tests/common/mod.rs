@@ -152,3 +152,31 @@ pub fn to_windows_1258(text: &str) -> Vec<u8> {
     assert!(!unmappable, "the fixture is representable in Windows-1258");
     bytes.into_owned()
 }
+
+/// How a run of the CLI ended and the most memory it held.
+pub struct Measured {
+    pub code: Option<i32>,
+    pub stderr: String,
+    /// Peak resident memory of the child, in KiB.
+    pub peak_kib: i64,
+}
+
+/// Runs the CLI and measures its peak memory. GNU time forks it from its own
+/// small process: a child spawned from the test process directly would be
+/// charged the test process's own peak, which Linux carries across exec.
+#[cfg(unix)]
+pub fn measured(args: &[&str]) -> Measured {
+    let report = tempfile::NamedTempFile::new().expect("a temporary file for the peak");
+    let output = Command::new("/usr/bin/time")
+        .args(["--format", "%M", "--output"])
+        .arg(report.path())
+        .arg(env!("CARGO_BIN_EXE_briefsmith"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .expect("GNU time runs (scripts/setup.sh installs it)");
+    let report = std::fs::read_to_string(report.path()).expect("GNU time's report");
+    // On a failure GNU time writes "Command exited with non-zero status N" first.
+    let peak_kib = report.lines().last().and_then(|l| l.trim().parse().ok()).expect("a peak in KiB");
+    Measured { code: output.status.code(), stderr: String::from_utf8_lossy(&output.stderr).into_owned(), peak_kib }
+}

@@ -5,12 +5,15 @@ use std::process::ExitCode;
 
 use std::path::{Path, PathBuf};
 
-use briefsmith::analyze::{language, Analysis, EntityKind};
+use briefsmith::analyze::{language, Analysis};
 use briefsmith::brief::{Brief, BriefOptions, Confidence};
 use briefsmith::export;
 use briefsmith::ingest::{ingest, source, Format, IngestOptions};
 use briefsmith::template::{self, Library, Origin};
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod batch;
+mod summary;
 
 #[derive(Parser)]
 #[command(name = "briefsmith", version, about = "Turn a news article into an analyst's brief.")]
@@ -29,8 +32,8 @@ enum Command {
     Analyze(AnalyzeArgs),
     /// Render a brief of an article (or of an edited Brief JSON) as Markdown.
     Brief(BriefArgs),
-    /// Print the article body of a file or web address as plain text (paragraphs
-    /// separated by a blank line), or with --json as
+    /// Print the article body of files or web addresses as plain text
+    /// (paragraphs separated by a blank line), or with --json as
     /// {title, author, published, site_name, url, text}.
     Extract(ExtractArgs),
     /// List, show, create and check briefing templates.
@@ -74,10 +77,12 @@ struct BriefArgs {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// A text, Markdown, HTML, PDF or Word file, an http(s):// address, or `-`.
-    #[arg(value_name = "FILE")]
-    file: String,
-    /// Print {title, author, published, site_name, url, text} as one JSON object.
+    /// Text, Markdown, HTML, PDF or Word files, http(s):// addresses, or `-`.
+    /// Several are extracted in parallel and printed in the order given.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// Print {title, author, published, site_name, url, text} as one JSON
+    /// object per input (JSON Lines, with a `file` field, for several).
     #[arg(long)]
     json: bool,
     /// Read the input as this format instead of detecting it.
@@ -176,7 +181,7 @@ fn main() -> ExitCode {
     let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Analyze(args) => analyze(args),
         Command::Brief(args) => report(brief(args, &library)),
-        Command::Extract(args) => report(extract(args)),
+        Command::Extract(args) => extract(args),
         Command::Templates(command) => report(templates(command, &library)),
     });
     result.unwrap_or_else(|_| {
@@ -301,45 +306,20 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
 }
 
 fn analyze(args: &AnalyzeArgs) -> ExitCode {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let mut failed = false;
-    for file in &args.files {
-        let result = std::panic::catch_unwind(|| analyze_one(file, args.key_points, args.lang.clone(), args.format));
-        let analysis = match result {
-            Ok(Ok(analysis)) => analysis,
-            Ok(Err(message)) => {
-                eprintln!("briefsmith: {message}");
-                failed = true;
-                continue;
-            }
-            Err(_) => {
-                eprintln!("briefsmith: {file}: internal error while analyzing this file; please report it with the file attached");
-                failed = true;
-                continue;
-            }
-        };
+    batch::run(&args.files, |file| {
+        let analysis = analyze_one(file, args.key_points, args.lang.clone(), args.format)?;
+        let mut output = Vec::new();
         let written = if args.brief_json {
             let brief = Brief::from_analysis(&analysis, BriefOptions::default());
-            serde_json::to_writer(&mut out, &brief).map_err(io::Error::from).and_then(|()| writeln!(out))
+            serde_json::to_writer(&mut output, &brief).map_err(io::Error::from).and_then(|()| writeln!(output))
         } else if args.json {
-            write_json(&mut out, &analysis)
+            write_json(&mut output, &analysis)
         } else {
-            write_summary(&mut out, &analysis)
+            summary::write(&mut output, &analysis)
         };
-        if let Err(error) = written {
-            if error.kind() == io::ErrorKind::BrokenPipe {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("briefsmith: could not write the output: {error}");
-            return ExitCode::FAILURE;
-        }
-    }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+        written.map_err(|e| about(file, e))?;
+        Ok(batch::Done { output, warnings: Vec::new() })
+    })
 }
 
 fn analyze_one(
@@ -371,6 +351,9 @@ fn load(file: &str, format: Option<FormatArg>) -> Result<(Vec<u8>, IngestOptions
 /// The `extract` contract: what the analysis reads, before any analysis.
 #[derive(serde::Serialize)]
 struct Extracted<'a> {
+    /// Which input this is, when there are several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     title: Option<&'a str>,
     author: Option<&'a str>,
     published: Option<&'a str>,
@@ -379,27 +362,34 @@ struct Extracted<'a> {
     text: &'a str,
 }
 
-fn extract(args: &ExtractArgs) -> Result<(), String> {
-    let (bytes, options) = load(&args.file, args.format)?;
-    let article = ingest(&bytes, &options).map_err(|e| about(&args.file, e))?;
-    for warning in &article.warnings {
-        eprintln!("briefsmith: warning: {warning}");
-    }
-    if !args.json {
-        return write_stdout(format!("{}\n", article.text).as_bytes());
-    }
-    let info = &article.info;
-    let extracted = Extracted {
-        title: article.title.as_deref(),
-        author: info.author.as_deref().or(article.metadata.byline.as_deref()),
-        published: info.published.as_deref().or(article.metadata.dateline.as_deref()),
-        site_name: info.site_name.as_deref(),
-        url: info.url.as_deref(),
-        text: &article.text,
-    };
-    let mut json = serde_json::to_string(&extracted).map_err(|e| e.to_string())?;
-    json.push('\n');
-    write_stdout(json.as_bytes())
+fn extract(args: &ExtractArgs) -> ExitCode {
+    let several = args.files.len() > 1;
+    batch::run(&args.files, |file| {
+        let (bytes, options) = load(file, args.format)?;
+        let article = ingest(&bytes, &options).map_err(|e| about(file, e))?;
+        let warnings = article.warnings.iter().map(|w| about(file, w)).collect();
+        let output = if args.json {
+            let info = &article.info;
+            let extracted = Extracted {
+                file: several.then_some(file),
+                title: article.title.as_deref(),
+                author: info.author.as_deref().or(article.metadata.byline.as_deref()),
+                published: info.published.as_deref().or(article.metadata.dateline.as_deref()),
+                site_name: info.site_name.as_deref(),
+                url: info.url.as_deref(),
+                text: &article.text,
+            };
+            let mut json = serde_json::to_vec(&extracted).map_err(|e| about(file, e))?;
+            json.push(b'\n');
+            json
+        } else if several {
+            // head(1)'s convention: a header names each file of several.
+            format!("==> {file} <==\n{}\n\n", article.text).into_bytes()
+        } else {
+            format!("{}\n", article.text).into_bytes()
+        };
+        Ok(batch::Done { output, warnings })
+    })
 }
 
 /// An error message that names the input (standard input needs no name).
@@ -414,63 +404,4 @@ fn about(file: &str, error: impl std::fmt::Display) -> String {
 fn write_json(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
     serde_json::to_writer(&mut *out, analysis)?;
     writeln!(out)
-}
-
-fn write_summary(out: &mut impl Write, a: &Analysis) -> io::Result<()> {
-    writeln!(out, "{}  ({}, {}, {})", a.file, a.language, a.format.name(), a.encoding)?;
-    if let Some(title) = &a.title {
-        writeln!(out, "  Title: {title}")?;
-    }
-    for warning in &a.warnings {
-        writeln!(out, "  Warning: {warning}")?;
-    }
-    writeln!(out, "\n  Key points")?;
-    for (i, k) in a.key_points.iter().enumerate() {
-        writeln!(out, "    {}. {}  [{:.2}; {}]", i + 1, k.text, k.score, k.reasons.join(", "))?;
-    }
-    if !a.quotes.is_empty() {
-        writeln!(out, "\n  Quotes")?;
-        for q in &a.quotes {
-            let speaker = q.speaker.as_deref().unwrap_or("no speaker");
-            writeln!(out, "    - “{}” — {} ({})", q.text, speaker, serde_plain(&q.kind))?;
-        }
-    }
-    if !a.entities.is_empty() {
-        writeln!(out, "\n  Entities")?;
-        for kind in [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Other] {
-            let names: Vec<String> =
-                a.entities
-                    .iter()
-                    .filter(|e| e.kind == kind)
-                    .map(|e| {
-                        if e.mentions.len() > 1 {
-                            format!("{} ×{}", e.text, e.mentions.len())
-                        } else {
-                            e.text.clone()
-                        }
-                    })
-                    .collect();
-            if !names.is_empty() {
-                writeln!(out, "    {}: {}", serde_plain(&kind), names.join("; "))?;
-            }
-        }
-    }
-    if !a.figures.is_empty() {
-        writeln!(out, "\n  Figures")?;
-        for f in &a.figures {
-            writeln!(out, "    - {}  …{}…", f.text, f.context)?;
-        }
-    }
-    if !a.removed.is_empty() {
-        writeln!(out, "\n  Removed lines")?;
-        for r in &a.removed {
-            writeln!(out, "    - {}  ({})", r.text, r.reason.describe())?;
-        }
-    }
-    writeln!(out)
-}
-
-/// The serde name of a unit enum value ("direct", "person").
-fn serde_plain<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }

@@ -1,0 +1,265 @@
+//! What the end-to-end tests share: starting the real app under
+//! tauri-driver with its own data folder and its own D-Bus session bus, and
+//! driving its window.
+//!
+//! Each app gets a private session bus (`dbus-daemon --session`): the
+//! single-instance plugin finds a running Briefsmith through the session
+//! bus, so on a shared bus a test's app would hand its launch to another
+//! Briefsmith (the developer's, another test's) and quit.
+
+// Each test binary uses a different part of this.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+pub const ENTER: &str = "\u{E007}";
+
+/// The app binary the tests drive: the debug build cargo made for them, or
+/// `$BRIEFSMITH_APP` (scripts/bench-app.sh points it at the release build).
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("BRIEFSMITH_APP")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_briefsmith-desktop")))
+}
+
+/// Stops tauri-driver with SIGTERM so it also stops the WebKitWebDriver it
+/// started (SIGKILL would leave that running), and the app if a failed test
+/// left it open.
+struct Driver(Child, PathBuf);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(pid) = app_pid(&self.1) {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
+        stop(&mut self.0);
+    }
+}
+
+/// SIGTERM, then SIGKILL if it is still there after 5 s.
+pub fn stop(child: &mut Child) {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    for _ in 0..50 {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// A private D-Bus session bus, stopped when dropped.
+pub struct SessionBus {
+    daemon: Child,
+    /// What `DBUS_SESSION_BUS_ADDRESS` is set to for the app.
+    pub address: String,
+}
+
+impl SessionBus {
+    pub fn start() -> SessionBus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            // Its notes (fd limits, activating the accessibility bus) are noise here.
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon starts (Debian package dbus-daemon)");
+        let mut address = String::new();
+        BufReader::new(daemon.stdout.take().expect("its stdout")).read_line(&mut address).expect("its address");
+        let address = address.trim().to_owned();
+        assert!(!address.is_empty(), "dbus-daemon printed no address");
+        SessionBus { daemon, address }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        stop(&mut self.daemon);
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("an address").port()
+}
+
+pub fn tauri_driver() -> String {
+    if let Ok(path) = std::env::var("TAURI_DRIVER") {
+        return path;
+    }
+    let home = std::env::var("HOME").unwrap_or_default();
+    let installed = format!("{home}/.cargo/bin/tauri-driver");
+    if Path::new(&installed).exists() {
+        installed
+    } else {
+        "tauri-driver".to_owned()
+    }
+}
+
+/// A running app with its own data and templates folders and session bus.
+/// Fields drop in order: the WebDriver session's driver, then the bus.
+pub struct Session {
+    pub client: Client,
+    _driver: Driver,
+    pub bus: SessionBus,
+    /// When the WebDriver session was asked for, which launches the app.
+    pub requested: Instant,
+}
+
+impl Session {
+    /// The environment the app runs with, for launching it again by hand.
+    pub fn app_env(&self, data: &Path) -> Vec<(String, String)> {
+        app_env(data, &self.bus)
+    }
+}
+
+pub fn app_env(data: &Path, bus: &SessionBus) -> Vec<(String, String)> {
+    vec![
+        ("BRIEFSMITH_DATA_DIR".into(), data.join("data").display().to_string()),
+        ("BRIEFSMITH_TEMPLATES".into(), data.join("templates").display().to_string()),
+        ("DBUS_SESSION_BUS_ADDRESS".into(), bus.address.clone()),
+        ("LANG".into(), "C.UTF-8".into()),
+        ("LANGUAGE".into(), "en".into()),
+    ]
+}
+
+/// Starts the app with `data/data` as its data folder and
+/// `data/templates` as its templates folder.
+pub async fn launch(data: &Path) -> Session {
+    launch_with(data, &[]).await
+}
+
+/// Starts the app with `args` on its command line.
+pub async fn launch_with(data: &Path, args: &[&str]) -> Session {
+    assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under `xvfb-run -a cargo test ... -- --ignored`");
+    let bus = SessionBus::start();
+    let (port, native_port) = (free_port(), free_port());
+    let driver = Driver(
+        Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .envs(app_env(data, &bus))
+            .spawn()
+            .expect("tauri-driver starts (bash scripts/setup.sh installs it)"),
+        data.to_path_buf(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert("tauri:options".into(), json!({ "application": app_binary(), "args": args }));
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(caps);
+    let requested = Instant::now();
+    let client = tokio::time::timeout(Duration::from_secs(60), builder.connect(&format!("http://127.0.0.1:{port}")))
+        .await
+        .expect("timed out opening a WebDriver session (did the app start?)")
+        .expect("a WebDriver session");
+    Session { client, _driver: driver, bus, requested }
+}
+
+/// Evaluates `expression` in the window.
+pub async fn js(client: &Client, expression: &str) -> Value {
+    client.execute(&format!("return ({expression});"), vec![]).await.expect("script runs")
+}
+
+/// Waits until `expression` is truthy, failing with `what` after 30 s.
+pub async fn wait_until(client: &Client, expression: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let value = js(client, expression).await;
+        if value.as_bool() == Some(true) {
+            return;
+        }
+        if Instant::now() > deadline {
+            let seen = js(
+                client,
+                "[document.getElementById('message-text').textContent, document.getElementById('status').textContent, \
+                 document.getElementById('preview').textContent.slice(0, 400)]",
+            )
+            .await;
+            panic!("timed out waiting for {what}; message, status, preview: {seen}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits for the autosave that follows the latest edit.
+pub async fn wait_autosaved(client: &Client) {
+    let before = js(client, "Date.now()").await.as_f64().unwrap_or_default();
+    wait_until(
+        client,
+        &format!("Number(document.getElementById('autosave').dataset.saved || 0) > {before}"),
+        "the autosave",
+    )
+    .await;
+}
+
+pub fn screenshots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshots folder");
+    dir
+}
+
+pub async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("a screenshot");
+    std::fs::write(screenshots().join(name), png).expect("screenshot written");
+}
+
+/// The whole X screen as a person sees it (WebDriver's snapshot ignores the
+/// webview's zoom). Needs ImageMagick's `import` (scripts/setup.sh).
+pub fn screen_shot(name: &str) {
+    let done = Command::new("import").args(["-window", "root"]).arg(screenshots().join(name)).status();
+    assert!(done.is_ok_and(|s| s.success()), "import (ImageMagick) takes the screenshot");
+}
+
+pub fn corpus() -> PathBuf {
+    std::env::var_os("BRIEFSMITH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"))
+}
+
+pub async fn open(client: &Client, path: &Path, expected_name: &str) {
+    client
+        .execute("window.briefsmith.openPath(arguments[0]); return true;", vec![json!(path)])
+        .await
+        .expect("openPath runs");
+    wait_until(
+        client,
+        &format!("window.briefsmith.state().brief?.source.name === {}", json!(expected_name)),
+        "the article to be analyzed",
+    )
+    .await;
+    wait_until(client, "document.querySelector('#preview h1') !== null", "the preview").await;
+}
+
+/// The process of the app running with `data` as its data folder.
+pub fn app_pid(data: &Path) -> Option<u32> {
+    let marker = format!("BRIEFSMITH_DATA_DIR={}", data.join("data").display());
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else { continue };
+        if !exe.to_string_lossy().ends_with("briefsmith-desktop") {
+            continue;
+        }
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if environ.split(|&b| b == 0).any(|var| var == marker.as_bytes()) {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+pub fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

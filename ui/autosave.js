@@ -1,0 +1,63 @@
+// Autosave of the draft and saving the settings.
+
+import { $ } from "./dom.js";
+import { t } from "./i18n.js";
+import { failureText, invoke } from "./ipc.js";
+import { showFailure } from "./messages.js";
+import { refreshPreview } from "./preview.js";
+import { state } from "./state.js";
+
+const AUTOSAVE_DELAY_MS = 400;
+
+let autosaveTimer = null;
+let saving = false;
+let saveAgain = false;
+
+/// Something in the brief changed: refresh the preview now, autosave soon.
+export function changed({ save = true } = {}) {
+  refreshPreview();
+  if (save) scheduleAutosave();
+}
+
+export function scheduleAutosave() {
+  clearTimeout(autosaveTimer);
+  $("autosave").textContent = t("saving");
+  autosaveTimer = setTimeout(autosave, AUTOSAVE_DELAY_MS);
+}
+
+/// Saves the draft. One save at a time: an older draft must never land
+/// after a newer one, so a change made while saving is saved right after.
+async function autosave() {
+  if (!state.brief) return;
+  if (saving) {
+    saveAgain = true;
+    return;
+  }
+  saving = true;
+  try {
+    await invoke("save_draft", {
+      draft: { brief: state.brief, template: state.template, locale: state.locale, path: state.path },
+    });
+    // Saved only once the latest change is.
+    if (!saveAgain) {
+      $("autosave").textContent = `${t("saved_at")} ${new Date().toLocaleTimeString()}`;
+      $("autosave").dataset.saved = String(Date.now());
+    }
+  } catch (error) {
+    $("autosave").textContent = t("autosave_failed", { message: failureText(error) });
+  } finally {
+    saving = false;
+    if (saveAgain) {
+      saveAgain = false;
+      autosave();
+    }
+  }
+}
+
+export async function saveSettings() {
+  try {
+    await invoke("save_settings", { settings: state.settings });
+  } catch (error) {
+    showFailure(error);
+  }
+}

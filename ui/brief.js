@@ -1,0 +1,104 @@
+// The start screen and the brief on screen: the analyst's fields and status.
+
+import { renderArticle, renderRemoved } from "./article.js";
+import { changed, saveSettings } from "./autosave.js";
+import { $ } from "./dom.js";
+import { openPath } from "./files.js";
+import { t } from "./i18n.js";
+import { renderList } from "./lists.js";
+import { LISTS, state } from "./state.js";
+import { loadTemplateSource } from "./templates.js";
+
+export function renderRecent() {
+  const recent = state.settings?.recent || [];
+  const list = $("recent");
+  if (recent.length === 0) {
+    const li = document.createElement("li");
+    li.className = "muted";
+    li.textContent = t("no_recent");
+    list.replaceChildren(li);
+    return;
+  }
+  list.replaceChildren(...recent.map((entry) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.className = "link";
+    button.textContent = entry.title || entry.path;
+    button.title = entry.path;
+    button.onclick = () => openPath(entry.path);
+    const path = document.createElement("span");
+    path.className = "muted";
+    path.textContent = ` ${entry.path}`;
+    li.append(button, path);
+    return li;
+  }));
+}
+
+export function showStart() {
+  $("workspace").hidden = true;
+  $("start").hidden = false;
+  document.body.classList.remove("has-brief");
+  renderRecent();
+  $("paste").focus();
+}
+
+export async function showBrief(brief, { save = true } = {}) {
+  state.brief = brief;
+  state.chars = Array.from(brief.article);
+  $("start").hidden = true;
+  $("workspace").hidden = false;
+  document.body.classList.add("has-brief");
+  $("template").value = state.template;
+  $("locale").value = state.locale;
+  $("key-point-count").value = brief.input?.key_points || brief.key_points.filter((k) => k.start !== null).length || 5;
+  fillAnalystFields();
+  renderArticle([]);
+  renderRemoved();
+  for (const list of LISTS) renderList(list);
+  renderStatus();
+  await loadTemplateSource();
+  changed({ save });
+}
+
+export function renderStatus() {
+  const b = state.brief;
+  $("status").textContent = t("status", {
+    language: b.language, points: b.key_points.length, quotes: b.quotes.length,
+    entities: b.entities.length, figures: b.figures.length,
+  });
+}
+
+export function fillAnalystFields() {
+  const b = state.brief;
+  $("f-title").value = b.title;
+  $("f-analyst").value = b.analyst.analyst;
+  $("f-bottom-line").value = b.analyst.bottom_line;
+  $("f-assessment").value = b.analyst.assessment;
+  $("f-confidence").value = b.analyst.confidence || "";
+  $("f-classification").value = b.analyst.classification;
+  $("f-recommendations").value = b.analyst.recommendations.join("\n");
+}
+
+export function bindAnalystFields() {
+  const bind = (id, apply) => $(id).addEventListener("input", (event) => {
+    if (!state.brief) return;
+    apply(event.target.value);
+    changed();
+  });
+  bind("f-title", (v) => { state.brief.title = v; });
+  bind("f-analyst", (v) => {
+    state.brief.analyst.analyst = v;
+    state.settings.analyst = v;
+    saveSettings();
+  });
+  bind("f-bottom-line", (v) => { state.brief.analyst.bottom_line = v; });
+  bind("f-assessment", (v) => { state.brief.analyst.assessment = v; });
+  $("f-confidence").addEventListener("change", (event) => {
+    state.brief.analyst.confidence = event.target.value || null;
+    changed();
+  });
+  bind("f-classification", (v) => { state.brief.analyst.classification = v; });
+  bind("f-recommendations", (v) => {
+    state.brief.analyst.recommendations = v.split("\n").map((line) => line.trim()).filter(Boolean);
+  });
+}

@@ -1,0 +1,3 @@
+// The one DOM helper every module uses.
+
+export const $ = (id) => document.getElementById(id);

@@ -1,0 +1,207 @@
+// The review lists: key points, quotes, entities, figures; include, order,
+// edit, with the mouse or the keyboard.
+
+import { renderArticle, spansOf } from "./article.js";
+import { changed } from "./autosave.js";
+import { renderStatus } from "./brief.js";
+import { $ } from "./dom.js";
+import { t } from "./i18n.js";
+import { state } from "./state.js";
+
+export function renderList(list, focusIndex = null) {
+  const ol = $(list.replace("_", "-"));
+  ol.replaceChildren(...state.brief[list].map((item, index) => itemElement(list, item, index)));
+  if (focusIndex !== null) ol.children[focusIndex]?.focus();
+}
+
+export function itemElement(list, item, index) {
+  const li = document.createElement("li");
+  li.className = "item";
+  li.tabIndex = 0;
+  li.draggable = true;
+  li.dataset.index = index;
+  li.classList.toggle("excluded", !item.included);
+
+  const include = document.createElement("input");
+  include.type = "checkbox";
+  include.checked = item.included;
+  include.title = t("include");
+  include.tabIndex = -1;
+  include.addEventListener("change", () => setIncluded(list, index, include.checked));
+
+  const body = document.createElement("div");
+  body.className = "body";
+  const text = document.createElement("div");
+  text.className = "text";
+  // A reported statement is the writer's words: no quotation marks around it.
+  const marked = list === "quotes" && item.kind !== "reported";
+  text.textContent = marked ? `“${item.edited ?? item.text}”` : (item.edited ?? item.text);
+  body.append(text);
+
+  const meta = document.createElement("div");
+  meta.className = "meta";
+  const badge = (label, cls = "badge") => {
+    const span = document.createElement("span");
+    span.className = cls;
+    span.textContent = label;
+    meta.append(span);
+  };
+  if (list === "key_points") {
+    if (item.start === null) badge(t("added"), "badge mine");
+    for (const reason of item.reasons.filter((r) => r !== "analyst")) badge(reason);
+  }
+  if (list === "quotes") {
+    badge(t(`kind_${item.kind}`));
+    const speaker = document.createElement("input");
+    speaker.className = "speaker";
+    speaker.value = item.speaker ?? "";
+    speaker.placeholder = t("unknown_speaker");
+    speaker.setAttribute("aria-label", t("speaker"));
+    speaker.addEventListener("input", () => {
+      item.speaker = speaker.value.trim() || null;
+      changed();
+    });
+    speaker.addEventListener("keydown", (event) => event.stopPropagation());
+    meta.append(speaker);
+  }
+  if (list === "entities") {
+    badge(t(`kind_${item.kind}`));
+    badge(`×${item.mentions.length}`);
+  }
+  if (list === "figures") {
+    const context = document.createElement("span");
+    context.className = "muted";
+    context.textContent = item.context;
+    meta.append(context);
+  }
+  if (item.edited !== null && item.edited !== undefined) badge(t("edited"), "badge mine");
+  if (meta.children.length) body.append(meta);
+
+  const actions = document.createElement("div");
+  actions.className = "actions";
+  const action = (label, title, run) => {
+    const button = document.createElement("button");
+    button.textContent = label;
+    button.title = title;
+    button.tabIndex = -1;
+    button.addEventListener("click", (event) => { event.stopPropagation(); run(); });
+    actions.append(button);
+  };
+  action("✎", t("edit"), () => startEdit(list, index, li));
+  action("↑", t("move_up"), () => move(list, index, -1));
+  action("↓", t("move_down"), () => move(list, index, +1));
+  if (list === "key_points" && item.start === null) action("×", t("remove"), () => removeItem(list, index));
+
+  li.append(include, body, actions);
+  li.addEventListener("click", () => select(list, index));
+  li.addEventListener("focus", () => select(list, index));
+  li.addEventListener("keydown", (event) => itemKey(event, list, index, li));
+  li.addEventListener("dragstart", (event) => {
+    event.dataTransfer.setData("text/plain", `${list}:${index}`);
+    event.dataTransfer.effectAllowed = "move";
+  });
+  li.addEventListener("dragover", (event) => event.preventDefault());
+  li.addEventListener("drop", (event) => {
+    event.preventDefault();
+    const [from, at] = event.dataTransfer.getData("text/plain").split(":");
+    if (from === list) moveTo(list, Number(at), index);
+  });
+  return li;
+}
+
+export function select(list, index) {
+  const item = state.brief[list][index];
+  if (item) renderArticle(spansOf(list, item));
+}
+
+export function setIncluded(list, index, included) {
+  state.brief[list][index].included = included;
+  renderList(list, index);
+  changed();
+}
+
+export function move(list, index, by) {
+  moveTo(list, index, index + by);
+}
+
+export function moveTo(list, from, to) {
+  const items = state.brief[list];
+  if (to < 0 || to >= items.length || from === to) return;
+  const [item] = items.splice(from, 1);
+  items.splice(to, 0, item);
+  renderList(list, to);
+  changed();
+}
+
+export function removeItem(list, index) {
+  state.brief[list].splice(index, 1);
+  renderList(list, Math.min(index, state.brief[list].length - 1));
+  renderStatus();
+  changed();
+}
+
+export function startEdit(list, index, li) {
+  const item = state.brief[list][index];
+  const editor = document.createElement("textarea");
+  editor.className = "editor";
+  editor.value = item.edited ?? item.text;
+  editor.rows = Math.min(8, Math.max(2, Math.ceil(editor.value.length / 60)));
+  const text = li.querySelector(".text");
+  text.replaceWith(editor);
+  editor.focus();
+  let done = false;
+  const finish = (keep) => {
+    if (done) return;
+    done = true;
+    if (keep) {
+      const value = editor.value.trim();
+      // Editing back to the original text is no edit at all.
+      item.edited = value && value !== item.text ? value : null;
+      changed();
+    }
+    renderList(list, index);
+  };
+  editor.addEventListener("keydown", (event) => {
+    event.stopPropagation();
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); finish(true); }
+    if (event.key === "Escape") { event.preventDefault(); finish(false); }
+  });
+  editor.addEventListener("blur", () => finish(true));
+}
+
+export function itemKey(event, list, index, li) {
+  if (event.target !== li) return;
+  const items = state.brief[list];
+  if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+    event.preventDefault();
+    move(list, index, event.key === "ArrowUp" ? -1 : 1);
+  } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    event.preventDefault();
+    const next = index + (event.key === "ArrowDown" ? 1 : -1);
+    if (next >= 0 && next < items.length) li.parentElement.children[next].focus();
+  } else if (event.key === " ") {
+    event.preventDefault();
+    setIncluded(list, index, !items[index].included);
+  } else if (event.key === "Enter" || event.key === "F2") {
+    event.preventDefault();
+    startEdit(list, index, li);
+  }
+}
+
+export function addOwnPoint() {
+  const text = $("own-point").value.trim();
+  if (!text || !state.brief) return;
+  state.brief.key_points.push({
+    text, start: null, end: null, score: null, reasons: ["analyst"], included: true, edited: null,
+  });
+  $("own-point").value = "";
+  renderList("key_points");
+  renderStatus();
+  changed();
+}
+
+export function focusList(list) {
+  const ol = $(list.replace("_", "-"));
+  ol.closest("details").open = true;
+  (ol.children[0] || ol).focus();
+}

@@ -1,0 +1,97 @@
+// Templates: the list, the source editor, copies and saving.
+
+import { changed, saveSettings } from "./autosave.js";
+import { $ } from "./dom.js";
+import { t } from "./i18n.js";
+import { call, failureText } from "./ipc.js";
+import { showFailure, showMessage } from "./messages.js";
+import { state } from "./state.js";
+
+export function hasTemplate(name) {
+  return state.templates.some((tpl) => tpl.name === name);
+}
+
+export function setTemplates(info) {
+  state.templates = info.templates;
+  state.locales = info.locales;
+  $("template").replaceChildren(...info.templates.map((tpl) => {
+    const option = new Option(tpl.origin === "builtin" ? tpl.name : `${tpl.name} ★`, tpl.name);
+    option.title = tpl.description;
+    return option;
+  }));
+  $("locale").replaceChildren(new Option(t("auto_language"), ""), ...info.locales.map((l) => new Option(l, l)));
+}
+
+export async function loadTemplateSource() {
+  try {
+    const source = await call("template_source", { name: state.template });
+    state.templateEditable = source.editable;
+    state.templateSource = null;
+    $("template-source").value = source.source;
+    $("template-source").readOnly = !source.editable;
+    $("btn-save-template").disabled = !source.editable;
+    $("template-info").textContent = t(source.editable ? "template_user" : "template_builtin", { name: state.template });
+    $("copy-name").value = "";
+    $("template-error").hidden = true;
+  } catch (error) {
+    showFailure(error);
+  }
+}
+
+export async function copyTemplate() {
+  const name = $("copy-name").value.trim() || `${state.template}-mine`;
+  await copyTemplateAs(name);
+}
+
+export async function copyTemplateAs(name) {
+  try {
+    await call("create_template", { name, from: state.template });
+    setTemplates(await call("templates"));
+    await pickTemplate(name);
+    showTab("template");
+  } catch (error) {
+    showFailure(error);
+  }
+}
+
+export async function pickTemplate(name) {
+  state.template = name;
+  $("template").value = name;
+  state.settings.template = name;
+  saveSettings();
+  await loadTemplateSource();
+  changed();
+}
+
+export async function saveTemplate() {
+  try {
+    await call("save_template", {
+      name: state.template, source: $("template-source").value, locale: state.locale,
+    });
+    state.templateSource = null;
+    showMessage(t("template_saved", { name: state.template }), "success");
+    changed({ save: false });
+  } catch (error) {
+    const where = error && error.line ? t("template_error", error) : failureText(error);
+    $("template-error").textContent = where;
+    $("template-error").hidden = false;
+    if (error && error.line) placeCursor($("template-source"), error.line, error.column);
+  }
+}
+
+export function placeCursor(textarea, line, column) {
+  const lines = textarea.value.split("\n");
+  let at = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i += 1) at += lines[i].length + 1;
+  at += Math.max(0, (column || 1) - 1);
+  textarea.focus();
+  textarea.setSelectionRange(at, at);
+}
+
+export function showTab(which) {
+  const template = which === "template";
+  $("tab-preview").setAttribute("aria-selected", String(!template));
+  $("tab-template").setAttribute("aria-selected", String(template));
+  $("preview").hidden = template;
+  $("template-editor").hidden = !template;
+}
