@@ -20,6 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/setup.sh --fuzz
+
 ALL_TARGETS=(ingest analyze template markdown_pdf)
 seconds=600
 smoke=0
