@@ -6,13 +6,13 @@ set -euo pipefail
 # Debian packages: the C toolchain, WebKitGTK for the Tauri desktop app (see
 # shared/notes/tauri-on-debian.md), Xvfb to run the app without a screen,
 # WebKitWebDriver for the app's end-to-end tests (ImageMagick's `import` takes
-# their screen shots), poppler-utils to read back the PDFs the tests write, and
+# their screen shots, dbus-daemon gives each test's app a private session bus), poppler-utils to read back the PDFs the tests write, and
 # xdg-utils so "open folder" works, hyperfine to time whole runs (scripts/bench.sh),
 # and GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs).
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
-  xvfb xauth webkit2gtk-driver imagemagick
+  xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
   poppler-utils xdg-utils hyperfine time
 )
 # Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.
