@@ -6,8 +6,8 @@ set -euo pipefail
 # Debian packages: the C toolchain, WebKitGTK for the Tauri desktop app (see
 # shared/notes/tauri-on-debian.md), Xvfb to run the app without a screen,
 # WebKitWebDriver for the app's end-to-end tests (ImageMagick's `import` takes
-# their screen shots, dbus-daemon gives each test's app a private session bus), poppler-utils to read back the PDFs the tests write, and
-# xdg-utils so "open folder" works, hyperfine to time whole runs (scripts/bench.sh),
+# their screen shots; dbus-daemon gives each test's app a private session bus),
+# poppler-utils to read back the PDFs the tests write, xdg-utils so "open folder" works, hyperfine to time whole runs (scripts/bench.sh),
 # and GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs).
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
