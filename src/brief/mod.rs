@@ -38,6 +38,50 @@ pub struct Brief {
     /// restored line, more key points) without losing the analyst's review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<Input>,
+    /// How this brief cites the article, chosen by the analyst; the
+    /// template's manifest decides when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citations: Option<Citations>,
+}
+
+/// How a brief points each finding and quote back to the article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CitationStyle {
+    /// No markers.
+    #[default]
+    None,
+    /// The source paragraph's number after each item: (¶3).
+    Paragraph,
+    /// A numbered note after each item, the notes listed at the end.
+    Footnote,
+}
+
+impl CitationStyle {
+    pub fn parse(value: &str) -> Option<CitationStyle> {
+        match value.trim().to_lowercase().as_str() {
+            "none" | "off" => Some(CitationStyle::None),
+            "paragraph" => Some(CitationStyle::Paragraph),
+            "footnote" => Some(CitationStyle::Footnote),
+            _ => None,
+        }
+    }
+}
+
+/// The citation settings of a brief or a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Citations {
+    pub style: CitationStyle,
+    /// With markers, end the brief with the article's numbered paragraphs,
+    /// the cited spans marked: the "Source text" appendix.
+    pub appendix: bool,
+}
+
+impl Default for Citations {
+    fn default() -> Self {
+        Citations { style: CitationStyle::None, appendix: true }
+    }
 }
 
 /// The article as it was read, and how it was analyzed.
@@ -205,14 +249,9 @@ impl Brief {
         let generated = options.generated.unwrap_or_else(crate::date::today);
         let mut source = options.source;
         let document = &analysis.document;
+        // The outlet; a file's name is not one, and is never shown as the source.
         if source.name.is_empty() {
-            source.name = match &document.site_name {
-                Some(site) => site.clone(),
-                None if analysis.file != "-" && !crate::ingest::source::is_url(&analysis.file) => {
-                    analysis.file.rsplit(['/', '\\']).next().unwrap_or_default().to_owned()
-                }
-                None => String::new(),
-            };
+            source.name = document.site_name.clone().unwrap_or_default();
         }
         if source.url.is_empty() {
             source.url = document.url.clone().unwrap_or_else(|| {
@@ -303,6 +342,7 @@ impl Brief {
             removed: analysis.removed.clone(),
             article: analysis.text.clone(),
             input: None,
+            citations: None,
         }
     }
 }
@@ -326,7 +366,7 @@ const MAX_CONTEXT_CHARS: usize = 400;
 
 /// Where the article's paragraphs (its lines) start and end, to find the one
 /// around a quote without rescanning the text for each quote.
-struct Paragraphs<'a> {
+pub(crate) struct Paragraphs<'a> {
     text: &'a str,
     /// The byte offset of every char, and the text's length at the end.
     char_bytes: Vec<usize>,
@@ -334,41 +374,77 @@ struct Paragraphs<'a> {
     breaks: Vec<usize>,
 }
 
+/// The part of a paragraph shown around a span, in chars, and whether it was
+/// cut short before or after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
+    pub from: usize,
+    pub to: usize,
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
 impl<'a> Paragraphs<'a> {
-    fn of(text: &'a str) -> Paragraphs<'a> {
+    pub(crate) fn of(text: &'a str) -> Paragraphs<'a> {
         let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         let breaks = text.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(i, _)| i).collect();
         char_bytes.push(text.len());
         Paragraphs { text, char_bytes, breaks }
     }
 
+    fn chars(&self) -> usize {
+        self.char_bytes.len() - 1
+    }
+
+    /// The text of a char range.
+    pub(crate) fn slice(&self, from: usize, to: usize) -> &'a str {
+        let chars = self.chars();
+        let (from, to) = (from.min(chars), to.min(chars));
+        &self.text[self.char_bytes[from]..self.char_bytes[to.max(from)]]
+    }
+
+    /// The article's paragraphs that have text, as char ranges: what a
+    /// citation's ¶ number counts.
+    pub(crate) fn numbered(&self) -> Vec<(usize, usize)> {
+        let mut starts = vec![0];
+        starts.extend(self.breaks.iter().map(|b| b + 1));
+        let mut ends: Vec<usize> = self.breaks.clone();
+        ends.push(self.chars());
+        starts.into_iter().zip(ends).filter(|&(from, to)| !self.slice(from, to).trim().is_empty()).collect()
+    }
+
     /// The paragraph around a char range, cut to [`MAX_CONTEXT_CHARS`] either
-    /// side at a space, for a quote's context line.
-    fn around(&self, start: usize, end: usize) -> String {
-        let chars = self.char_bytes.len() - 1;
+    /// side at a space.
+    pub(crate) fn window(&self, start: usize, end: usize) -> Window {
+        let chars = self.chars();
         let (start, end) = (start.min(chars), end.min(chars).max(start.min(chars)));
         let at = self.breaks.partition_point(|&b| b < start);
         let paragraph_start = at.checked_sub(1).map_or(0, |i| self.breaks[i] + 1);
         let paragraph_end = self.breaks[self.breaks.partition_point(|&b| b < end)..].first().copied().unwrap_or(chars);
-        let from = paragraph_start.max(start.saturating_sub(MAX_CONTEXT_CHARS));
-        let to = paragraph_end.min(end + MAX_CONTEXT_CHARS).max(end);
-        let (from_byte, to_byte) = (self.char_bytes[from], self.char_bytes[to]);
-        let (start_byte, end_byte) = (self.char_bytes[start], self.char_bytes[end]);
-        let mut before = &self.text[from_byte..start_byte];
-        let mut after = &self.text[end_byte..to_byte];
+        let mut from = paragraph_start.max(start.saturating_sub(MAX_CONTEXT_CHARS));
+        let mut to = paragraph_end.min(end + MAX_CONTEXT_CHARS).max(end);
         let cut_before = from > paragraph_start;
         let cut_after = to < paragraph_end;
         if cut_before {
-            before = before.split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
+            let before = self.slice(from, start);
+            from +=
+                before.find(char::is_whitespace).map_or(before.chars().count(), |b| before[..b].chars().count() + 1);
         }
         if cut_after {
-            after = after.rsplit_once(char::is_whitespace).map_or("", |(kept, _)| kept);
+            let after = self.slice(end, to);
+            to = end + after.rfind(char::is_whitespace).map_or(0, |b| after[..b].chars().count());
         }
+        Window { from, to, cut_before, cut_after }
+    }
+
+    /// The paragraph around a char range, for a quote's context line.
+    fn around(&self, start: usize, end: usize) -> String {
+        let window = self.window(start, end);
         let context = format!(
-            "{}{before}{}{after}{}",
-            if cut_before { "… " } else { "" },
-            &self.text[start_byte..end_byte],
-            if cut_after { " …" } else { "" }
+            "{}{}{}",
+            if window.cut_before { "… " } else { "" },
+            self.slice(window.from, window.to),
+            if window.cut_after { " …" } else { "" }
         );
         context.trim().to_owned()
     }

@@ -15,6 +15,8 @@ pub struct Manifest {
     /// Per locale, labels that replace the locale file's (`[labels.vi]`).
     pub labels: BTreeMap<String, BTreeMap<String, String>>,
     pub pdf: PageSettings,
+    /// How briefs from this template cite the article, unless the brief says.
+    pub citations: crate::brief::Citations,
 }
 
 impl Default for Manifest {
@@ -25,6 +27,7 @@ impl Default for Manifest {
             template: "brief.md.j2".to_owned(),
             labels: BTreeMap::new(),
             pdf: PageSettings::default(),
+            citations: crate::brief::Citations::default(),
         }
     }
 }

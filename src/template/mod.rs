@@ -7,11 +7,14 @@
 //! templates from these folders, a fuel limit stops runaway loops, every value
 //! is Markdown-escaped, and every error names the template, line and column.
 
+mod citations;
 pub mod filters;
 pub mod manifest;
+pub mod typography;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use include_dir::{include_dir, Dir};
 use minijinja::syntax::SyntaxConfig;
@@ -366,6 +369,7 @@ impl Library {
         template: &Resolved,
         locale: &str,
         strict: bool,
+        citations: Arc<citations::Recorder>,
     ) -> Result<Environment<'s>, TemplateError> {
         let mut env = Environment::new();
         env.set_fuel(Some(FUEL));
@@ -382,6 +386,12 @@ impl Library {
         env.set_formatter(filters::markdown_formatter);
         let (labels, months) = self.labels(locale, &template.manifest)?;
         filters::register(&mut env, &filters::LocaleFormat::from_labels(locale, &labels, months));
+        env.add_filter("cite", move |item: Value| citations.cite(&item));
+        // Quotation marks follow the brief's language (the quote's), not the labels'.
+        env.add_filter("quoted", |state: &minijinja::State, text: String| {
+            let language = state.lookup("language").and_then(|l| l.as_str().map(str::to_owned)).unwrap_or_default();
+            typography::quoted(&text, &language)
+        });
         let mut folders: Vec<PathBuf> = Vec::new();
         if let Some(folder) = &template.folder {
             folders.push(folder.clone());
@@ -409,20 +419,24 @@ impl Library {
 
     /// Renders a brief to Markdown.
     pub fn render(&self, template: &Resolved, brief: &Brief, locale: &str) -> Result<String, TemplateError> {
-        let env = self.environment(template, locale, false)?;
+        let citations = citations::Recorder::new(brief.citations.unwrap_or(template.manifest.citations));
+        let env = self.environment(template, locale, false, citations.clone())?;
         let context = self.context(template, brief, locale)?;
         let compiled = env
             .template_from_named_str(&template.name, &template.source)
             .map_err(|e| at(&template.name, &template.source, &e))?;
-        let markdown =
+        let mut markdown =
             compiled.render(Value::from(Serde(&context))).map_err(|e| at(&template.name, &template.source, &e))?;
+        let (labels, _) = self.labels(locale, &template.manifest)?;
+        markdown.push_str(&citations.closing(brief, &labels));
         Ok(tidy(&markdown))
     }
 
     /// Checks a template strictly against `sample`: syntax, undefined names
     /// (in every branch, not only the ones the sample takes), includes, fuel.
     pub fn check(&self, template: &Resolved, sample: &Brief, locale: &str) -> Result<(), TemplateError> {
-        let env = self.environment(template, locale, true)?;
+        let citations = citations::Recorder::new(sample.citations.unwrap_or(template.manifest.citations));
+        let env = self.environment(template, locale, true, citations)?;
         let compiled = env
             .template_from_named_str(&template.name, &template.source)
             .map_err(|e| at(&template.name, &template.source, &e))?;
