@@ -1,10 +1,11 @@
 //! A reviewed [`Brief`] through a template into what leaves the analyst's
-//! desk: Markdown, the app's HTML preview, and PDF. The CLI and the desktop
+//! desk: Markdown, PDF, HTML and plain text. The CLI and the desktop
 //! app both export through here, so the same brief renders the same way.
 
 use thiserror::Error;
 
 use crate::brief::Brief;
+use crate::render::html::HtmlOptions;
 use crate::render::pdf::{Pdf, PdfError, PdfOptions};
 use crate::template::{Library, PageSize, Resolved, TemplateError};
 
@@ -54,4 +55,23 @@ pub fn pdf(
         of_label: label("of", "of"),
     };
     Ok(crate::render::pdf::render(markdown, &options)?)
+}
+
+/// The Markdown of [`markdown`] as one self-contained HTML file, styled for
+/// screen and print as the template's page settings say.
+pub fn html(template: &Resolved, brief: &Brief, markdown: &str) -> String {
+    let options = HtmlOptions {
+        title: brief.title.clone(),
+        language: brief.language.clone(),
+        author: brief.analyst.analyst.clone(),
+        classification: brief.analyst.classification.clone(),
+        banner: template.manifest.pdf.classification_banner,
+        page: template.manifest.pdf.clone(),
+    };
+    crate::render::html::document(markdown, &options)
+}
+
+/// The Markdown of [`markdown`] as plain text for an e-mail.
+pub fn text(markdown: &str) -> String {
+    crate::render::text::plain(markdown)
 }

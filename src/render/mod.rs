@@ -1,6 +1,7 @@
 //! Render: a brief's Markdown into the formats that leave the analyst's desk.
 //! Markdown itself comes from [`crate::template`]; this stage turns it into
-//! PDF, and into HTML for the app's preview.
+//! PDF, HTML (the app's preview and a file to send) and plain text.
 
 pub mod html;
 pub mod pdf;
+pub mod text;

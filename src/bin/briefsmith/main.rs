@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::path::{Path, PathBuf};
 
 use briefsmith::analyze::{language, Analysis};
-use briefsmith::brief::{Brief, BriefOptions, Confidence};
+use briefsmith::brief::{Brief, BriefOptions, CitationStyle, Confidence};
 use briefsmith::export;
 use briefsmith::ingest::{ingest, source, Format, IngestOptions};
 use briefsmith::template::{self, Library, Origin};
@@ -67,6 +67,19 @@ struct BriefArgs {
     /// Also (or only) write the brief as a PDF, atomically.
     #[arg(long, value_name = "OUT.pdf")]
     pdf: Option<PathBuf>,
+    /// Also (or only) write the brief as one self-contained HTML file.
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// Also (or only) write the brief as plain text, for an e-mail.
+    #[arg(long, value_name = "OUT.txt")]
+    txt: Option<PathBuf>,
+    /// Cite the article after each finding and quote: none, paragraph (¶3)
+    /// or footnote (numbered notes); default: the template's manifest.
+    #[arg(long, value_name = "STYLE", value_parser = parse_citations)]
+    citations: Option<CitationStyle>,
+    /// With citations, leave out the "Source text" appendix.
+    #[arg(long)]
+    no_appendix: bool,
     /// How many key points to draw.
     #[arg(long, value_name = "N", default_value_t = 5)]
     key_points: usize,
@@ -171,6 +184,11 @@ impl FormatArg {
     }
 }
 
+fn parse_citations(value: &str) -> Result<CitationStyle, String> {
+    CitationStyle::parse(value)
+        .ok_or_else(|| format!("'{value}' is not a citation style (none, paragraph or footnote)"))
+}
+
 fn parse_language(value: &str) -> Result<String, String> {
     language::parse_code(value).ok_or_else(|| format!("'{value}' is not an ISO 639 language code (try vi or en)"))
 }
@@ -211,28 +229,43 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     };
     apply_settings(&mut brief, &args.settings);
     let resolved = library.resolve(&args.template).map_err(|e| e.to_string())?;
+    if args.citations.is_some() || args.no_appendix {
+        let mut citations = brief.citations.unwrap_or(resolved.manifest.citations);
+        if let Some(style) = args.citations {
+            citations.style = style;
+        }
+        citations.appendix &= !args.no_appendix;
+        brief.citations = Some(citations);
+    }
     let locale = library.pick_locale(args.locale.as_deref(), &brief.language);
     let markdown = export::markdown(library, &resolved, &brief, &locale).map_err(|e| e.to_string())?;
     // Render everything before writing anything: a failure leaves no file half-done.
-    let pdf = match &args.pdf {
-        Some(_) => {
-            let pdf = export::pdf(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
-            for warning in &pdf.warnings {
-                eprintln!("briefsmith: warning: {warning}");
-            }
-            Some(pdf)
+    let mut outputs: Vec<(&Path, Vec<u8>, &str)> = Vec::new();
+    if let Some(path) = &args.pdf {
+        let pdf = export::pdf(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
+        for warning in &pdf.warnings {
+            eprintln!("briefsmith: warning: {warning}");
         }
-        None => None,
-    };
-    if let (Some(path), Some(pdf)) = (&args.pdf, &pdf) {
-        briefsmith::atomic::write(path, &pdf.bytes)
-            .map_err(|e| format!("{}: could not write the PDF: {e}; nothing was changed there", path.display()))?;
+        outputs.push((path, pdf.bytes, "the PDF"));
     }
-    match &args.output {
-        Some(path) => briefsmith::atomic::write(path, markdown.as_bytes())
-            .map_err(|e| format!("{}: could not write the brief: {e}; nothing was changed there", path.display())),
-        None if args.pdf.is_some() => Ok(()),
-        None => write_stdout(markdown.as_bytes()),
+    if let Some(path) = &args.html {
+        outputs.push((path, export::html(&resolved, &brief, &markdown).into_bytes(), "the HTML"));
+    }
+    if let Some(path) = &args.txt {
+        outputs.push((path, export::text(&markdown).into_bytes(), "the text"));
+    }
+    let to_stdout = args.output.is_none() && outputs.is_empty();
+    if let Some(path) = &args.output {
+        outputs.push((path, markdown.clone().into_bytes(), "the brief"));
+    }
+    for (path, bytes, what) in outputs {
+        briefsmith::atomic::write(path, &bytes)
+            .map_err(|e| format!("{}: could not write {what}: {e}; nothing was changed there", path.display()))?;
+    }
+    if to_stdout {
+        write_stdout(markdown.as_bytes())
+    } else {
+        Ok(())
     }
 }
 

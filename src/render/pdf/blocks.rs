@@ -32,6 +32,8 @@ pub enum Block {
         runs: Vec<Run>,
     },
     Rule,
+    /// Where a link inside the brief (`#source-p3`) leads: the block after it.
+    Anchor(String),
     Table {
         header: Vec<Vec<Run>>,
         rows: Vec<Vec<Vec<Run>>>,
@@ -62,6 +64,8 @@ struct State {
     item_marker: Option<(usize, String)>,
     image_depth: usize,
     table: Option<TableState>,
+    /// An `<a id>` seen in the block being gathered.
+    anchor: Option<String>,
 }
 
 impl State {
@@ -86,6 +90,9 @@ impl State {
         let runs = self.take();
         if runs.iter().all(|r| r.text.trim().is_empty()) {
             return;
+        }
+        if let Some(anchor) = self.anchor.take() {
+            blocks.push(Block::Anchor(anchor));
         }
         if let Some((depth, marker)) = self.item_marker.take() {
             blocks.push(Block::ListItem { depth, marker, runs });
@@ -198,12 +205,24 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 s.flush(&mut blocks);
                 blocks.push(Block::Rule);
             }
-            // Raw HTML and images have no place in a PDF brief.
+            Event::InlineHtml(html) => {
+                if let Some(id) = anchor_id(&html) {
+                    s.anchor = Some(id);
+                }
+            }
+            // Other raw HTML and images have no place in a PDF brief.
             _ => {}
         }
     }
     s.flush(&mut blocks);
     blocks
+}
+
+/// The id of an `<a id="…">` tag, as citations write them.
+fn anchor_id(html: &str) -> Option<String> {
+    let rest = html.trim().strip_prefix("<a id=\"")?;
+    let (id, tail) = rest.split_once('"')?;
+    (tail.trim() == ">" && !id.is_empty()).then(|| id.to_owned())
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

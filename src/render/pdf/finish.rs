@@ -1,7 +1,8 @@
 //! A pass over the finished PDF for what printpdf does not write the way a
 //! reader expects: an outline of the headings, nested and in document order
-//! (printpdf's bookmarks are flat and sorted by name), and subset font names
-//! with the `ABCDEF+` tag that marks a subset.
+//! (printpdf's bookmarks are flat and sorted by name), links inside the
+//! document (printpdf knows only web links), and subset font names with the
+//! `ABCDEF+` tag that marks a subset.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
@@ -16,9 +17,20 @@ pub struct OutlineEntry {
     pub y: f32,
 }
 
-pub fn post_process(bytes: &[u8], outline: &[OutlineEntry]) -> Result<Vec<u8>, String> {
+/// Where a link inside the document (`#id`) leads.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub id: String,
+    /// Zero-based page index.
+    pub page: usize,
+    /// In points from the page's bottom.
+    pub y: f32,
+}
+
+pub fn post_process(bytes: &[u8], outline: &[OutlineEntry], anchors: &[Anchor]) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
     tag_subset_fonts(&mut doc);
+    link_inside(&mut doc, anchors);
     if !outline.is_empty() {
         write_outline(&mut doc, outline)?;
     }
@@ -41,6 +53,50 @@ fn tag_subset_fonts(doc: &mut Document) {
             let tagged = format!("{}+NotoSans-{}", &name[..6], &name[6..12]);
             dict.set(key, Object::Name(tagged.into_bytes()));
         }
+    }
+}
+
+/// Turns the web links whose address is `#id` (as the layout drew them)
+/// into links to the anchor's place; one to no known anchor is left inert.
+fn link_inside(doc: &mut Document, anchors: &[Anchor]) {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let destination = |id: &[u8]| -> Option<Object> {
+        let anchor = anchors.iter().find(|a| a.id.as_bytes() == id)?;
+        let page = *pages.get(anchor.page)?;
+        Some(Object::Array(vec![
+            Object::Reference(page),
+            Object::Name(b"XYZ".to_vec()),
+            Object::Null,
+            Object::Real(anchor.y),
+            Object::Null,
+        ]))
+    };
+    fn visit(object: &mut Object, destination: &dyn Fn(&[u8]) -> Option<Object>) {
+        match object {
+            Object::Array(items) => items.iter_mut().for_each(|item| visit(item, destination)),
+            Object::Dictionary(dict) => {
+                let target = dict
+                    .get(b"A")
+                    .and_then(Object::as_dict)
+                    .and_then(|action| action.get(b"URI"))
+                    .and_then(Object::as_str)
+                    .ok()
+                    .and_then(|uri| uri.strip_prefix(b"#"))
+                    .map(<[u8]>::to_vec);
+                if let Some(id) = target {
+                    dict.remove(b"A");
+                    if let Some(dest) = destination(&id) {
+                        dict.set("Dest", dest);
+                    }
+                } else {
+                    dict.iter_mut().for_each(|(_, value)| visit(value, destination));
+                }
+            }
+            _ => {}
+        }
+    }
+    for object in doc.objects.values_mut() {
+        visit(object, &destination);
     }
 }
 

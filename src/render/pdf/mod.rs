@@ -84,6 +84,7 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
         composer.place(block, blocks.get(i + 1), &mut fonts);
     }
     let outline = composer.outline.clone();
+    let anchors = std::mem::take(&mut composer.anchors);
     let pages = composer.finish(&mut fonts);
     let count = pages.len();
 
@@ -124,7 +125,7 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let mut save_warnings = Vec::new();
     let bytes =
         doc.with_pages(pages).save(&PdfSaveOptions { subset_fonts: false, ..Default::default() }, &mut save_warnings);
-    let bytes = finish::post_process(&bytes, &outline).map_err(PdfError::Font)?;
+    let bytes = finish::post_process(&bytes, &outline, &anchors).map_err(PdfError::Font)?;
     Ok(Pdf { bytes, pages: count, warnings })
 }
 
@@ -159,6 +160,7 @@ struct Composer<'o> {
     page_height: f32,
     size: f32,
     outline: Vec<finish::OutlineEntry>,
+    anchors: Vec<finish::Anchor>,
 }
 
 impl<'o> Composer<'o> {
@@ -180,6 +182,7 @@ impl<'o> Composer<'o> {
             page_height,
             size: options.page.font_size_pt.clamp(6.0, 24.0),
             outline: Vec::new(),
+            anchors: Vec::new(),
         }
     }
 
@@ -326,6 +329,13 @@ impl<'o> Composer<'o> {
                 self.y -= size * 0.4;
             }
             Block::Table { header, rows } => self.table(header, rows, fonts),
+            Block::Anchor(id) => {
+                // Where the next block starts: on a new page if it will.
+                if self.room() < size * 1.45 * 2.0 {
+                    self.new_page();
+                }
+                self.anchors.push(finish::Anchor { id: id.clone(), page: self.pages.len(), y: self.y + size });
+            }
         }
     }
 
