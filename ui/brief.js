@@ -77,6 +77,11 @@ export function fillAnalystFields() {
   $("f-confidence").value = b.analyst.confidence || "";
   $("f-classification").value = b.analyst.classification;
   $("f-recommendations").value = b.analyst.recommendations.join("\n");
+  $("f-source-name").value = b.source.name;
+  $("f-source-published").value = b.source.published;
+  $("f-source-author").value = b.source.author;
+  $("f-source-url").value = b.source.url;
+  $("f-citations").value = b.citations?.style || "";
 }
 
 export function bindAnalystFields() {
@@ -98,6 +103,16 @@ export function bindAnalystFields() {
     changed();
   });
   bind("f-classification", (v) => { state.brief.analyst.classification = v; });
+  bind("f-source-name", (v) => { state.brief.source.name = v; });
+  bind("f-source-published", (v) => { state.brief.source.published = v; });
+  bind("f-source-author", (v) => { state.brief.source.author = v; });
+  bind("f-source-url", (v) => { state.brief.source.url = v; });
+  // Saved with the brief: "as template" leaves the choice to the template's manifest.
+  $("f-citations").addEventListener("change", (event) => {
+    if (!state.brief) return;
+    state.brief.citations = event.target.value ? { style: event.target.value, appendix: true } : null;
+    changed();
+  });
   bind("f-recommendations", (v) => {
     state.brief.analyst.recommendations = v.split("\n").map((line) => line.trim()).filter(Boolean);
   });

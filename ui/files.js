@@ -57,9 +57,19 @@ export function fileStem() {
   return title.replace(/[\\/:*?"<>|\n\r\t]+/g, " ").trim().slice(0, 80) || "brief";
 }
 
+/// Each export format's file extension and the label of its file filter.
+const FORMATS = {
+  pdf: ["pdf", "pdf_filter", "exported_pages"],
+  markdown: ["md", "md_filter", "exported_md"],
+  docx: ["docx", "docx_filter", "exported_docx"],
+  html: ["html", "html_filter", "exported_html"],
+  text: ["txt", "text_filter", "exported_text"],
+};
+
 export async function chooseExport(format) {
-  if (!state.brief) return;
-  const [extension, filter] = format === "pdf" ? ["pdf", t("pdf_filter")] : ["md", t("md_filter")];
+  if (!state.brief || !FORMATS[format]) return;
+  const [extension, filterKey] = FORMATS[format];
+  const filter = t(filterKey);
   const path = await dialog.save({
     defaultPath: `${fileStem()}.${extension}`,
     filters: [{ name: filter, extensions: [extension] }],
@@ -67,14 +77,14 @@ export async function chooseExport(format) {
   if (path) await exportTo(format, path);
 }
 
-/// Writes the brief to `path` as `format` ("pdf" or "markdown").
+/// Writes the brief to `path` as `format` (a key of FORMATS).
 export async function exportTo(format, path) {
   try {
     const done = await call("export", {
       brief: state.brief, template: state.template, locale: state.locale, format, path,
       pageSize: state.settings.page_size || "",
     });
-    const what = format === "pdf" ? t("exported_pages", { pages: done.pages }) : t("exported_md");
+    const what = t(FORMATS[format]?.[2] ?? "exported_md", { pages: done.pages });
     const warnings = done.warnings.length ? ` ${done.warnings.join(" ")}` : "";
     showMessage(t("exported", { what, path: done.path }) + warnings, "success", {
       label: t("open_folder"),

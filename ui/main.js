@@ -46,6 +46,11 @@ function wire() {
   $("btn-save").onclick = () => saveBrief(false);
   $("btn-export-md").onclick = () => chooseExport("markdown");
   $("btn-export-pdf").onclick = () => chooseExport("pdf");
+  $("export-more").addEventListener("change", (event) => {
+    const format = event.target.value;
+    event.target.value = "";
+    if (format) chooseExport(format);
+  });
   $("btn-analyze").onclick = () => analyze($("paste").value);
   $("btn-sample").onclick = async () => {
     const sample = await call("sample_article");

@@ -226,7 +226,8 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
-/// Writes the brief as Markdown (`format` "markdown") or PDF ("pdf").
+/// Writes the brief as Markdown (`format` "markdown"), PDF ("pdf"), HTML
+/// ("html") or plain text ("text").
 /// Everything is rendered before the file is written, and the write is
 /// atomic: a failure leaves any existing file as it was.
 #[tauri::command(async)]
@@ -243,7 +244,11 @@ pub fn export(
     let wanted = match format.as_str() {
         "markdown" => "md",
         "pdf" => "pdf",
-        other => return Err(Failure::new(format!("cannot export as '{other}': choose Markdown or PDF"))),
+        "html" => "html",
+        "text" => "txt",
+        other => {
+            return Err(Failure::new(format!("cannot export as '{other}': choose Markdown, PDF, HTML or text")))
+        }
     };
     check_target(&path, &[wanted])?;
     let page_size = match page_size.as_str() {
@@ -253,11 +258,14 @@ pub fn export(
         other => return Err(Failure::new(format!("unknown page size '{other}': choose A4 or Letter"))),
     };
     let (resolved, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, None)?;
-    let (bytes, pages, warnings) = if wanted == "pdf" {
-        let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
-        (pdf.bytes, Some(pdf.pages), pdf.warnings)
-    } else {
-        (markdown.into_bytes(), None, Vec::new())
+    let (bytes, pages, warnings) = match wanted {
+        "pdf" => {
+            let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
+            (pdf.bytes, Some(pdf.pages), pdf.warnings)
+        }
+        "html" => (briefsmith::export::html(&resolved, &brief, &markdown).into_bytes(), None, Vec::new()),
+        "txt" => (briefsmith::export::text(&markdown).into_bytes(), None, Vec::new()),
+        _ => (markdown.into_bytes(), None, Vec::new()),
     };
     briefsmith::atomic::write(&path, &bytes).map_err(|e| {
         Failure::new(format!("could not write {}: {e}; nothing was changed there. Pick another folder", path.display()))

@@ -96,7 +96,7 @@ fn the_seed_article_becomes_a_brief_with_stoltenberg_quotes() {
     let brief = app.seed_brief();
     assert_eq!(brief["language"], "vi");
     assert_eq!(brief["analyst"]["analyst"], "Trần Thu");
-    assert_eq!(brief["source"]["name"], "article.txt");
+    assert_eq!(brief["source"]["name"], "", "a file's name is not an outlet");
     assert_eq!(brief["key_points"].as_array().unwrap().len(), 5);
     let direct: Vec<&Value> = brief["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "direct").collect();
     assert_eq!(direct.len(), 3);
@@ -214,12 +214,24 @@ fn export_writes_markdown_and_pdf_and_never_half_a_file() {
     for (path, format, expected) in [
         (app.path("brief.txt"), "pdf", "must end in .pdf"),
         (app.path("missing/brief.pdf"), "pdf", "folder does not exist"),
-        (app.path("brief.md"), "docx", "choose Markdown or PDF"),
+        (app.path("brief.md"), "odt", "choose Markdown, PDF, HTML or text"),
+        (app.path("brief.md"), "html", "must end in .html"),
     ] {
         let body =
             json!({ "brief": brief, "template": "bluf", "locale": "", "format": format, "path": path, "pageSize": "" });
         assert!(message(&app.fails("export", body)).contains(expected));
     }
+    // HTML and text carry the paragraph citations the brief asks for.
+    brief["citations"] = json!({ "style": "paragraph", "appendix": true });
+    for (format, extension) in [("html", "html"), ("text", "txt")] {
+        let path = app.path(&format!("brief.{extension}"));
+        let body = json!({ "brief": brief, "template": "bluf", "locale": "", "format": format, "path": path, "pageSize": "" });
+        app.ok("export", body);
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.contains("Điểm mấu chốt của chuyên viên."), "{format}: {written}");
+        assert!(written.contains("¶2"), "{format}: no citation: {written}");
+    }
+    assert!(std::fs::read_to_string(app.path("brief.html")).unwrap().starts_with("<!DOCTYPE html>"));
     // A template that fails leaves the earlier export as it was.
     let before = std::fs::read(&md).unwrap();
     let body = json!({ "brief": brief, "template": "no-such", "locale": "", "format": "markdown", "path": md, "pageSize": "" });
