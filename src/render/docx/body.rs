@@ -75,33 +75,22 @@ impl Writer<'_> {
     }
 
     fn link(&mut self, paragraph: Paragraph, target: &str, run: Run) -> Paragraph {
-        let run = run.style("Hyperlink");
-        if let Some(anchor) = target.strip_prefix('#') {
-            if self.anchors.contains_key(anchor) {
-                return paragraph.add_hyperlink(
-                    Hyperlink {
-                        link: HyperlinkData::Anchor { anchor: escape(anchor) },
-                        history: None,
-                        children: Vec::new(),
-                    }
-                    .add_run(run),
-                );
-            }
+        let data = if let Some(anchor) = target.strip_prefix('#') {
             // A link to nowhere in the document is left as its text.
-            return paragraph.add_run(run.style("DefaultParagraphFont"));
-        }
-        let scheme = target.split(':').next().unwrap_or("").to_ascii_lowercase();
-        if target.trim().is_empty() || matches!(scheme.as_str(), "javascript" | "vbscript" | "data" | "file") {
-            return paragraph.add_run(run.style("DefaultParagraphFont"));
-        }
-        self.links += 1;
-        paragraph.add_hyperlink(
-            Hyperlink {
-                link: HyperlinkData::External { rid: format!("rIdLink{}", self.links), path: escape(target) },
-                history: None,
-                children: Vec::new(),
+            if !self.anchors.contains_key(anchor) {
+                return paragraph.add_run(run);
             }
-            .add_run(run),
+            HyperlinkData::Anchor { anchor: escape(anchor) }
+        } else {
+            let scheme = target.split(':').next().unwrap_or("").to_ascii_lowercase();
+            if target.trim().is_empty() || matches!(scheme.as_str(), "javascript" | "vbscript" | "data" | "file") {
+                return paragraph.add_run(run);
+            }
+            self.links += 1;
+            HyperlinkData::External { rid: format!("rIdLink{}", self.links), path: escape(target) }
+        };
+        paragraph.add_hyperlink(
+            Hyperlink { link: data, history: None, children: Vec::new() }.add_run(run.style("Hyperlink")),
         )
     }
 }
@@ -176,7 +165,7 @@ pub(crate) fn build(blocks: &[Block], options: &DocxOptions, geometry: &Geometry
             _ => None,
         })
         .collect();
-    let size = (options.page.font_size_pt.clamp(6.0, 24.0) * 2.0).round() as usize;
+    let size = super::half_points(options.page.font_size_pt);
     let mut w = Writer { paragraphs: 0, links: 0, bookmarks: 0, anchors: &anchors, numbers: BTreeMap::new(), size };
     let mut docx = numbering(Docx::new());
     let mut title_done = false;

@@ -58,6 +58,12 @@ fn page_twips(size: PageSize) -> (u32, u32) {
     }
 }
 
+/// The body text size in Word's half-points, within what the PDF allows.
+fn half_points(pt: f32) -> usize {
+    let pt = if pt.is_finite() { pt.clamp(6.0, 24.0) } else { 10.5 };
+    (pt * 2.0).round() as usize
+}
+
 fn mm_to_twips(mm: f32) -> i32 {
     // Margins come from a manifest: keep them on the page whatever it says.
     (mm.clamp(0.0, 200.0) * 1440.0 / 25.4).round() as i32

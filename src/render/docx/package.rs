@@ -102,7 +102,7 @@ fn paragraph<'a>(id: &'a str, name: &'a str, ppr: String, rpr: String) -> StyleX
 
 /// word/styles.xml: Word's built-in styles under their own ids and names.
 pub(crate) fn styles(options: &DocxOptions, geometry: &Geometry) -> String {
-    let size = (options.page.font_size_pt.clamp(6.0, 24.0) * 2.0).round() as u32;
+    let size = super::half_points(options.page.font_size_pt) as u32;
     let scaled = |factor: f32| ((size as f32 * factor).round() as u32).max(2);
     let lang = if options.language.is_empty() {
         String::new()
@@ -358,7 +358,7 @@ fn app() -> String {
 
 /// The relationships in id order: docx-rs lists hyperlinks out of a hash map,
 /// in an order that changes from run to run.
-fn sorted_relationships(xml: &[u8]) -> Result<Vec<u8>, DocxError> {
+pub(crate) fn sorted_relationships(xml: &[u8]) -> Result<Vec<u8>, DocxError> {
     let text = std::str::from_utf8(xml).map_err(|e| DocxError::Xml(e.to_string()))?;
     let start = text.find("<Relationship ").unwrap_or(text.len());
     let end = text.rfind("</Relationships>").ok_or_else(|| DocxError::Xml("document.xml.rels is cut short".into()))?;

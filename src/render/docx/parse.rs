@@ -335,7 +335,7 @@ mod tests {
     fn anchors_are_read_from_the_tag_only() {
         assert_eq!(anchor_id(r#"<a id="source-p3"></a>"#).as_deref(), Some("source-p3"));
         assert_eq!(anchor_id(r#"<a  name='x'>"#).as_deref(), Some("x"));
-        assert_eq!(anchor_id(r#"<a href="#y">"#), None);
+        assert_eq!(anchor_id(r##"<a href="#y">"##), None);
         assert_eq!(anchor_id(r#"<abbr id="z">"#), None);
         assert_eq!(anchor_id(r#"<a data-id="q">"#), None);
         assert_eq!(anchor_id("</a>"), None);
