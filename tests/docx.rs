@@ -457,6 +457,11 @@ fn inline_styles_breaks_rules_and_images() {
     );
     assert_eq!(attribute_values(&document, "w:ilvl", "w:val"), ["0", "0", "0", "1"], "the nested bullet's level");
     assert!(document.contains(r#"<w:tblStyle w:val="TableGrid" />"#));
+    let rows: Vec<&str> = document.split("<w:tr>").skip(1).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].contains("<w:tblHeader />") && !rows[1].contains("<w:tblHeader"), "the header row repeats");
+    assert!(rows[0].contains(r#"<w:shd w:val="clear" w:color="auto" w:fill="EBF0F7" />"#), "the header row's shade");
+    assert!(rows[0].contains("<w:b />") && !rows[1].contains("<w:b />"), "the header row in bold");
 }
 
 #[test]

@@ -8,7 +8,8 @@ use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header, Hyperlink,
     HyperlinkData, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelOverride, LevelText,
     NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, Shading, SpecialIndentType, Start, Table, TableCell, TableRow, WidthType,
+    ParagraphBorders, Run, Shading, SpecialIndentType, Start, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableRow, WidthType,
 };
 
 use super::package::escape;
@@ -22,6 +23,7 @@ const DECIMAL_ABSTRACT: usize = 3;
 /// The marking's colour, as the PDF's banner.
 const BANNER: &str = "B00021";
 const HEADER_SHADE: &str = "EBF0F7";
+pub(crate) const GRID: &str = "A6ADB8";
 
 /// A document being written: the ids docx-rs would otherwise draw from
 /// process-wide counters.
@@ -303,7 +305,22 @@ fn table(w: &mut Writer<'_>, header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], 
     for r in rows {
         all.push(row(w, r, false));
     }
-    Table::new(all).style("TableGrid").set_grid(grid.clone()).width(grid.iter().sum(), WidthType::Dxa)
+    // docx-rs writes borders on every table: the Table Grid style's, so the two agree.
+    let borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |b, side| b.set(TableBorder::new(side).size(4).color(GRID)));
+    Table::new(all)
+        .style("TableGrid")
+        .set_borders(borders)
+        .set_grid(grid.clone())
+        .width(grid.iter().sum(), WidthType::Dxa)
 }
 
 /// The header (marking, then the title line) and the footer (footer text and

@@ -1,17 +1,19 @@
 //! Markdown to Word (.docx): pulldown-cmark → blocks → docx-rs → a package
 //! finished by hand.
 //!
-//! docx-rs writes the body, headers, footers, numbering and section; the
-//! parts it cannot write as Word expects are written in [`package`]: the
-//! styles (it always adds a bare `Normal` of its own and has no table-style
-//! conditional formatting or language), the document properties (it sets no
-//! title, author, keywords or application) and the font table (no fallback
-//! font). Paragraph and relationship ids are given here, not drawn from
-//! docx-rs's process-wide counters, so the same input gives the same bytes.
+//! docx-rs writes the body, headers, footers, numbering and section. The
+//! parts it cannot write as Word expects are written here: the styles and
+//! font table in [`styles`] (docx-rs always adds a bare `Normal` of its own,
+//! has no table-style conditional formatting, no proofing language and no
+//! fallback font), the document properties in [`package`] (it sets no title,
+//! author, keywords or application). Paragraph and relationship ids are given
+//! here, not drawn from docx-rs's process-wide counters, so the same input
+//! gives the same bytes.
 
 mod body;
 mod package;
 mod parse;
+mod styles;
 
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;

@@ -1,4 +1,5 @@
-use super::package::{escape, styles, w3cdtf};
+use super::package::{escape, w3cdtf};
+use super::styles::styles;
 use super::*;
 
 #[test]
