@@ -8,20 +8,20 @@ set -euo pipefail
 # WebKitWebDriver for the app's end-to-end tests (ImageMagick's `import` takes
 # their screen shots; dbus-daemon gives each test's app a private session bus),
 # poppler-utils to read back the PDFs the tests write, xdg-utils so "open folder" works, hyperfine to time whole runs (scripts/bench.sh),
-# GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs),
-# and LibreOffice Writer without its GUI, whose `soffice --convert-to pdf` opens the
-# Word briefs in tests/docx.rs.
+# and GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs).
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
   poppler-utils xdg-utils hyperfine time
-  libreoffice-writer-nogui
 )
 # Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.
 if ! command -v npm >/dev/null 2>&1; then
   APT_PACKAGES+=(nodejs npm)
 fi
+# LibreOffice Writer without its GUI: its `soffice --convert-to pdf` opens the
+# Word briefs the tests write (tests/docx.rs).
+APT_PACKAGES+=(libreoffice-writer-nogui)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,13 +1,12 @@
 //! A reviewed [`Brief`] through a template into what leaves the analyst's
-//! desk: Markdown, the app's HTML preview, PDF and Word. The CLI and the desktop
+//! desk: Markdown, the app's HTML preview, and PDF. The CLI and the desktop
 //! app both export through here, so the same brief renders the same way.
 
 use thiserror::Error;
 
 use crate::brief::Brief;
-use crate::render::docx::{DocxError, DocxOptions};
 use crate::render::pdf::{Pdf, PdfError, PdfOptions};
-use crate::template::{Library, PageSettings, PageSize, Resolved, TemplateError};
+use crate::template::{Library, PageSize, Resolved, TemplateError};
 
 #[derive(Debug, Error)]
 pub enum ExportError {
@@ -16,7 +15,7 @@ pub enum ExportError {
     #[error(transparent)]
     Pdf(#[from] PdfError),
     #[error(transparent)]
-    Docx(#[from] DocxError),
+    Docx(#[from] crate::render::docx::DocxError),
 }
 
 /// The brief as Markdown, in `locale`.
@@ -24,33 +23,8 @@ pub fn markdown(library: &Library, template: &Resolved, brief: &Brief, locale: &
     Ok(library.render(template, brief, locale)?)
 }
 
-/// The Markdown of [`markdown`] as a PDF, laid out as the template's
-/// manifest says; `page_size` overrides the manifest's.
-pub fn pdf(
-    library: &Library,
-    template: &Resolved,
-    brief: &Brief,
-    locale: &str,
-    markdown: &str,
-    page_size: Option<PageSize>,
-) -> Result<Pdf, ExportError> {
-    let d = Document::new(library, template, brief, locale, page_size)?;
-    let options = PdfOptions {
-        page: d.page,
-        title: d.title,
-        author: d.author,
-        subject: d.subject,
-        keywords: d.keywords,
-        classification: d.classification,
-        fonts: library.font_files(template)?,
-        page_label: d.page_label,
-        of_label: d.of_label,
-    };
-    Ok(crate::render::pdf::render(markdown, &options)?)
-}
-
 /// The Markdown of [`markdown`] as a Word document, with the page settings,
-/// properties and page numbering the PDF of [`pdf`] has.
+/// properties and page numbering of the PDF of [`pdf`].
 pub fn docx(
     library: &Library,
     template: &Resolved,
@@ -60,7 +34,7 @@ pub fn docx(
     page_size: Option<PageSize>,
 ) -> Result<Vec<u8>, ExportError> {
     let d = Document::new(library, template, brief, locale, page_size)?;
-    let options = DocxOptions {
+    let options = crate::render::docx::DocxOptions {
         page: d.page,
         title: d.title,
         author: d.author,
@@ -78,7 +52,7 @@ pub fn docx(
 /// manifest, the properties and marking from the brief, the page labels from
 /// the locale.
 struct Document {
-    page: PageSettings,
+    page: crate::template::PageSettings,
     title: String,
     author: String,
     subject: String,
@@ -118,4 +92,29 @@ impl Document {
             of_label: label("of", "of"),
         })
     }
+}
+
+/// The Markdown of [`markdown`] as a PDF, laid out as the template's
+/// manifest says; `page_size` overrides the manifest's.
+pub fn pdf(
+    library: &Library,
+    template: &Resolved,
+    brief: &Brief,
+    locale: &str,
+    markdown: &str,
+    page_size: Option<PageSize>,
+) -> Result<Pdf, ExportError> {
+    let d = Document::new(library, template, brief, locale, page_size)?;
+    let options = PdfOptions {
+        page: d.page,
+        title: d.title,
+        author: d.author,
+        subject: d.subject,
+        keywords: d.keywords,
+        classification: d.classification,
+        fonts: library.font_files(template)?,
+        page_label: d.page_label,
+        of_label: d.of_label,
+    };
+    Ok(crate::render::pdf::render(markdown, &options)?)
 }

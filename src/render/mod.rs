@@ -1,6 +1,6 @@
 //! Render: a brief's Markdown into the formats that leave the analyst's desk.
 //! Markdown itself comes from [`crate::template`]; this stage turns it into
-//! PDF, Word (.docx), and HTML for the app's preview.
+//! PDF, and into HTML for the app's preview.
 
 pub mod docx;
 pub mod html;
