@@ -22,6 +22,9 @@ APT_PACKAGES=(
 if ! command -v npm >/dev/null 2>&1; then
   APT_PACKAGES+=(nodejs npm)
 fi
+# LibreOffice Writer without its GUI: its `soffice --convert-to pdf` opens the
+# Word briefs the tests write (tests/docx.rs).
+APT_PACKAGES+=(libreoffice-writer-nogui)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

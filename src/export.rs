@@ -15,11 +15,84 @@ pub enum ExportError {
     Template(#[from] TemplateError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Docx(#[from] crate::render::docx::DocxError),
 }
 
 /// The brief as Markdown, in `locale`.
 pub fn markdown(library: &Library, template: &Resolved, brief: &Brief, locale: &str) -> Result<String, ExportError> {
     Ok(library.render(template, brief, locale)?)
+}
+
+/// The Markdown of [`markdown`] as a Word document, with the page settings,
+/// properties and page numbering of the PDF of [`pdf`].
+pub fn docx(
+    library: &Library,
+    template: &Resolved,
+    brief: &Brief,
+    locale: &str,
+    markdown: &str,
+    page_size: Option<PageSize>,
+) -> Result<Vec<u8>, ExportError> {
+    let d = Document::new(library, template, brief, locale, page_size)?;
+    let options = crate::render::docx::DocxOptions {
+        page: d.page,
+        title: d.title,
+        author: d.author,
+        subject: d.subject,
+        keywords: d.keywords,
+        classification: d.classification,
+        page_label: d.page_label,
+        of_label: d.of_label,
+        language: brief.language.clone(),
+    };
+    Ok(crate::render::docx::render(markdown, &options)?)
+}
+
+/// What the PDF and the Word document share: the page from the template's
+/// manifest, the properties and marking from the brief, the page labels from
+/// the locale.
+struct Document {
+    page: crate::template::PageSettings,
+    title: String,
+    author: String,
+    subject: String,
+    keywords: Vec<String>,
+    classification: String,
+    page_label: String,
+    of_label: String,
+}
+
+impl Document {
+    fn new(
+        library: &Library,
+        template: &Resolved,
+        brief: &Brief,
+        locale: &str,
+        page_size: Option<PageSize>,
+    ) -> Result<Self, ExportError> {
+        let (labels, _) = library.labels(locale, &template.manifest)?;
+        let label = |key: &str, default: &str| labels.get(key).cloned().unwrap_or_else(|| default.to_owned());
+        let mut page = template.manifest.pdf.clone();
+        if let Some(size) = page_size {
+            page.page_size = size;
+        }
+        Ok(Document {
+            page,
+            title: brief.title.clone(),
+            author: brief.analyst.analyst.clone(),
+            subject: [template.manifest.description.as_str(), brief.source.name.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · "),
+            keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
+            classification: brief.analyst.classification.clone(),
+            page_label: label("page", "Page"),
+            of_label: label("of", "of"),
+        })
+    }
 }
 
 /// The Markdown of [`markdown`] as a PDF, laid out as the template's
@@ -32,27 +105,17 @@ pub fn pdf(
     markdown: &str,
     page_size: Option<PageSize>,
 ) -> Result<Pdf, ExportError> {
-    let (labels, _) = library.labels(locale, &template.manifest)?;
-    let label = |key: &str, default: &str| labels.get(key).cloned().unwrap_or_else(|| default.to_owned());
-    let mut page = template.manifest.pdf.clone();
-    if let Some(size) = page_size {
-        page.page_size = size;
-    }
+    let d = Document::new(library, template, brief, locale, page_size)?;
     let options = PdfOptions {
-        page,
-        title: brief.title.clone(),
-        author: brief.analyst.analyst.clone(),
-        subject: [template.manifest.description.as_str(), brief.source.name.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · "),
-        keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
-        classification: brief.analyst.classification.clone(),
+        page: d.page,
+        title: d.title,
+        author: d.author,
+        subject: d.subject,
+        keywords: d.keywords,
+        classification: d.classification,
         fonts: library.font_files(template)?,
-        page_label: label("page", "Page"),
-        of_label: label("of", "of"),
+        page_label: d.page_label,
+        of_label: d.of_label,
     };
     Ok(crate::render::pdf::render(markdown, &options)?)
 }
