@@ -251,6 +251,9 @@ fn paragraph_citations_mark_every_finding_and_quote_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let mut paths = vec![common::seed_path()];
     paths.extend(common::corpus_files("en-quotes").into_iter().step_by(20));
+    // Word files go through LibreOffice in one run at the end.
+    let mut word_files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut word_markers: Vec<usize> = Vec::new();
     for path in paths {
         let mut brief = brief_of(&path);
         brief.citations = Some(Citations { style: CitationStyle::Paragraph, appendix: true });
@@ -279,7 +282,15 @@ fn paragraph_citations_mark_every_finding_and_quote_in_every_format() {
             assert_eq!(count_markers(&pdf_text), expected, "{place}: PDF markers");
             let internal = pdf_links(&pdf.bytes);
             assert!(internal >= expected, "{place}: {internal} links inside the PDF for {expected} markers");
+
+            let docx = export::docx(&library, &resolved, &brief, "en", &markdown, None).unwrap();
+            word_files.push((format!("brief-{}", word_files.len()), docx));
+            word_markers.push(expected);
         }
+    }
+    let texts = common::libreoffice_text(&word_files);
+    for ((name, _), expected) in word_files.iter().zip(word_markers) {
+        assert_eq!(count_markers(&texts[name]), expected, "{name}: Word markers");
     }
 }
 

@@ -6,8 +6,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::Path;
-use std::process::Command;
 
 use briefsmith::analyze::{EntityKind, QuoteKind};
 use briefsmith::brief::{Brief, BriefOptions};
@@ -154,51 +152,6 @@ fn normalized(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Converts Word files to PDF with LibreOffice in one run, with a profile of
-/// its own so parallel tests do not share one, and returns each PDF's text.
-fn libreoffice_text(files: &[(String, Vec<u8>)]) -> BTreeMap<String, String> {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("profile");
-    let out = dir.path().join("pdf");
-    let mut command = Command::new("soffice");
-    command
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
-        .arg(&out);
-    for (name, bytes) in files {
-        let path = dir.path().join(format!("{name}.docx"));
-        std::fs::write(&path, bytes).unwrap();
-        command.arg(&path);
-    }
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("soffice is missing ({e}); scripts/setup.sh installs libreoffice-writer-nogui"));
-    assert!(output.status.success(), "soffice failed: {}", String::from_utf8_lossy(&output.stderr));
-    files
-        .iter()
-        .map(|(name, _)| {
-            let pdf = out.join(format!("{name}.pdf"));
-            assert!(
-                pdf.is_file(),
-                "LibreOffice could not open {name}.docx: {}",
-                String::from_utf8_lossy(&output.stdout)
-            );
-            (name.clone(), pdftotext(&pdf))
-        })
-        .collect()
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (scripts/setup.sh installs poppler-utils)");
-    assert!(output.status.success(), "pdftotext: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
-}
-
 /// What each built-in template shows of the brief, as the PDF tests expect it.
 fn expected_items(brief: &Brief, template: &str) -> Vec<(&'static str, String)> {
     let mut items = Vec::new();
@@ -235,7 +188,7 @@ fn libreoffice_opens_every_template_with_every_item() {
             files.push((format!("{template}-{locale}"), seed_docx(&brief, template, locale).1));
         }
     }
-    let texts = libreoffice_text(&files);
+    let texts = common::libreoffice_text(&files);
     for template in TEMPLATES {
         let items = expected_items(&brief, template);
         assert!(items.len() >= 3, "{template}: too little to check: {items:?}");
@@ -540,7 +493,7 @@ fn hostile_markdown_still_gives_a_document() {
     assert_eq!(attribute_values(&odd_names, "w:bookmarkStart", "w:name"), ["x&y"], "escaped once: {odd_names}");
     assert_eq!(attribute_values(&odd_names, "w:hyperlink", "w:anchor"), ["x&y"], "{odd_names}");
     assert!(!odd_names.contains("javascript"), "{odd_names}");
-    let texts = libreoffice_text(&files);
+    let texts = common::libreoffice_text(&files);
     assert!(normalized(&texts["hostile-1"]).contains("control characters"));
     assert!(normalized(&texts["hostile-7"]).contains("code <&>"));
 }

@@ -7,9 +7,9 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use briefsmith::template::typography::smarten;
 use briefsmith::brief::{Brief, BriefOptions};
 use briefsmith::render::pdf::{render, Pdf, PdfOptions};
+use briefsmith::template::typography::smarten;
 use briefsmith::template::Library;
 use unicode_normalization::UnicodeNormalization;
 

@@ -226,8 +226,8 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
-/// Writes the brief as Markdown (`format` "markdown"), PDF ("pdf"), HTML
-/// ("html") or plain text ("text").
+/// Writes the brief as Markdown (`format` "markdown"), PDF ("pdf"), Word
+/// ("docx"), HTML ("html") or plain text ("text").
 /// Everything is rendered before the file is written, and the write is
 /// atomic: a failure leaves any existing file as it was.
 #[tauri::command(async)]
@@ -244,10 +244,11 @@ pub fn export(
     let wanted = match format.as_str() {
         "markdown" => "md",
         "pdf" => "pdf",
+        "docx" => "docx",
         "html" => "html",
         "text" => "txt",
         other => {
-            return Err(Failure::new(format!("cannot export as '{other}': choose Markdown, PDF, HTML or text")))
+            return Err(Failure::new(format!("cannot export as '{other}': choose Markdown, PDF, Word, HTML or text")))
         }
     };
     check_target(&path, &[wanted])?;
@@ -262,6 +263,10 @@ pub fn export(
         "pdf" => {
             let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
             (pdf.bytes, Some(pdf.pages), pdf.warnings)
+        }
+        "docx" => {
+            let docx = briefsmith::export::docx(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
+            (docx, None, Vec::new())
         }
         "html" => (briefsmith::export::html(&resolved, &brief, &markdown).into_bytes(), None, Vec::new()),
         "txt" => (briefsmith::export::text(&markdown).into_bytes(), None, Vec::new()),

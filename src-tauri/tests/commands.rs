@@ -214,7 +214,7 @@ fn export_writes_markdown_and_pdf_and_never_half_a_file() {
     for (path, format, expected) in [
         (app.path("brief.txt"), "pdf", "must end in .pdf"),
         (app.path("missing/brief.pdf"), "pdf", "folder does not exist"),
-        (app.path("brief.md"), "odt", "choose Markdown, PDF, HTML or text"),
+        (app.path("brief.md"), "odt", "choose Markdown, PDF, Word, HTML or text"),
         (app.path("brief.md"), "html", "must end in .html"),
     ] {
         let body =
@@ -225,13 +225,19 @@ fn export_writes_markdown_and_pdf_and_never_half_a_file() {
     brief["citations"] = json!({ "style": "paragraph", "appendix": true });
     for (format, extension) in [("html", "html"), ("text", "txt")] {
         let path = app.path(&format!("brief.{extension}"));
-        let body = json!({ "brief": brief, "template": "bluf", "locale": "", "format": format, "path": path, "pageSize": "" });
+        let body =
+            json!({ "brief": brief, "template": "bluf", "locale": "", "format": format, "path": path, "pageSize": "" });
         app.ok("export", body);
         let written = std::fs::read_to_string(&path).unwrap();
         assert!(written.contains("Điểm mấu chốt của chuyên viên."), "{format}: {written}");
         assert!(written.contains("¶2"), "{format}: no citation: {written}");
     }
     assert!(std::fs::read_to_string(app.path("brief.html")).unwrap().starts_with("<!DOCTYPE html>"));
+    let docx = app.path("brief.docx");
+    let body =
+        json!({ "brief": brief, "template": "bluf", "locale": "", "format": "docx", "path": docx, "pageSize": "" });
+    app.ok("export", body);
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"), "a Word file is a zip package");
     // A template that fails leaves the earlier export as it was.
     let before = std::fs::read(&md).unwrap();
     let body = json!({ "brief": brief, "template": "no-such", "locale": "", "format": "markdown", "path": md, "pageSize": "" });

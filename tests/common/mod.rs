@@ -180,3 +180,48 @@ pub fn measured(args: &[&str]) -> Measured {
     let peak_kib = report.lines().last().and_then(|l| l.trim().parse().ok()).expect("a peak in KiB");
     Measured { code: output.status.code(), stderr: String::from_utf8_lossy(&output.stderr).into_owned(), peak_kib }
 }
+
+/// Converts Word files to PDF with LibreOffice in one run, with a profile of
+/// its own so parallel tests do not share one, and returns each PDF's text.
+pub fn libreoffice_text(files: &[(String, Vec<u8>)]) -> std::collections::BTreeMap<String, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    let out = dir.path().join("pdf");
+    let mut command = std::process::Command::new("soffice");
+    command
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(&out);
+    for (name, bytes) in files {
+        let path = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&path, bytes).unwrap();
+        command.arg(&path);
+    }
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("soffice is missing ({e}); scripts/setup.sh installs libreoffice-writer-nogui"));
+    assert!(output.status.success(), "soffice failed: {}", String::from_utf8_lossy(&output.stderr));
+    files
+        .iter()
+        .map(|(name, _)| {
+            let pdf = out.join(format!("{name}.pdf"));
+            assert!(
+                pdf.is_file(),
+                "LibreOffice could not open {name}.docx: {}",
+                String::from_utf8_lossy(&output.stdout)
+            );
+            (name.clone(), pdftotext(&pdf))
+        })
+        .collect()
+}
+
+pub fn pdftotext(pdf: &std::path::Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (scripts/setup.sh installs poppler-utils)");
+    assert!(output.status.success(), "pdftotext: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}

@@ -31,7 +31,7 @@ enum Command {
     /// Extract key points, quotes, entities and figures from articles.
     Analyze(AnalyzeArgs),
     /// Render a brief of an article (or of an edited Brief JSON) as Markdown.
-    Brief(BriefArgs),
+    Brief(Box<BriefArgs>),
     /// Print the article body of files or web addresses as plain text
     /// (paragraphs separated by a blank line), or with --json as
     /// {title, author, published, site_name, url, text}.
@@ -67,6 +67,9 @@ struct BriefArgs {
     /// Also (or only) write the brief as a PDF, atomically.
     #[arg(long, value_name = "OUT.pdf")]
     pdf: Option<PathBuf>,
+    /// Also (or only) write the brief as a Word document, atomically.
+    #[arg(long, value_name = "OUT.docx")]
+    docx: Option<PathBuf>,
     /// Also (or only) write the brief as one self-contained HTML file.
     #[arg(long, value_name = "OUT.html")]
     html: Option<PathBuf>,
@@ -247,6 +250,10 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
             eprintln!("briefsmith: warning: {warning}");
         }
         outputs.push((path, pdf.bytes, "the PDF"));
+    }
+    if let Some(path) = &args.docx {
+        let docx = export::docx(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
+        outputs.push((path, docx, "the Word document"));
     }
     if let Some(path) = &args.html {
         outputs.push((path, export::html(&resolved, &brief, &markdown).into_bytes(), "the HTML"));
