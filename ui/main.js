@@ -44,7 +44,6 @@ function wire() {
   $("btn-new").onclick = showStart;
   $("btn-open").onclick = chooseFile;
   $("btn-save").onclick = () => saveBrief(false);
-  $("btn-export-md").onclick = () => chooseExport("markdown");
   $("btn-export-pdf").onclick = () => chooseExport("pdf");
   $("export-more").addEventListener("change", (event) => {
     const format = event.target.value;

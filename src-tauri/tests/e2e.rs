@@ -31,7 +31,7 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
 
     // First run: the app opens on the built-in sample.
     wait_until(c, "document.querySelector('#preview h1') !== null", "the sample's preview").await;
-    assert_eq!(js(c, "window.briefsmith.state().brief.source.name").await, "vi-hai-cang.txt");
+    assert_eq!(js(c, "window.briefsmith.state().brief.input.file_name").await, "vi-hai-cang.txt");
     screenshot(c, "1-first-run-sample.png").await;
 
     // Open the seed article: three direct quotes, all Jens Stoltenberg's.
@@ -141,6 +141,35 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
     }
     assert!(!text.contains(&normalize(&excluded)), "the excluded key point is not in the PDF");
 
+    // The analyst names the outlet and asks for paragraph citations; Word and
+    // HTML come out of the same export, with both.
+    c.find(Locator::Id("f-source-name")).await.expect("outlet field").send_keys("Báo Mẫu").await.expect("typed");
+    c.execute(
+        "const s = document.getElementById('f-citations'); s.value = 'paragraph'; \
+         s.dispatchEvent(new Event('change')); return true;",
+        vec![],
+    )
+    .await
+    .expect("citations chosen");
+    wait_until(c, "document.getElementById('preview').textContent.includes('(¶')", "citations in the preview").await;
+    for (format, file) in [("docx", "nato-brief.docx"), ("html", "nato-brief.html")] {
+        let path = work.path().join(file);
+        c.execute("document.getElementById('message').className = ''; return true;", vec![]).await.expect("reset");
+        c.execute(
+            "window.briefsmith.exportTo(arguments[0], arguments[1]); return true;",
+            vec![json!(format), json!(path)],
+        )
+        .await
+        .expect("export runs");
+        wait_until(c, "document.getElementById('message').classList.contains('success')", "the export message").await;
+        let bytes = std::fs::read(&path).expect("exported");
+        assert!(!bytes.is_empty(), "{file}");
+    }
+    screenshot(c, "4b-source-and-citations.png").await;
+    let html = std::fs::read_to_string(work.path().join("nato-brief.html")).expect("HTML");
+    assert!(html.contains("Báo Mẫu") && html.contains("href=\"#source-p"), "outlet and citations in the HTML");
+    assert!(std::fs::read(work.path().join("nato-brief.docx")).expect("Word").starts_with(b"PK"));
+
     // Templates: copy bluf, break it (error at its line), fix it, save it.
     c.find(Locator::Id("tab-template")).await.expect("tab").click().await.expect("click");
     c.find(Locator::Id("copy-name")).await.expect("name").send_keys("bluf-e2e").await.expect("type");
@@ -178,7 +207,9 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
     let c = &session.client;
     wait_until(c, "document.querySelector('#preview h1') !== null", "the restored brief").await;
     let state = js(c, "window.briefsmith.state().brief").await;
-    assert_eq!(state["source"]["name"], "article.txt");
+    assert_eq!(state["input"]["file_name"], "article.txt");
+    assert_eq!(state["source"]["name"], "Báo Mẫu", "the outlet the analyst typed");
+    assert_eq!(state["citations"]["style"], "paragraph");
     assert_eq!(state["analyst"]["assessment"], assessment);
     assert_eq!(state["analyst"]["bottom_line"], bottom_line);
     assert_eq!(state["quotes"][0]["edited"], edited_quote);
@@ -259,7 +290,12 @@ async fn the_preview_follows_typing_on_a_2000_word_article() {
 
     // A saved web page opens as its article, with the page's source in the brief.
     let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/harbour-page.html");
-    open(c, &page, "The Meridian Ledger").await;
+    open(c, &page, "harbour-page.html").await;
+    assert_eq!(
+        js(c, "document.getElementById('f-source-name').value").await,
+        "The Meridian Ledger",
+        "the site, as outlet"
+    );
     let article = js(c, "document.getElementById('article').textContent").await;
     let article = article.as_str().unwrap_or_default();
     assert!(article.starts_with("The Port of Calderra will open"), "the article, not the page: {article}");
@@ -324,7 +360,7 @@ async fn damaged_autosave_and_settings_are_set_aside_and_the_analyst_is_told() {
     let c = &session.client;
     wait_until(c, "document.body.dataset.ready === 'true'", "the first screen").await;
     wait_until(c, "document.querySelector('#preview h1') !== null", "the sample's preview").await;
-    assert_eq!(js(c, "window.briefsmith.state().brief.source.name").await, "vi-hai-cang.txt", "not a blank app");
+    assert_eq!(js(c, "window.briefsmith.state().brief.input.file_name").await, "vi-hai-cang.txt", "not a blank app");
 
     let kept = |prefix: &str| -> PathBuf {
         let found: Vec<PathBuf> = std::fs::read_dir(&data)
@@ -388,7 +424,7 @@ async fn a_file_on_the_command_line_opens_and_a_second_launch_hands_its_file_ove
     let session = launch_with(work.path(), &[&seed.display().to_string()]).await;
     let c = &session.client;
     wait_until(c, "document.body.dataset.ready === 'true'", "the first screen").await;
-    wait_until(c, "window.briefsmith.state().brief?.source.name === 'article.txt'", "the seed article").await;
+    wait_until(c, "window.briefsmith.state().brief?.input?.file_name === 'article.txt'", "the seed article").await;
     assert_eq!(js(c, "window.briefsmith.state().brief.language").await, "vi");
 
     // Launched again from the fixtures folder with a relative path.

@@ -236,7 +236,7 @@ pub async fn open(client: &Client, path: &Path, expected_name: &str) {
         .expect("openPath runs");
     wait_until(
         client,
-        &format!("window.briefsmith.state().brief?.source.name === {}", json!(expected_name)),
+        &format!("window.briefsmith.state().brief?.input?.file_name === {}", json!(expected_name)),
         "the article to be analyzed",
     )
     .await;
