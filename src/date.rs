@@ -32,7 +32,7 @@ pub fn parse(date: &str) -> Option<(i64, u32, u32)> {
 }
 
 /// Days since 1970-01-01 to a civil date (the proleptic Gregorian calendar).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -27,17 +27,8 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// `YYYY-MM-DDTHH:MM:SSZ` of seconds since 1970 (the civil calendar, UTC).
 pub(crate) fn w3cdtf(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
+    let (year, month, day) = crate::date::civil_from_days(seconds.div_euclid(86_400));
     let rest = seconds.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
 }
 
