@@ -313,6 +313,15 @@ fn header_footer_and_properties() {
         // Every section points at the header and footer.
         let document = &parts["word/document.xml"];
         assert!(document.contains("<w:headerReference") && document.contains("<w:footerReference"));
+        // Page 1 has its own header, the marking without the title right above the title.
+        assert!(document.contains("<w:titlePg") && document.contains(r#"w:type="first""#), "{document}");
+        let first = parts
+            .iter()
+            .filter(|(name, _)| name.starts_with("word/header"))
+            .find(|(_, xml)| !xml.contains("SITREP"))
+            .map(|(_, xml)| xml)
+            .expect("a first-page header");
+        assert!(first.contains("NỘI BỘ"), "{first}");
 
         let core = &parts["docProps/core.xml"];
         assert!(core.contains(&format!("<dc:title>{}</dc:title>", brief.title)), "{core}");

@@ -248,18 +248,24 @@ pub(crate) fn build(blocks: &[Block], options: &DocxOptions, geometry: &Geometry
             Block::Table { header, rows } => docx = docx.add_table(table(&mut w, header, rows, geometry)),
         }
     }
-    let (header, footer) = furniture(&mut w, options);
+    let furniture = furniture(&mut w, options);
     let m = geometry;
-    docx.header(header).footer(footer).page_size(geometry.width, geometry.height).page_margin(PageMargin {
-        top: m.top,
-        right: m.right,
-        bottom: m.bottom,
-        left: m.left,
-        // The header and footer sit halfway into their margins.
-        header: m.top / 2,
-        footer: m.bottom / 2,
-        gutter: 0,
-    })
+    docx.header(furniture.header)
+        .first_header(furniture.first_header)
+        .footer(furniture.footer)
+        .first_footer(furniture.first_footer)
+        .title_pg()
+        .page_size(geometry.width, geometry.height)
+        .page_margin(PageMargin {
+            top: m.top,
+            right: m.right,
+            bottom: m.bottom,
+            left: m.left,
+            // The header and footer sit halfway into their margins.
+            header: m.top / 2,
+            footer: m.bottom / 2,
+            gutter: 0,
+        })
 }
 
 /// The attribution's runs without the Quote style's italic.
@@ -323,9 +329,18 @@ fn table(w: &mut Writer<'_>, header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], 
         .width(grid.iter().sum(), WidthType::Dxa)
 }
 
-/// The header (marking, then the title line) and the footer (footer text and
-/// page X of Y, then the marking again when the template wants a banner).
-fn furniture(w: &mut Writer<'_>, options: &DocxOptions) -> (Header, Footer) {
+/// Every page's furniture: the header (marking, then the title line), the
+/// first page's header (the marking only: the title is right below it), and
+/// the footer (footer text and page X of Y, then the marking again when the
+/// template wants a banner), which the first page has too.
+struct Furniture {
+    header: Header,
+    first_header: Header,
+    footer: Footer,
+    first_footer: Footer,
+}
+
+fn furniture(w: &mut Writer<'_>, options: &DocxOptions) -> Furniture {
     let page = &options.page;
     let marking = options.classification.as_str();
     let small = w.size.saturating_sub(4).max(12);
@@ -336,29 +351,35 @@ fn furniture(w: &mut Writer<'_>, options: &DocxOptions) -> (Header, Footer) {
             .add_run(Run::new().add_text(marking).bold().color(BANNER).size(small))
     };
     let mut header = Header::new();
+    let mut first_header = Header::new();
     if !marking.is_empty() {
         header = header.add_paragraph(banner(w, "Header"));
+        first_header = first_header.add_paragraph(banner(w, "Header"));
     }
     let line = page.header.replace("{title}", &options.title);
     if !line.trim().is_empty() {
         let p = w.paragraph().style("Header").add_run(Run::new().add_text(line.trim()));
         header = header.add_paragraph(p);
     }
-    let mut footer = Footer::new();
-    let mut numbers = w.paragraph().style("Footer");
-    if !page.footer.trim().is_empty() {
-        numbers = numbers.add_run(Run::new().add_text(page.footer.trim()));
-    }
-    // The Footer style's right tab stop puts the page number at the right margin.
-    numbers = numbers
-        .add_run(Run::new().add_tab())
-        .add_run(Run::new().add_text(format!("{} ", options.page_label).trim_start()))
-        .add_run(field(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(Run::new().add_text(format!(" {} ", options.of_label)))
-        .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new())));
-    footer = footer.add_paragraph(numbers);
-    if page.classification_banner && !marking.is_empty() {
-        footer = footer.add_paragraph(banner(w, "Footer"));
-    }
-    (header, footer)
+    let mut footer = || {
+        let mut footer = Footer::new();
+        let mut numbers = w.paragraph().style("Footer");
+        if !page.footer.trim().is_empty() {
+            numbers = numbers.add_run(Run::new().add_text(page.footer.trim()));
+        }
+        // The Footer style's right tab stop puts the page number at the right margin.
+        numbers = numbers
+            .add_run(Run::new().add_tab())
+            .add_run(Run::new().add_text(format!("{} ", options.page_label).trim_start()))
+            .add_run(field(InstrText::PAGE(InstrPAGE::new())))
+            .add_run(Run::new().add_text(format!(" {} ", options.of_label)))
+            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new())));
+        footer = footer.add_paragraph(numbers);
+        if page.classification_banner && !marking.is_empty() {
+            footer = footer.add_paragraph(banner(w, "Footer"));
+        }
+        footer
+    };
+    let (footer, first_footer) = (footer(), footer());
+    Furniture { header, first_header, footer, first_footer }
 }
