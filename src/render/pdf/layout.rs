@@ -168,8 +168,11 @@ pub fn draw_line(
     color: Rgb,
 ) {
     let spaces: usize = line.pieces.iter().map(|p| p.text.matches(' ').count()).sum();
+    let stretch = (width - line.width).max(0.0) / spaces.max(1) as f32;
     let (x, extra) = match align {
-        Align::Justify if !line.last && spaces > 0 => (x, (width - line.width).max(0.0) / spaces as f32),
+        // Without hyphenation a short line of long words would open gaps
+        // wider than a word: such a line is set ragged instead.
+        Align::Justify if !line.last && spaces > 0 && stretch <= size * MAX_STRETCH_EM => (x, stretch),
         Align::Right => (x + (width - line.width).max(0.0), 0.0),
         Align::Center => (x + (width - line.width).max(0.0) / 2.0, 0.0),
         _ => (x, 0.0),
@@ -230,6 +233,9 @@ pub fn draw_line(
         });
     }
 }
+
+/// The most a justified line may widen each space, in ems.
+const MAX_STRETCH_EM: f32 = 0.6;
 
 /// Shows `text` in one font; with `extra`, each space is widened by it.
 fn show(ops: &mut Vec<Op>, text: &str, id: &FontId, size: f32, extra: f32) {
