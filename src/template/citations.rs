@@ -45,38 +45,26 @@ impl Recorder {
         let (Some(paragraph), Some(start), Some(end)) = (number("paragraph"), number("start"), number("end")) else {
             return Value::from_safe_string(String::new());
         };
-        let link = |text: &str, anchor: String| {
-            if self.settings.appendix {
-                format!("[{text}](#{anchor})")
-            } else {
-                text.to_owned()
+        if self.settings.style == CitationStyle::None {
+            return Value::from_safe_string(String::new());
+        }
+        // The item's note number: its place among the items cited so far.
+        let note = {
+            let mut cited = self.cited.lock().unwrap_or_else(|e| e.into_inner());
+            let entry = Cited { paragraph, start, end };
+            match cited.iter().position(|c| *c == entry) {
+                Some(i) => i + 1,
+                None => {
+                    cited.push(entry);
+                    cited.len()
+                }
             }
         };
         let marker = match self.settings.style {
-            CitationStyle::None => String::new(),
-            CitationStyle::Paragraph => {
-                format!(" ({})", link(&format!("¶{paragraph}"), format!("source-p{paragraph}")))
-            }
-            CitationStyle::Footnote => {
-                let mut cited = self.cited.lock().unwrap_or_else(|e| e.into_inner());
-                let entry = Cited { paragraph, start, end };
-                let note = match cited.iter().position(|c| *c == entry) {
-                    Some(i) => i + 1,
-                    None => {
-                        cited.push(entry);
-                        cited.len()
-                    }
-                };
-                return Value::from_safe_string(format!(" [\\[{note}\\]](#note-{note})"));
-            }
+            CitationStyle::Footnote => format!(" [\\[{note}\\]](#note-{note})"),
+            _ if self.settings.appendix => format!(" ([¶{paragraph}](#source-p{paragraph}))"),
+            _ => format!(" (¶{paragraph})"),
         };
-        if self.settings.style != CitationStyle::None {
-            let mut cited = self.cited.lock().unwrap_or_else(|e| e.into_inner());
-            let entry = Cited { paragraph, start, end };
-            if !cited.contains(&entry) {
-                cited.push(entry);
-            }
-        }
         Value::from_safe_string(marker)
     }
 
