@@ -14,14 +14,11 @@
 //! pairwise step only looks at a bounded pool of the best sentences.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
-
-use rust_stemmers::{Algorithm, Stemmer};
 
 use super::entities::Entities;
 use super::figures::FoundFigure;
-use super::lexicon::{STOPWORDS_EN, STOPWORDS_VI};
 use super::quotes::FoundQuote;
+use super::terms::{cosine, normalize, Tokenizer, Vector};
 use super::words::words_in;
 use super::{FigureKind, Lang, QuoteKind};
 use crate::ingest::{Article, ParagraphKind};
@@ -68,8 +65,6 @@ const NAME_WEIGHT_IN_SCORE: f64 = FACTS * NAMES_IN_FACTS * (1.0 - PHRASE_IN_FACT
 /// sentence may still be about it, but it is no new fact. (0.25 left the
 /// seed's The Hague meeting out; 0.5 to 1 put it in, 0.5 best for en-summary.)
 const REPEATED_NAME_DISCOUNT: f64 = 0.5;
-
-type Vector = Vec<(u64, f64)>;
 
 struct Candidate {
     span: Span,
@@ -324,92 +319,4 @@ fn select(mut candidates: Vec<Candidate>, count: usize, has_title: bool) -> Vec<
             RankedSentence { span: c.span, score: ceiling, reasons }
         })
         .collect()
-}
-
-fn normalize(mut vector: Vector) -> Vector {
-    let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut vector {
-            *w /= norm;
-        }
-    }
-    vector
-}
-
-/// Cosine of two normalized vectors sorted by term.
-fn cosine(a: &Vector, b: &Vector) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// Turns text into weighted terms for the article's language.
-struct Tokenizer {
-    lang: Lang,
-    stemmer: Option<Stemmer>,
-}
-
-impl Tokenizer {
-    fn new(lang: Lang) -> Self {
-        let algorithm = match lang {
-            Lang::En => Some(Algorithm::English),
-            Lang::Fr => Some(Algorithm::French),
-            Lang::De => Some(Algorithm::German),
-            Lang::Es => Some(Algorithm::Spanish),
-            Lang::Vi | Lang::Other => None,
-        };
-        Tokenizer { lang, stemmer: algorithm.map(Stemmer::create) }
-    }
-
-    fn is_stopword(&self, word: &str) -> bool {
-        match self.lang {
-            Lang::Vi => STOPWORDS_VI.contains(word),
-            Lang::En => STOPWORDS_EN.contains(word),
-            _ => word.chars().count() <= 2,
-        }
-    }
-
-    /// Term frequencies, sorted by term hash. Vietnamese adds adjacent syllable
-    /// pairs, since most Vietnamese words are two syllables.
-    fn vector(&self, text: &str) -> Vector {
-        let words: Vec<String> =
-            words_in(text, Span::new(0, text.len())).iter().map(|w| w.text.to_lowercase()).collect();
-        let mut counts: HashMap<u64, f64> = HashMap::new();
-        for (i, word) in words.iter().enumerate() {
-            let stop = self.is_stopword(word);
-            if !stop {
-                let term = match &self.stemmer {
-                    Some(stemmer) => stemmer.stem(word).into_owned(),
-                    None => word.clone(),
-                };
-                *counts.entry(hash(&term)).or_default() += 1.0;
-            }
-            if self.lang == Lang::Vi {
-                if let Some(next) = words.get(i + 1) {
-                    if !(stop && self.is_stopword(next)) {
-                        *counts.entry(hash(&(word.as_str(), next.as_str()))).or_default() += 1.0;
-                    }
-                }
-            }
-        }
-        let mut vector: Vector = counts.into_iter().collect();
-        vector.sort_by_key(|(t, _)| *t);
-        vector
-    }
-}
-
-fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }

@@ -10,6 +10,7 @@ pub mod keypoints;
 pub mod language;
 pub mod lexicon;
 pub mod quotes;
+pub mod terms;
 pub mod words;
 
 use serde::{Deserialize, Serialize};
