@@ -31,6 +31,18 @@ pub fn parse(date: &str) -> Option<(i64, u32, u32)> {
     (1..=days_in_month).contains(&day).then_some((year, month, day))
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date: how far apart two dates are.
+pub fn day_number(date: &str) -> Option<i64> {
+    let (year, month, day) = parse(date)?;
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let mp = i64::from(if month > 2 { month - 3 } else { month + 9 });
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Days since 1970-01-01 to a civil date (the proleptic Gregorian calendar).
 pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -54,6 +66,19 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(20_420), (2025, 11, 28));
         assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn dates_to_days_and_back() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2025-11-28"), Some(20_420));
+        assert_eq!(day_number("2000-02-29"), Some(11_016));
+        assert_eq!(day_number("1969-12-31"), Some(-1));
+        for days in [-300_000, -1, 0, 59, 60, 20_420, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(day_number(&format!("{y:04}-{m:02}-{d:02}")), Some(days));
+        }
+        assert_eq!(day_number("2025-02-30"), None);
     }
 
     #[test]

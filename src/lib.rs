@@ -24,6 +24,7 @@ pub mod analyze;
 pub mod atomic;
 pub mod brief;
 pub mod date;
+pub mod digest;
 pub mod export;
 pub mod ingest;
 pub mod render;

@@ -83,6 +83,31 @@ pub static UNNAMED_SOURCES_VI: LazyLock<HashSet<&str>> =
 pub static STOPWORDS_VI: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/stopwords_vi.txt")));
 pub static STOPWORDS_EN: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/stopwords_en.txt")));
 
+/// How common each word is in general text (wordfreq's Zipf scale: log10 of
+/// uses per billion words), for the languages a list is kept for.
+static FREQUENCY_VI: LazyLock<HashMap<&str, f64>> = LazyLock::new(|| zipf(include_str!("data/frequency_vi.txt")));
+static FREQUENCY_EN: LazyLock<HashMap<&str, f64>> = LazyLock::new(|| zipf(include_str!("data/frequency_en.txt")));
+
+fn zipf(data: &'static str) -> HashMap<&'static str, f64> {
+    entries(data)
+        .filter_map(|line| {
+            let (word, value) = line.split_once('\t')?;
+            Some((word, value.parse().ok()?))
+        })
+        .collect()
+}
+
+/// The Zipf frequency of a lowercase word in `lang`: `Some(0.0)` for a word
+/// too rare to be listed, `None` for a language without a list.
+pub fn zipf_frequency(lang: super::Lang, word: &str) -> Option<f64> {
+    let list = match lang {
+        super::Lang::Vi => &FREQUENCY_VI,
+        super::Lang::En => &FREQUENCY_EN,
+        _ => return None,
+    };
+    Some(list.get(word).copied().unwrap_or(0.0))
+}
+
 /// Speech cue phrases by language, each split into lowercase words.
 pub static CUE_VERBS: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
     let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();

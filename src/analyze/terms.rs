@@ -72,6 +72,12 @@ impl Tokenizer {
     /// Term frequencies, sorted by term hash. Vietnamese adds adjacent syllable
     /// pairs, since most Vietnamese words are two syllables.
     pub fn vector(&self, text: &str) -> Vector {
+        self.weighted(text, |_| 1.0)
+    }
+
+    /// Term frequencies, each occurrence weighted by `weigh` of the words it
+    /// is made of (one, or a Vietnamese syllable pair), sorted by term hash.
+    pub fn weighted(&self, text: &str, weigh: impl Fn(&[&str]) -> f64) -> Vector {
         let words: Vec<String> =
             words_in(text, Span::new(0, text.len())).iter().map(|w| w.text.to_lowercase()).collect();
         let mut counts: HashMap<u64, f64> = HashMap::new();
@@ -82,12 +88,13 @@ impl Tokenizer {
                     Some(stemmer) => stemmer.stem(word).into_owned(),
                     None => word.clone(),
                 };
-                *counts.entry(hash(&term)).or_default() += 1.0;
+                *counts.entry(hash(&term)).or_default() += weigh(&[word.as_str()]);
             }
             if self.lang == Lang::Vi {
                 if let Some(next) = words.get(i + 1) {
                     if !(stop && self.is_stopword(next)) {
-                        *counts.entry(hash(&(word.as_str(), next.as_str()))).or_default() += 1.0;
+                        *counts.entry(hash(&(word.as_str(), next.as_str()))).or_default() +=
+                            weigh(&[word.as_str(), next.as_str()]);
                     }
                 }
             }
@@ -98,7 +105,7 @@ impl Tokenizer {
     }
 }
 
-fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+pub fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()

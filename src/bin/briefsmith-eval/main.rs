@@ -1,5 +1,5 @@
 //! Scores Briefsmith on the shared corpus, as each set's README says:
-//! `cargo run --release --bin briefsmith-eval [CORPUS_DIR]`.
+//! `cargo run --release --bin briefsmith-eval [CORPUS_DIR [SET]]`.
 //!
 //! - en-summary: sentence F1 of the top-K key points (K = gold sentences) and
 //!   ROUGE-1/2 F on lowercased word tokens;
@@ -18,6 +18,7 @@
 //! Only the sets the folder holds are scored, so a folder laid out the same
 //! way with other articles (pages not seen in development, say) can be scored too.
 
+mod digest;
 mod html;
 mod quotes;
 mod score;
@@ -35,7 +36,7 @@ fn main() {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let sets: [(&str, Scorer); 7] = [
+    let sets: [(&str, Scorer); 8] = [
         ("en-summary", summary::en_summary),
         ("vi-summary", summary::vi_summary),
         ("en-quotes", quotes::en_quotes),
@@ -43,8 +44,11 @@ fn main() {
         ("vi-nato-ai", summary::seed),
         ("html-extraction", html::html_extraction),
         ("vi-mds", summary::vi_mds),
+        ("vi-mds", digest::vi_mds),
     ];
-    let present: Vec<_> = sets.iter().filter(|(set, _)| corpus.join(set).is_dir()).collect();
+    let only = std::env::args().nth(2);
+    let present: Vec<_> =
+        sets.iter().filter(|(set, _)| corpus.join(set).is_dir() && only.as_deref().is_none_or(|o| o == *set)).collect();
     if present.is_empty() {
         let names: Vec<&str> = sets.iter().map(|(set, _)| *set).collect();
         eprintln!(
