@@ -410,14 +410,17 @@ impl FeedItem {
         }
     }
 
-    /// The body as HTML: as it is, or a text body escaped into paragraphs.
+    /// The body as HTML: as it is, or a text body escaped into paragraphs,
+    /// split at blank lines, or at each line break when it has no blank line
+    /// (HTML would join its lines into one paragraph).
     fn body_html(&self) -> String {
         let Some(content) = &self.content else { return String::new() };
         if self.content_is_html {
             return content.clone();
         }
         let normalized = normalize::normalize(content);
-        let paragraphs = normalized.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+        let separator = if normalized.contains("\n\n") { "\n\n" } else { "\n" };
+        let paragraphs = normalized.split(separator).map(str::trim).filter(|p| !p.is_empty());
         paragraphs.map(|p| format!("<p>{}</p>", html_escape::encode_text(p))).collect::<Vec<_>>().join("\n")
     }
 }
@@ -730,6 +733,26 @@ mod tests {
         assert_eq!(article.paragraphs.len(), 3);
         let last = article.slice(article.paragraphs[2].span);
         assert!(last.ends_with("because fewer visitors travel after October & the boats run half empty."), "{last}");
+    }
+
+    #[test]
+    fn text_bodies_become_paragraphs() {
+        let item = |content: &str| FeedItem { content: Some(content.into()), ..FeedItem::default() };
+        assert_eq!(item("One.\nTwo <b>.\n\nThree.").body_html(), "<p>One.\nTwo &lt;b&gt;.</p>\n<p>Three.</p>");
+        assert_eq!(item("One.\nTwo.\n").body_html(), "<p>One.</p>\n<p>Two.</p>");
+        assert_eq!(FeedItem::default().body_html(), "");
+    }
+
+    #[test]
+    fn a_feed_in_a_legacy_encoding_is_decoded_as_it_declares() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel>\
+                   <title>Le Petit Courrier de Brévanne</title><item><title>Café crème à la mairie</title>\
+                   <link>https://brevanne.example/cafe</link></item></channel></rss>";
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(xml);
+        assert!(!unmappable);
+        let feed = read(&bytes).unwrap();
+        assert_eq!(feed.title.as_deref(), Some("Le Petit Courrier de Brévanne"));
+        assert_eq!(feed.items[0].title.as_deref(), Some("Café crème à la mairie"));
     }
 
     #[test]
