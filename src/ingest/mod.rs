@@ -8,6 +8,7 @@
 pub mod clean;
 pub mod decode;
 pub mod docx;
+pub mod feed;
 pub mod format;
 pub mod html;
 mod markup;
