@@ -3,7 +3,7 @@
 //! Two articles give the same figure when its text and the words around it
 //! match. They disagree when they count the same thing (the same unit, "52
 //! người" and "56 người", in sentences about the same fact) with different
-//! exact values. A hedged figure ("hơn 50 người", "about 50 people") agrees
+//! exact values, each article giving that thing one value only. A hedged figure ("hơn 50 người", "about 50 people") agrees
 //! with any value it allows, so it is never flagged.
 
 use super::similar::{bag, bag_f1, word_bag_f1};
@@ -12,8 +12,10 @@ use crate::analyze::words::lowercase_words;
 use crate::analyze::{Analysis, Figure, FigureKind};
 
 /// Word-bag F1 of two figures' contexts (numbers left out) at which they
-/// speak of the same fact.
-const SAME_FACT: f64 = 0.35;
+/// speak of the same fact. At 0.35 counts of different parts of one event
+/// ("8 gương mặt" through to one round, "64" through to another) were
+/// flagged; at 0.5 a stranded-passenger count worded two ways was missed.
+const SAME_FACT: f64 = 0.45;
 
 /// Words before a number that make it a bound or an estimate, not a count.
 const HEDGES: &[&str] = &[
@@ -88,7 +90,8 @@ fn story_figure(article: &Analysis, figure: &Figure) -> StoryFigure {
     }
 }
 
-/// An exact count: its value and what it counts.
+/// An exact count: its value and what it counts (the words after the
+/// number; two counts of one thing share the first, the counted noun).
 struct Count<'a> {
     article: usize,
     figure: &'a Figure,
@@ -111,29 +114,38 @@ pub fn disagreements(articles: &[&Analysis]) -> Vec<Disagreement> {
             })
         })
         .collect();
+    // An article that counts the thing twice with two values ("89 sinh viên
+    // nhận học bổng, 27 sinh viên nhận giải") counts parts of it: whichever
+    // pair is compared across articles, nothing says they are the same part.
+    let mut values: std::collections::HashMap<(usize, &str), std::collections::HashSet<&str>> = Default::default();
+    for count in &counts {
+        values.entry((count.article, noun(&count.unit))).or_default().insert(&count.value);
+    }
+    let counted_once = |c: &Count| values.get(&(c.article, noun(&c.unit))).is_some_and(|v| v.len() == 1);
     let mut found: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, a) in counts.iter().enumerate() {
         for (j, b) in counts.iter().enumerate().skip(i + 1) {
             let disagree = a.article != b.article
                 && a.figure.kind == b.figure.kind
-                && a.unit == b.unit
+                && noun(&a.unit) == noun(&b.unit)
+                && counted_once(a)
+                && counted_once(b)
                 && a.value != b.value
                 && bag_f1(&a.context, &b.context) >= SAME_FACT;
             if !disagree {
                 continue;
             }
-            match found
-                .iter_mut()
-                .find(|(unit, members)| *unit == a.unit && (members.contains(&i) || members.contains(&j)))
-            {
-                Some((_, members)) => {
+            let about = common_prefix(&a.unit, &b.unit);
+            match found.iter_mut().find(|(_, members)| members.contains(&i) || members.contains(&j)) {
+                Some((unit, members)) => {
+                    *unit = common_prefix(unit, &about);
                     for k in [i, j] {
                         if !members.contains(&k) {
                             members.push(k);
                         }
                     }
                 }
-                None => found.push((a.unit.clone(), vec![i, j])),
+                None => found.push((about, vec![i, j])),
             }
         }
     }
@@ -168,7 +180,12 @@ fn exact_count(figure: &Figure) -> Option<(String, String)> {
     let length =
         text[start..].find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(text.len() - start);
     let number = text[start..start + length].trim_end_matches(['.', ',']);
-    if lowercase_words(&text[..start]).iter().any(|w| HEDGES.contains(&w.as_str())) {
+    // The hedge may be inside the figure ("hơn 60 chính phủ") or just before
+    // it ("gần 80 triệu đồng" with the figure "80 triệu đồng").
+    let before = figure.context.find(text).map_or("", |at| &figure.context[..at]);
+    let before = lowercase_words(before);
+    let hedged_before = before.iter().rev().take(2).any(|w| HEDGES.contains(&w.as_str()));
+    if hedged_before || lowercase_words(&text[..start]).iter().any(|w| HEDGES.contains(&w.as_str())) {
         return None;
     }
     let unit = if figure.kind == FigureKind::Percent {
@@ -193,6 +210,17 @@ fn value(number: &str) -> String {
     } else {
         format!("{}.{last}", groups.concat())
     }
+}
+
+/// What a unit counts: its first word.
+fn noun(unit: &str) -> &str {
+    unit.split(' ').next().unwrap_or(unit)
+}
+
+/// The words two units start with: "passengers" of "passengers stranded"
+/// and "passengers".
+fn common_prefix(a: &str, b: &str) -> String {
+    a.split(' ').zip(b.split(' ')).take_while(|(x, y)| x == y).map(|(x, _)| x).collect::<Vec<_>>().join(" ")
 }
 
 fn without_numbers(text: &str) -> String {

@@ -46,10 +46,11 @@ struct Candidate<'a> {
 /// The best `count` key points of the story made of `articles`.
 pub fn select(articles: &[&Analysis], count: usize) -> Vec<StoryPoint> {
     let weights = shared_terms(articles);
+    let fragments_left_out = articles.iter().flat_map(|a| &a.key_points).any(|p| !is_fragment(&p.text));
     let mut candidates: Vec<Candidate> = Vec::new();
     for (index, article) in articles.iter().enumerate() {
         let tokenizer = Tokenizer::new(Lang::from_code(&article.language));
-        for point in &article.key_points {
+        for point in article.key_points.iter().filter(|p| !fragments_left_out || !is_fragment(&p.text)) {
             let terms: Vec<u64> = tokenizer.vector(&point.text).into_iter().map(|(t, _)| t).collect();
             let words = bag(&point.text);
             candidates.push(Candidate {
@@ -121,6 +122,15 @@ pub fn select(articles: &[&Analysis], count: usize) -> Vec<StoryPoint> {
             point
         })
         .collect()
+}
+
+/// Fewer words than this is a caption or a heading run into the text
+/// ("Pskov, nơi xảy ra vụ nổ."), not a statement of fact: passed over while
+/// the story has full sentences.
+const FRAGMENT_WORDS: usize = 8;
+
+fn is_fragment(text: &str) -> bool {
+    text.split_whitespace().count() < FRAGMENT_WORDS
 }
 
 /// The terms two or more of the articles use, each weighted by how many do.

@@ -11,6 +11,7 @@ pub mod docx;
 pub mod feed;
 pub mod format;
 pub mod html;
+pub mod inputs;
 mod markup;
 pub mod normalize;
 pub mod pdf;

@@ -103,40 +103,44 @@ pub fn vi_mds(corpus: &Path) {
         );
         let mut stories: Vec<&serde_json::Value> = cases.iter().filter(|c| half_of(c) == half).collect();
         stories.sort_by_key(|c| hash(c["id"].as_str().unwrap()));
-        let (mut aris, mut whole, mut total) = (Vec::new(), 0, 0);
-        for batch in stories.chunks(STORIES_AT_ONCE) {
-            let mut inputs: Vec<(String, usize)> =
-                batch.iter().enumerate().flat_map(|(story, c)| files(c).into_iter().map(move |f| (f, story))).collect();
-            inputs.sort_by_key(|(f, _)| hash(f));
-            let batch_analyses: Vec<Analysis> = inputs.iter().map(|(f, _)| analyses[f].clone()).collect();
-            let found = digest::group::stories(&batch_analyses);
-            let mut predicted = vec![0; inputs.len()];
-            for (group, members) in found.iter().enumerate() {
-                for &m in members {
-                    predicted[m] = group;
+        for (at_once, label) in [(STORIES_AT_ONCE, "12 at once"), (stories.len(), "all at once")] {
+            let (mut aris, mut whole, mut total) = (Vec::new(), 0, 0);
+            for batch in stories.chunks(at_once) {
+                let mut inputs: Vec<(String, usize)> = batch
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(story, c)| files(c).into_iter().map(move |f| (f, story)))
+                    .collect();
+                inputs.sort_by_key(|(f, _)| hash(f));
+                let batch_analyses: Vec<Analysis> = inputs.iter().map(|(f, _)| analyses[f].clone()).collect();
+                let found = digest::group::stories(&batch_analyses);
+                let mut predicted = vec![0; inputs.len()];
+                for (group, members) in found.iter().enumerate() {
+                    for &m in members {
+                        predicted[m] = group;
+                    }
+                }
+                let truth: Vec<usize> = inputs.iter().map(|(_, s)| *s).collect();
+                if std::env::var("DEBUG_GROUPS").is_ok() {
+                    for members in &found {
+                        let labels: Vec<String> = members.iter().map(|&m| format!("{}", truth[m])).collect();
+                        println!("  group {}", labels.join(","));
+                    }
+                    println!("  --");
+                }
+                aris.push(adjusted_rand_index(&truth, &predicted));
+                for story in 0..batch.len() {
+                    let members: Vec<usize> = (0..inputs.len()).filter(|&i| truth[i] == story).collect();
+                    whole += usize::from(found.contains(&members));
+                    total += 1;
                 }
             }
-            let truth: Vec<usize> = inputs.iter().map(|(_, s)| *s).collect();
-            if std::env::var("DEBUG_GROUPS").is_ok() {
-                for members in &found {
-                    let labels: Vec<String> = members.iter().map(|&m| format!("{}", truth[m])).collect();
-                    println!("  group {}", labels.join(","));
-                }
-                println!("  --");
-            }
-            aris.push(adjusted_rand_index(&truth, &predicted));
-            for story in 0..batch.len() {
-                let members: Vec<usize> = (0..inputs.len()).filter(|&i| truth[i] == story).collect();
-                whole += usize::from(found.contains(&members));
-                total += 1;
-            }
+            println!(
+                "vi-mds       {name}, {total} stories, {label}: grouping ARI {:.3}  kept whole {:.3}",
+                mean(&aris),
+                whole as f64 / total.max(1) as f64
+            );
         }
-        println!(
-            "vi-mds       {name}, {total} stories, {} at once: grouping ARI {:.3}  kept whole {:.3}",
-            STORIES_AT_ONCE,
-            mean(&aris),
-            whole as f64 / total.max(1) as f64
-        );
     }
 }
 

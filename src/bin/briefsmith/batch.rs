@@ -80,6 +80,27 @@ pub fn run(inputs: &[String], work: impl Fn(&str) -> Result<Done, String> + Sync
     }
 }
 
+/// Runs `work` on every input in parallel and gives the results in input
+/// order, with the same progress bar as [`run`]; a panicking input is an
+/// error like any other.
+pub fn collect<T: Send>(inputs: &[String], work: impl Fn(&str) -> Result<T, String> + Sync) -> Vec<Result<T, String>> {
+    let progress = Progress::new(inputs.len(), io::stderr().is_terminal());
+    let results = inputs
+        .par_iter()
+        .map(|input| {
+            let result = catch_unwind(AssertUnwindSafe(|| work(input))).unwrap_or_else(|_| {
+                Err(format!(
+                    "{input}: internal error while processing this file; please report it with the file attached"
+                ))
+            });
+            progress.advance();
+            result
+        })
+        .collect();
+    progress.finish();
+    results
+}
+
 /// A progress bar on standard error that appears only on a terminal, for
 /// several inputs, once the run has lasted a second.
 struct Progress {

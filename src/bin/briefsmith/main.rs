@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use briefsmith::analyze::{language, Analysis};
 use briefsmith::brief::{Brief, BriefOptions, CitationStyle, Confidence};
 use briefsmith::export;
-use briefsmith::ingest::{ingest, source, Format, IngestOptions};
+use briefsmith::ingest::{ingest, inputs, source, Format, IngestOptions};
 use briefsmith::template::{self, Library, Origin};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -36,6 +36,10 @@ enum Command {
     /// (paragraphs separated by a blank line), or with --json as
     /// {title, author, published, site_name, url, text}.
     Extract(ExtractArgs),
+    /// Group many articles into stories and merge each story's key points,
+    /// quotes, names and figures, every item with the file and offsets it
+    /// came from.
+    Digest(DigestArgs),
     /// List, show, create and check briefing templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -89,6 +93,26 @@ struct BriefArgs {
     /// The article's language, instead of detecting it.
     #[arg(long, value_name = "L", value_parser = parse_language)]
     lang: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct DigestArgs {
+    /// Articles: files, folders (every article file in them), RSS or Atom
+    /// feeds (each item an article), http(s):// addresses, or `-`.
+    #[arg(value_name = "INPUT", required = true)]
+    inputs: Vec<String>,
+    /// Print the digest as one JSON object (the contract in README).
+    #[arg(long)]
+    json: bool,
+    /// Key points per story, at most.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    key_points: usize,
+    /// The articles' language, instead of detecting each one's.
+    #[arg(long, value_name = "L", value_parser = parse_language)]
+    lang: Option<String>,
+    /// Write the digest here (atomically) instead of standard output.
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -203,6 +227,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze(args),
         Command::Brief(args) => report(brief(args, &library)),
         Command::Extract(args) => extract(args),
+        Command::Digest(args) => report(digest(args)),
         Command::Templates(command) => report(templates(command, &library)),
     });
     result.unwrap_or_else(|_| {
@@ -386,6 +411,68 @@ fn load(file: &str, format: Option<FormatArg>) -> Result<(Vec<u8>, IngestOptions
         ..IngestOptions::default()
     };
     Ok((loaded.bytes, options))
+}
+
+fn digest(args: &DigestArgs) -> Result<(), String> {
+    let named = inputs::expand(&args.inputs).map_err(|(input, error)| about(&input, error))?;
+    let files: Vec<String> = named.into_iter().map(|n| n.file).collect();
+    let options = briefsmith::AnalyzeOptions {
+        key_points: args.key_points.max(briefsmith::digest::CANDIDATES_PER_ARTICLE),
+        language: args.lang.clone(),
+    };
+    let results = batch::collect(&files, |file| {
+        let read = inputs::read(file, &IngestOptions::default()).map_err(|e| about(file, e))?;
+        let analyses: Vec<Analysis> = read
+            .articles
+            .into_iter()
+            .map(|read| {
+                let mut analysis = briefsmith::analyze(&read.article, &options);
+                analysis.file = read.file;
+                analysis
+            })
+            .collect();
+        Ok((analyses, read.warnings))
+    });
+    let (mut analyses, mut failed) = (Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Ok((some, warnings)) => {
+                for warning in warnings {
+                    eprintln!("briefsmith: warning: {warning}");
+                }
+                analyses.extend(some);
+            }
+            Err(message) => failed.push(message),
+        }
+    }
+    if !failed.is_empty() {
+        let count = failed.len();
+        return Err(format!(
+            "{}\n{count} of the inputs could not be read, so no digest was made; fix or leave them out and run it again",
+            failed.join("\n")
+        ));
+    }
+    if analyses.len() > inputs::MAX_ARTICLES {
+        return Err(format!(
+            "{} articles is more than a digest reads ({}); give fewer, or split them by day or topic",
+            analyses.len(),
+            inputs::MAX_ARTICLES
+        ));
+    }
+    let digest =
+        briefsmith::digest::digest(&analyses, &briefsmith::digest::DigestOptions { key_points: args.key_points });
+    let mut output = Vec::new();
+    let written = if args.json {
+        serde_json::to_writer(&mut output, &digest).map_err(io::Error::from).and_then(|()| writeln!(output))
+    } else {
+        summary::write_digest(&mut output, &digest)
+    };
+    written.map_err(|e| format!("could not write the digest: {e}"))?;
+    match &args.output {
+        Some(path) => briefsmith::atomic::write(path, &output)
+            .map_err(|e| format!("{}: could not write the digest: {e}; nothing was changed there", path.display())),
+        None => write_stdout(&output),
+    }
 }
 
 /// The `extract` contract: what the analysis reads, before any analysis.

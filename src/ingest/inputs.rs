@@ -1,0 +1,222 @@
+//! Many inputs: a folder stands for the articles in it, a feed for its
+//! items. What the command line and the app open for a digest.
+//!
+//! [`expand`] turns folders into their article files (cheap: it reads no
+//! file); [`read`] reads one input into one article, or into one article per
+//! item when it is a feed. Each article is named by its `file`: the input as
+//! given, or for a feed item its link (else the feed and the item's id).
+
+use std::path::Path;
+
+use thiserror::Error;
+
+use super::feed::{self, FeedError};
+use super::source::{self, SourceError};
+use super::{ingest, Article, IngestError, IngestOptions};
+
+/// Articles one digest reads at most: more is no longer a morning's reading,
+/// and the inputs' texts stay within a few hundred megabytes.
+pub const MAX_ARTICLES: usize = 1_000;
+
+/// The file names a folder's articles have; other files in it are skipped.
+pub const ARTICLE_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx", "xml", "rss", "atom"];
+
+#[derive(Debug, Error)]
+pub enum InputError {
+    #[error("{0}")]
+    Source(#[from] SourceError),
+    #[error("{0}")]
+    Ingest(#[from] IngestError),
+    #[error("{0}")]
+    Feed(#[from] FeedError),
+    #[error("the folder has no article files ({}); put the articles in it, or name them", ARTICLE_EXTENSIONS.join(", "))]
+    EmptyFolder,
+    #[error("could not list the folder: {0}")]
+    Folder(std::io::Error),
+}
+
+/// One input of many, as given, or a folder's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub file: String,
+    /// The folder it was found in, when it was.
+    pub folder: Option<String>,
+}
+
+/// The inputs with every folder replaced by its article files (not its
+/// subfolders'), sorted by name; hidden files are skipped. Files, `-` and
+/// addresses stay as given.
+pub fn expand(inputs: &[String]) -> Result<Vec<Named>, (String, InputError)> {
+    let mut named = Vec::new();
+    for input in inputs {
+        if source::is_url(input) || input == "-" || !Path::new(input).is_dir() {
+            named.push(Named { file: input.clone(), folder: None });
+            continue;
+        }
+        let files = folder_articles(Path::new(input)).map_err(|e| (input.clone(), e))?;
+        named.extend(files.into_iter().map(|file| Named { file, folder: Some(input.clone()) }));
+    }
+    Ok(named)
+}
+
+fn folder_articles(folder: &Path) -> Result<Vec<String>, InputError> {
+    let mut files: Vec<String> = std::fs::read_dir(folder)
+        .map_err(InputError::Folder)?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let hidden = path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.'));
+            let known = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            !hidden && known
+        })
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(InputError::EmptyFolder);
+    }
+    Ok(files)
+}
+
+/// An article read from an input, named as the digest names it.
+#[derive(Debug, Clone)]
+pub struct ReadArticle {
+    pub file: String,
+    pub article: Article,
+}
+
+/// What one input gave: its articles (one, or a feed's items) and what was
+/// left out, as warnings.
+#[derive(Debug, Clone, Default)]
+pub struct ReadInput {
+    pub articles: Vec<ReadArticle>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads one input: a file, `-` or an address, through `options` (whose
+/// file name and address are set here), or a feed's items. A feed item whose
+/// body is the article is read from the body; else its link is fetched, and
+/// when that fails its body (a teaser) is read, with a warning.
+pub fn read(input: &str, options: &IngestOptions) -> Result<ReadInput, InputError> {
+    let loaded = source::load(input)?;
+    if feed::is_feed(&loaded.bytes) {
+        return read_feed(input, &loaded.bytes);
+    }
+    let options = IngestOptions {
+        file_name: (input != "-").then(|| input.to_owned()),
+        url: loaded.url,
+        charset: loaded.charset,
+        ..options.clone()
+    };
+    let article = ingest(&loaded.bytes, &options)?;
+    Ok(ReadInput { articles: vec![ReadArticle { file: input.to_owned(), article }], warnings: Vec::new() })
+}
+
+fn read_feed(input: &str, bytes: &[u8]) -> Result<ReadInput, InputError> {
+    let feed = feed::read(bytes)?;
+    let mut read = ReadInput { articles: Vec::new(), warnings: feed.warnings.clone() };
+    for item in &feed.items {
+        let file = item.link.clone().unwrap_or_else(|| format!("{input}#{}", item.id));
+        match feed_article(item) {
+            Ok((article, warning)) => {
+                read.warnings.extend(warning.map(|w| format!("{file}: {w}")));
+                read.articles.push(ReadArticle { file, article });
+            }
+            Err(error) => read.warnings.push(format!("{file}: left out: {error}")),
+        }
+    }
+    if read.articles.is_empty() {
+        return Err(FeedError::NoItems.into());
+    }
+    Ok(read)
+}
+
+/// A feed item's article, and a warning when only its teaser could be read.
+fn feed_article(item: &feed::FeedItem) -> Result<(Article, Option<String>), InputError> {
+    let from_body = || {
+        let (page, _) = item.to_input();
+        ingest(&page, &item.ingest_options())
+    };
+    if item.carries_text() {
+        return Ok((from_body()?, None));
+    }
+    let fetched = item.link.as_deref().filter(|l| source::is_url(l)).map(|link| {
+        let loaded = source::load(link)?;
+        let options = IngestOptions {
+            file_name: Some(link.to_owned()),
+            url: loaded.url,
+            charset: loaded.charset,
+            info: Some(item.info()),
+            ..IngestOptions::default()
+        };
+        Ok::<_, InputError>(ingest(&loaded.bytes, &options)?)
+    });
+    match fetched {
+        Some(Ok(article)) => Ok((article, None)),
+        Some(Err(error)) if item.content.is_some() => Ok((
+            from_body()?,
+            Some(format!("only the feed's summary was read; the article could not be fetched: {error}")),
+        )),
+        Some(Err(error)) => Err(error),
+        None => Ok((from_body()?, Some("only the feed's summary was read: the item links to no article".to_owned()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_stands_for_its_article_files_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.txt", "a.md", ".hidden.txt", "notes.json", "c.HTML"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("sub.txt")).unwrap();
+        let folder = dir.path().to_string_lossy().into_owned();
+        let named = expand(&[folder.clone(), "-".to_owned(), "https://example.org/a".to_owned()]).unwrap();
+        let files: Vec<String> =
+            named.iter().map(|n| n.file.strip_prefix(&format!("{folder}/")).unwrap_or(&n.file).to_owned()).collect();
+        assert_eq!(files, ["a.md", "b.txt", "c.HTML", "-", "https://example.org/a"]);
+        assert_eq!(named[0].folder.as_deref(), Some(folder.as_str()));
+        assert_eq!(named[3].folder, None);
+    }
+
+    #[test]
+    fn a_folder_without_articles_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
+        let (input, error) = expand(&[dir.path().to_string_lossy().into_owned()]).unwrap_err();
+        assert_eq!(input, dir.path().to_string_lossy());
+        assert!(error.to_string().contains("no article files"), "{error}");
+    }
+
+    #[test]
+    fn a_feed_file_gives_one_article_per_item_named_by_its_link() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/feeds/harbourline.atom.xml");
+        let read = read(path, &IngestOptions::default()).unwrap();
+        assert!(read.articles.len() >= 2, "{} articles", read.articles.len());
+        for article in &read.articles {
+            assert!(article.file.starts_with("http"), "{}", article.file);
+            assert_eq!(article.article.info.site_name.as_deref(), Some("The Harbourline Courier"));
+            assert!(!article.article.text.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_plain_file_is_one_article_named_as_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Bridge opens\n\nThe new bridge over the Tamsin opened on Friday.").unwrap();
+        let file = path.to_string_lossy().into_owned();
+        let read = read(&file, &IngestOptions::default()).unwrap();
+        assert_eq!(read.articles.len(), 1);
+        assert_eq!(read.articles[0].file, file);
+        assert_eq!(read.articles[0].article.title.as_deref(), Some("Bridge opens"));
+    }
+}
