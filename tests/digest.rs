@@ -216,16 +216,64 @@ fn a_bad_input_makes_no_digest_and_leaves_the_output_file_alone() {
 }
 
 #[test]
-fn the_text_digest_lists_stories_sources_and_disagreements() {
-    let output = briefsmith(&["digest", &fixture("ferry")]);
+fn the_digest_template_gives_each_story_its_points_and_numbered_sources() {
+    let output = briefsmith(&["digest", &fixture("mixed")]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = String::from_utf8(output.stdout).unwrap();
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    // Three stories, the most reported first, then the sources their
+    // markers point to (input order: chess, harbour, flood a, flood b, valley).
+    assert!(markdown.starts_with("# Digest\n"), "{markdown}");
+    assert!(markdown.contains("3 stories, 5 articles"), "{markdown}");
+    let first = markdown.find("## 1. Lissel Lines cancels every Carrowmore sailing").expect(&markdown);
+    let second = markdown.find("## 2. Lũ quét ở xã Tân Lộc").expect(&markdown);
+    let third = markdown.find("## 3. Teenager wins the Oldcastle chess open").expect(&markdown);
+    assert!(first < second && second < third);
     assert!(
-        text.starts_with("1 stories from 2 articles\n\n1. Lissel Lines cancels every Carrowmore sailing"),
-        "{text}"
+        markdown.contains("- The ferry operator Lissel Lines cancelled all sailings from Carrowmore on Tuesday after its deck crews walked out over unpaid wages. [2][5]\n"),
+        "{markdown}"
     );
-    assert!(text.contains("also in "), "{text}");
-    assert!(text.contains("Figures that disagree\n   - passengers: 312 passengers stranded"), "{text}");
+    assert!(markdown.contains("- passengers: 312 passengers stranded [2] · 340 passengers [5]"), "{markdown}");
+    // A quote a key point already carries is not printed again as the key quote.
+    assert!(
+        markdown.contains("- “I did not expect to win, I only wanted to play well against strong players,” Varga said"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("> “I did not expect"), "{markdown}");
+    assert!(
+        markdown.contains("## Sources\n\n1. “Teenager wins the Oldcastle chess open”\n2. “Lissel Lines"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("fixtures"), "a file's name is never a source:\n{markdown}");
+}
+
+#[test]
+fn a_topic_brief_pdf_has_the_key_points_and_the_sources_they_cite() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, json) = (dir.path().join("ferry.pdf"), dir.path().join("ferry.json"));
+    let output = briefsmith(&[
+        "digest",
+        "--template",
+        "topic-brief",
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--brief-json",
+        json.to_str().unwrap(),
+        &fixture("ferry"),
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = common::pdftotext(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Bottom line The ferry operator Lissel Lines cancelled all sailings"), "{text}");
+    assert!(text.contains("overdue") || text.contains("[1][2]"), "{text}");
+    assert!(text.contains("Figures that disagree"), "{text}");
+    assert!(text.contains("Sources 1. “Lissel Lines cancels every Carrowmore sailing as crews strike” 2. “Ferry strike strands travellers in Carrowmore”"), "{text}");
+    // The saved Brief JSON renders the same brief again, as the app would.
+    let again = briefsmith(&["brief", "--brief", json.to_str().unwrap(), "--template", "topic-brief"]);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let direct = briefsmith(&["digest", "--template", "topic-brief", &fixture("ferry")]);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), String::from_utf8_lossy(&direct.stdout));
+    let brief: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(brief["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(brief["stories"][0]["key_points"][0]["also_in"][0]["source"], 1);
 }
 
 /// Every vi-mds story at once: 251 articles in 81 folders. The contract

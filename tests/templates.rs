@@ -70,7 +70,7 @@ fn built_ins_render_real_articles_in_both_locales() {
     let golden = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let library = library();
     let names: Vec<String> = library.list().unwrap().into_iter().map(|t| t.name).collect();
-    assert_eq!(names, vec!["bluf", "one-pager", "quote-sheet", "sitrep"]);
+    assert_eq!(names, vec!["bluf", "digest", "one-pager", "quote-sheet", "sitrep", "topic-brief"]);
     for (article, path) in &articles {
         let brief = filled_brief(path);
         for name in &names {

@@ -12,6 +12,9 @@ use crate::analyze::{Analysis, EntityKind, FigureKind, Mention, QuoteKind};
 use crate::ingest::RemovedLine;
 
 mod review;
+mod stories;
+
+pub use stories::{DisagreementItem, SourceArticle, SourceSpan, Sourced, StoryEntityItem, StoryItem};
 
 /// The version of the Brief JSON layout; bumped when a field changes meaning.
 pub const BRIEF_VERSION: u32 = 1;
@@ -42,6 +45,13 @@ pub struct Brief {
     /// template's manifest decides when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citations: Option<Citations>,
+    /// A brief of many articles: each article, numbered by its place here.
+    /// Empty for a one-article brief.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceArticle>,
+    /// A brief of many articles: its stories, the most reported first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<StoryItem>,
 }
 
 /// How a brief points each finding and quote back to the article.
@@ -343,6 +353,8 @@ impl Brief {
             article: analysis.text.clone(),
             input: None,
             citations: None,
+            sources: Vec::new(),
+            stories: Vec::new(),
         }
     }
 }

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use super::typography::smarten;
 use super::Manifest;
 use crate::analyze::{EntityKind, QuoteKind};
-use crate::brief::{Brief, Confidence, Paragraphs, QuoteItem};
+use crate::brief::{Brief, Confidence, Paragraphs, QuoteItem, SourceArticle, Sourced, StoryEntityItem, StoryItem};
 
 /// A key point counts as "mostly a quote" when the direct quotes inside it
 /// make up at least this share of its text.
@@ -214,6 +214,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         };
         labels.get(key).cloned().unwrap_or_else(|| key.trim_start_matches("confidence_").to_owned())
     });
+    let (sources, stories) = many_sources(brief, &typeset);
     let analyst = &brief.analyst;
     let source = &brief.source;
     json!({
@@ -245,9 +246,164 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         "entities": entities,
         "figures": figures,
         "figure_groups": figure_groups,
+        "sources": sources,
+        "stories": stories,
         "removed": brief.removed,
         "article": brief.article,
         "labels": labels,
         "template": { "name": manifest.name, "description": manifest.description },
     })
+}
+
+/// The numbered sources and the included stories of a many-article brief.
+/// A one-article brief is one story of one source, so that a template made
+/// for many articles renders one too. Each item lists its sources by number,
+/// as the source list numbers them: `[1][2]` in a template.
+fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>, Vec<Value>) {
+    let single;
+    let (sources, stories) = if brief.stories.is_empty() {
+        single = one_story(brief);
+        (&single.0[..], &single.1[..])
+    } else {
+        (&brief.sources[..], &brief.stories[..])
+    };
+    let sources_json: Vec<Value> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            json!({
+                "n": i + 1,
+                "name": typeset(&s.name),
+                "title": typeset(&s.title),
+                "author": typeset(&s.author),
+                "published": s.published,
+                "url": s.url,
+                "file": s.file,
+                "language": s.language,
+            })
+        })
+        .collect();
+    let numbers = |of: &[usize]| of.iter().map(|i| i + 1).collect::<Vec<_>>();
+    let shown = |edited: &Option<String>, text: &str| typeset(edited.as_deref().unwrap_or(text));
+    // The outlet; a story whose articles name none lists only numbers.
+    let name_of = |i: usize| sources.get(i).map(|s| typeset(&s.name)).filter(|n| !n.is_empty());
+    let figure = |f: &Sourced<crate::brief::FigureItem>| {
+        json!({
+            "text": shown(&f.item.edited, &f.item.text),
+            "context": typeset(&f.item.context),
+            "kind": f.item.kind,
+            "sources": numbers(&f.sources()),
+            "source_name": name_of(f.source),
+        })
+    };
+    let stories = stories
+        .iter()
+        .filter(|s| s.included)
+        .enumerate()
+        .map(|(i, story)| {
+            let key_points: Vec<Value> = story
+                .key_points
+                .iter()
+                .filter(|k| k.item.included)
+                .map(|k| json!({ "text": shown(&k.item.edited, &k.item.text), "sources": numbers(&k.sources()) }))
+                .collect();
+            let quotes: Vec<Value> = story
+                .quotes
+                .iter()
+                .filter(|q| q.item.included)
+                .map(|q| {
+                    json!({
+                        "text": shown(&q.item.edited, &q.item.text),
+                        "speaker": q.item.speaker.as_deref().map(typeset),
+                        "kind": q.item.kind,
+                        "sources": numbers(&q.sources()),
+                    })
+                })
+                .collect();
+            let direct: Vec<Value> = quotes.iter().filter(|q| q["kind"] == "direct").cloned().collect();
+            // The quote to lead with: the first direct one with a speaker
+            // that no key point already carries.
+            let carried = |q: &Value| {
+                let words = q["text"].as_str().unwrap_or_default();
+                key_points.iter().any(|k| k["text"].as_str().is_some_and(|t| t.contains(words)))
+            };
+            let direct_outside: Vec<Value> = direct.iter().filter(|q| !carried(q)).cloned().collect();
+            let key_quote = direct_outside.iter().find(|q| !q["speaker"].is_null()).cloned();
+            let mut entities: BTreeMap<&str, Vec<String>> = [("person", vec![]), ("organization", vec![]), ("location", vec![]), ("other", vec![])]
+                .into_iter()
+                .collect();
+            for entity in story.entities.iter().filter(|e| e.included) {
+                let kind = match entity.kind {
+                    EntityKind::Person => "person",
+                    EntityKind::Organization => "organization",
+                    EntityKind::Location => "location",
+                    EntityKind::Other => "other",
+                };
+                entities.entry(kind).or_default().push(shown(&entity.edited, &entity.text));
+            }
+            let mut source_names: Vec<String> = Vec::new();
+            for name in story.sources.iter().filter_map(|&s| name_of(s)) {
+                if !source_names.contains(&name) {
+                    source_names.push(name);
+                }
+            }
+            json!({
+                "n": i + 1,
+                "title": shown(&story.edited, &story.title),
+                "sources": numbers(&story.sources),
+                "source_names": source_names,
+                "key_points": key_points,
+                "quotes": quotes,
+                "direct_quotes": direct,
+                "direct_quotes_outside_key_points": direct_outside,
+                "key_quote": key_quote,
+                "entities": entities,
+                "figures": story.figures.iter().filter(|f| f.item.included).map(figure).collect::<Vec<_>>(),
+                "disagreements": story
+                    .disagreements
+                    .iter()
+                    .filter(|d| d.included)
+                    .map(|d| json!({ "about": typeset(&d.about), "figures": d.figures.iter().map(figure).collect::<Vec<_>>() }))
+                    .collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    (sources_json, stories)
+}
+
+/// A one-article brief as a story of its one source.
+fn one_story(brief: &Brief) -> (Vec<SourceArticle>, Vec<StoryItem>) {
+    let source = SourceArticle {
+        file: String::new(),
+        title: brief.title.clone(),
+        name: brief.source.name.clone(),
+        author: brief.source.author.clone(),
+        published: brief.source.published.clone(),
+        url: brief.source.url.clone(),
+        language: brief.language.clone(),
+        article: String::new(),
+    };
+    let sourced = |item| Sourced { item, source: 0, also_in: Vec::new() };
+    let story = StoryItem {
+        title: brief.title.clone(),
+        sources: vec![0],
+        key_points: brief.key_points.iter().cloned().map(sourced).collect(),
+        quotes: brief.quotes.iter().cloned().map(|q| Sourced { item: q, source: 0, also_in: Vec::new() }).collect(),
+        entities: brief
+            .entities
+            .iter()
+            .map(|e| StoryEntityItem {
+                text: e.text.clone(),
+                kind: e.kind,
+                sources: vec![0],
+                included: e.included,
+                edited: e.edited.clone(),
+            })
+            .collect(),
+        figures: brief.figures.iter().cloned().map(|f| Sourced { item: f, source: 0, also_in: Vec::new() }).collect(),
+        disagreements: Vec::new(),
+        included: true,
+        edited: None,
+    };
+    (vec![source], vec![story])
 }

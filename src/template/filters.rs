@@ -54,6 +54,21 @@ pub fn escape_inline(text: &str) -> String {
     out
 }
 
+/// The source markers of an item of a many-article brief: " [1][3]" for an
+/// item whose `sources` are 3 and 1, as the numbered source list reads them;
+/// nothing for an item without sources.
+pub fn source_marks(item: &Value) -> Value {
+    let mut numbers: Vec<u64> = item
+        .get_attr("sources")
+        .ok()
+        .and_then(|list| list.try_iter().ok().map(|it| it.filter_map(|v| u64::try_from(v).ok()).collect()))
+        .unwrap_or_default();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let marks: String = numbers.iter().map(|n| format!("[{n}]")).collect();
+    Value::from_safe_string(if marks.is_empty() { marks } else { format!(" {marks}") })
+}
+
 /// How dates and lists read in one locale.
 #[derive(Debug, Clone)]
 pub struct LocaleFormat {

@@ -387,6 +387,7 @@ impl Library {
         let (labels, months) = self.labels(locale, &template.manifest)?;
         filters::register(&mut env, &filters::LocaleFormat::from_labels(locale, &labels, months));
         env.add_filter("cite", move |item: Value| citations.cite(&item));
+        env.add_filter("source_marks", |item: Value| filters::source_marks(&item));
         // Quotation marks follow the brief's language (the quote's), not the labels'.
         env.add_filter("quoted", |state: &minijinja::State, text: String| {
             let language = state.lookup("language").and_then(|l| l.as_str().map(str::to_owned)).unwrap_or_default();

@@ -110,9 +110,23 @@ struct DigestArgs {
     /// The articles' language, instead of detecting each one's.
     #[arg(long, value_name = "L", value_parser = parse_language)]
     lang: Option<String>,
-    /// Write the digest here (atomically) instead of standard output.
-    #[arg(long, short, value_name = "OUT")]
+    /// A template name (`digest`, `topic-brief`, …) or a template file.
+    #[arg(long, short, default_value = "digest")]
+    template: String,
+    /// The labels' language (vi, en, …); default: most articles', else English.
+    #[arg(long)]
+    locale: Option<String>,
+    /// Write the Markdown (or with --json the JSON) here, atomically,
+    /// instead of standard output.
+    #[arg(long, short, value_name = "OUT.md")]
     output: Option<PathBuf>,
+    /// Also (or only) write the digest as a PDF, atomically.
+    #[arg(long, value_name = "OUT.pdf", conflicts_with = "json")]
+    pdf: Option<PathBuf>,
+    /// Also (or only) write the Brief JSON (what `brief --brief` and the app
+    /// read, to review and render again), atomically.
+    #[arg(long, value_name = "BRIEF.json", conflicts_with = "json")]
+    brief_json: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -227,7 +241,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze(args),
         Command::Brief(args) => report(brief(args, &library)),
         Command::Extract(args) => extract(args),
-        Command::Digest(args) => report(digest(args)),
+        Command::Digest(args) => report(digest(args, &library)),
         Command::Templates(command) => report(templates(command, &library)),
     });
     result.unwrap_or_else(|_| {
@@ -413,7 +427,7 @@ fn load(file: &str, format: Option<FormatArg>) -> Result<(Vec<u8>, IngestOptions
     Ok((loaded.bytes, options))
 }
 
-fn digest(args: &DigestArgs) -> Result<(), String> {
+fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
     let named = inputs::expand(&args.inputs).map_err(|(input, error)| about(&input, error))?;
     let files: Vec<String> = named.into_iter().map(|n| n.file).collect();
     let options = briefsmith::AnalyzeOptions {
@@ -461,17 +475,44 @@ fn digest(args: &DigestArgs) -> Result<(), String> {
     }
     let digest =
         briefsmith::digest::digest(&analyses, &briefsmith::digest::DigestOptions { key_points: args.key_points });
-    let mut output = Vec::new();
-    let written = if args.json {
-        serde_json::to_writer(&mut output, &digest).map_err(io::Error::from).and_then(|()| writeln!(output))
+    if args.json {
+        let mut json = serde_json::to_vec(&digest).map_err(|e| format!("could not write the digest: {e}"))?;
+        json.push(b'\n');
+        return match &args.output {
+            Some(path) => briefsmith::atomic::write(path, &json)
+                .map_err(|e| format!("{}: could not write the digest: {e}; nothing was changed there", path.display())),
+            None => write_stdout(&json),
+        };
+    }
+    let brief = Brief::from_digest(&digest, &analyses, None);
+    let resolved = library.resolve(&args.template).map_err(|e| e.to_string())?;
+    let locale = library.pick_locale(args.locale.as_deref(), &brief.language);
+    let markdown = export::markdown(library, &resolved, &brief, &locale).map_err(|e| e.to_string())?;
+    // Render everything before writing anything: a failure leaves no file half-done.
+    let mut outputs: Vec<(&Path, Vec<u8>, &str)> = Vec::new();
+    if let Some(path) = &args.pdf {
+        let pdf = export::pdf(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
+        for warning in &pdf.warnings {
+            eprintln!("briefsmith: warning: {warning}");
+        }
+        outputs.push((path, pdf.bytes, "the PDF"));
+    }
+    if let Some(path) = &args.brief_json {
+        let json = serde_json::to_vec_pretty(&brief).map_err(|e| format!("could not write the Brief JSON: {e}"))?;
+        outputs.push((path, json, "the Brief JSON"));
+    }
+    let to_stdout = args.output.is_none() && outputs.is_empty();
+    if let Some(path) = &args.output {
+        outputs.push((path, markdown.clone().into_bytes(), "the digest"));
+    }
+    for (path, bytes, what) in outputs {
+        briefsmith::atomic::write(path, &bytes)
+            .map_err(|e| format!("{}: could not write {what}: {e}; nothing was changed there", path.display()))?;
+    }
+    if to_stdout {
+        write_stdout(markdown.as_bytes())
     } else {
-        summary::write_digest(&mut output, &digest)
-    };
-    written.map_err(|e| format!("could not write the digest: {e}"))?;
-    match &args.output {
-        Some(path) => briefsmith::atomic::write(path, &output)
-            .map_err(|e| format!("{}: could not write the digest: {e}; nothing was changed there", path.display())),
-        None => write_stdout(&output),
+        Ok(())
     }
 }
 
