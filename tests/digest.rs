@@ -77,6 +77,25 @@ fn assert_contract(digest: &Value, texts: &HashMap<String, Vec<char>>) {
         item(point);
         assert!(point["story"].as_u64().unwrap() < stories.len() as u64);
     }
+    // Every story's key points are best first, in [0, 1], and never say one
+    // fact twice.
+    for story in stories {
+        let points = story["key_points"].as_array().unwrap();
+        let scores: Vec<f64> = points.iter().map(|k| k["score"].as_f64().unwrap()).collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().all(|s| (0.0..=1.0).contains(s)),
+            "{scores:?}"
+        );
+        for (i, a) in points.iter().enumerate() {
+            for b in &points[i + 1..] {
+                let (a, b) = (a["text"].as_str().unwrap(), b["text"].as_str().unwrap());
+                assert!(briefsmith::digest::similar::word_bag_f1(a, b) < 0.6, "{a} / {b}");
+            }
+            for passage in a["also_in"].as_array().unwrap() {
+                assert_ne!(passage["file"], a["file"], "also_in names another article");
+            }
+        }
+    }
     // Every article is in exactly one story, and in the sources.
     seen.sort_unstable();
     let mut sources: Vec<&str> =
@@ -182,6 +201,17 @@ fn a_folder_of_mixed_stories_is_grouped_without_being_told_how_many() {
 }
 
 #[test]
+fn an_input_given_twice_is_read_once() {
+    let a = fixture("ferry/harbour-gazette.txt");
+    let output = briefsmith(&["digest", "--json", &a, &fixture("ferry"), &a]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let digest: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(digest["sources"].as_array().unwrap().len(), 2, "{digest:#}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("harbour-gazette.txt: given more than once; read once"), "{stderr}");
+}
+
+#[test]
 fn feeds_are_inputs_whose_items_are_the_articles() {
     let feeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feeds");
     let atom = feeds.join("harbourline.atom.xml");
@@ -263,7 +293,7 @@ fn a_topic_brief_pdf_has_the_key_points_and_the_sources_they_cite() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = common::pdftotext(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Bottom line The ferry operator Lissel Lines cancelled all sailings"), "{text}");
-    assert!(text.contains("overdue") || text.contains("[1][2]"), "{text}");
+    assert!(text.contains("deliveries of food and fuel had stopped. [1][2]"), "{text}");
     assert!(text.contains("Figures that disagree"), "{text}");
     assert!(text.contains("Sources 1. “Lissel Lines cancels every Carrowmore sailing as crews strike” 2. “Ferry strike strands travellers in Carrowmore”"), "{text}");
     // The saved Brief JSON renders the same brief again, as the app would.
@@ -306,11 +336,11 @@ fn the_contract_holds_on_every_vi_mds_story() {
             let files = strings(&s["files"]);
             let folder = files[0].rsplit_once('/').unwrap().0;
             let all_of_it = std::fs::read_dir(folder).unwrap().count();
-            files.len() == all_of_it && files.iter().all(|f| f.starts_with(folder))
+            files.len() == all_of_it && files.iter().all(|f| f.rsplit_once('/').unwrap().0 == folder)
         })
         .count();
     // Grouping is scored by the eval; all 81 at once must still keep most
     // whole (61 today: stories on one topic a few days apart, such as two
     // on one football squad, merge when nothing dates them).
-    assert!(whole >= 58, "{whole} of 81 stories kept whole");
+    assert!(whole >= 60, "{whole} of 81 stories kept whole");
 }

@@ -97,6 +97,11 @@ fn zipf(data: &'static str) -> HashMap<&'static str, f64> {
         .collect()
 }
 
+/// Whether [`zipf_frequency`] knows `lang`'s words.
+pub fn has_frequency_list(lang: super::Lang) -> bool {
+    matches!(lang, super::Lang::Vi | super::Lang::En)
+}
+
 /// The Zipf frequency of a lowercase word in `lang`: `Some(0.0)` for a word
 /// too rare to be listed, `None` for a language without a list.
 pub fn zipf_frequency(lang: super::Lang, word: &str) -> Option<f64> {

@@ -136,19 +136,24 @@ pub fn disagreements(articles: &[&Analysis]) -> Vec<Disagreement> {
                 continue;
             }
             let about = common_prefix(&a.unit, &b.unit);
-            match found.iter_mut().find(|(_, members)| members.contains(&i) || members.contains(&j)) {
-                Some((unit, members)) => {
-                    *unit = common_prefix(unit, &about);
-                    for k in [i, j] {
-                        if !members.contains(&k) {
-                            members.push(k);
-                        }
+            // One entry per thing: the pair joins every entry holding either
+            // figure, merged into one.
+            let holding: Vec<usize> =
+                (0..found.len()).filter(|&g| found[g].1.contains(&i) || found[g].1.contains(&j)).collect();
+            let mut entry = (about, vec![i, j]);
+            for &g in holding.iter().rev() {
+                let (unit, members) = found.remove(g);
+                entry.0 = common_prefix(&entry.0, &unit);
+                for k in members {
+                    if !entry.1.contains(&k) {
+                        entry.1.push(k);
                     }
                 }
-                None => found.push((about, vec![i, j])),
             }
+            found.push(entry);
         }
     }
+    found.sort_by_key(|(_, members)| members.iter().min().copied());
     found
         .into_iter()
         .map(|(unit, mut members)| {
@@ -208,7 +213,13 @@ fn value(number: &str) -> String {
     if last.len() == 3 {
         parts.concat()
     } else {
-        format!("{}.{last}", groups.concat())
+        // "12.50" is "12.5".
+        let decimals = last.trim_end_matches('0');
+        if decimals.is_empty() {
+            groups.concat()
+        } else {
+            format!("{}.{decimals}", groups.concat())
+        }
     }
 }
 
@@ -225,4 +236,19 @@ fn common_prefix(a: &str, b: &str) -> String {
 
 fn without_numbers(text: &str) -> String {
     lowercase_words(text).into_iter().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value;
+
+    #[test]
+    fn numbers_written_either_way_are_one_value() {
+        assert_eq!(value("1.500"), "1500");
+        assert_eq!(value("1,500"), "1500");
+        assert_eq!(value("1,5"), "1.5");
+        assert_eq!(value("12.50"), "12.5");
+        assert_eq!(value("3.0"), "3");
+        assert_eq!(value("52"), "52");
+    }
 }

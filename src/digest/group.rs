@@ -44,7 +44,7 @@ pub fn stories(analyses: &[Analysis]) -> Vec<Vec<usize>> {
     };
     let mut groups = Vec::new();
     for component in components(analyses.len(), &similarity) {
-        groups.extend(average_linkage(component, &similarity));
+        groups.extend(average_linkage(component, &similarity, &days));
     }
     groups.sort_by_key(|g| g[0]);
     groups
@@ -58,18 +58,18 @@ fn vectors(analyses: &[Analysis]) -> Vec<Vector> {
     // the fewer of its articles use a term, the rarer it is.
     let mut document_frequency: HashMap<u64, f64> = HashMap::new();
     for (analysis, vector) in analyses.iter().zip(&profiles) {
-        if lexicon::zipf_frequency(Lang::from_code(&analysis.language), "").is_none() {
+        if !lexicon::has_frequency_list(Lang::from_code(&analysis.language)) {
             for (term, _) in vector {
                 *document_frequency.entry(*term).or_default() += 1.0;
             }
         }
     }
-    let total = analyses.len() as f64;
+    let total = analyses.iter().filter(|a| !lexicon::has_frequency_list(Lang::from_code(&a.language))).count() as f64;
     analyses
         .iter()
         .zip(profiles)
         .map(|(analysis, vector)| {
-            let listed = lexicon::zipf_frequency(Lang::from_code(&analysis.language), "").is_some();
+            let listed = lexicon::has_frequency_list(Lang::from_code(&analysis.language));
             let mut weighted: Vector = vector
                 .into_iter()
                 .map(|(term, weight)| match document_frequency.get(&term) {
@@ -160,12 +160,25 @@ fn components(count: usize, similarity: &impl Fn(usize, usize) -> f64) -> Vec<Ve
 
 /// Merges the two groups with the highest mean pairwise similarity while it
 /// reaches [`LINK`]: unlike plain linking, a chain of articles each a little
-/// like the next does not pull two stories into one.
-fn average_linkage(members: Vec<usize>, similarity: &impl Fn(usize, usize) -> f64) -> Vec<Vec<usize>> {
+/// like the next does not pull two stories into one. Two groups whose dated
+/// articles would span more than [`WINDOW_DAYS`] are never merged.
+fn average_linkage(
+    members: Vec<usize>,
+    similarity: &impl Fn(usize, usize) -> f64,
+    days: &[Option<i64>],
+) -> Vec<Vec<usize>> {
     if members.len() <= 2 {
         return vec![members];
     }
     let mut groups: Vec<Vec<usize>> = members.iter().map(|&m| vec![m]).collect();
+    // The first and last day of each group's dated articles.
+    let mut spans: Vec<Option<(i64, i64)>> = members.iter().map(|&m| days[m].map(|d| (d, d))).collect();
+    let joined = |a: Option<(i64, i64)>, b: Option<(i64, i64)>| match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (a, None) => a,
+        (None, b) => b,
+    };
+    let within_window = |span: Option<(i64, i64)>| span.is_none_or(|(first, last)| last - first <= WINDOW_DAYS);
     // Sums of pairwise similarity between groups; the mean divides by sizes.
     let mut sums: Vec<Vec<f64>> = (0..groups.len())
         .map(|i| (0..groups.len()).map(|j| if i == j { 0.0 } else { similarity(members[i], members[j]) }).collect())
@@ -178,7 +191,7 @@ fn average_linkage(members: Vec<usize>, similarity: &impl Fn(usize, usize) -> f6
                 continue;
             }
             for j in i + 1..groups.len() {
-                if !alive[j] {
+                if !alive[j] || !within_window(joined(spans[i], spans[j])) {
                     continue;
                 }
                 let mean = sums[i][j] / (groups[i].len() * groups[j].len()) as f64;
@@ -193,6 +206,7 @@ fn average_linkage(members: Vec<usize>, similarity: &impl Fn(usize, usize) -> f6
         }
         let moved = std::mem::take(&mut groups[j]);
         groups[i].extend(moved);
+        spans[i] = joined(spans[i], spans[j]);
         alive[j] = false;
         for k in 0..groups.len() {
             if alive[k] && k != i {
@@ -213,4 +227,44 @@ fn average_linkage(members: Vec<usize>, similarity: &impl Fn(usize, usize) -> f6
         .collect();
     kept.sort_by_key(|g| g[0]);
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str, published: Option<&str>) -> Analysis {
+        let mut analysis = crate::analyze_bytes(text.as_bytes(), &crate::Options::default()).unwrap();
+        analysis.document.published = published.map(str::to_owned);
+        analysis
+    }
+
+    const FLOOD: &str = "Floods hit Ravenmoor\n\nFloods hit the town of Ravenmoor after the river Brell burst its banks, and the Ravenmoor council opened the Brell school as a shelter.";
+
+    #[test]
+    fn the_same_words_a_week_apart_are_one_story_and_a_month_apart_two() {
+        let week = [article(FLOOD, Some("2026-03-02")), article(FLOOD, Some("2026-03-08"))];
+        assert_eq!(stories(&week), [vec![0, 1]]);
+        let month = [article(FLOOD, Some("2026-03-02")), article(FLOOD, Some("2026-04-02"))];
+        assert_eq!(stories(&month), [vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn a_chain_of_dates_never_spans_more_than_the_window() {
+        let chain = [
+            article(FLOOD, Some("2026-03-01")),
+            article(FLOOD, Some("2026-03-06")),
+            article(FLOOD, Some("2026-03-11")),
+        ];
+        let found = stories(&chain);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|g| g.len() <= 2 && !(g.contains(&0) && g.contains(&2))), "{found:?}");
+    }
+
+    #[test]
+    fn an_article_that_shares_nothing_is_a_story_of_its_own() {
+        let chess = "Teenager wins chess open\n\nIlse Varga won the Oldcastle chess open on Sunday, beating the top seed in the final round.";
+        let found = stories(&[article(FLOOD, None), article(chess, None), article(FLOOD, None)]);
+        assert_eq!(found, [vec![0, 2], vec![1]]);
+    }
 }

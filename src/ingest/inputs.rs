@@ -36,28 +36,46 @@ pub enum InputError {
     Folder(std::io::Error),
 }
 
-/// One input of many, as given, or a folder's file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Named {
-    pub file: String,
-    /// The folder it was found in, when it was.
-    pub folder: Option<String>,
-}
-
-/// The inputs with every folder replaced by its article files (not its
-/// subfolders'), sorted by name; hidden files are skipped. Files, `-` and
-/// addresses stay as given.
-pub fn expand(inputs: &[String]) -> Result<Vec<Named>, (String, InputError)> {
-    let mut named = Vec::new();
+/// The inputs, each once, with every folder replaced by its article files
+/// (not its subfolders'), sorted by name; hidden files are skipped. Files,
+/// `-` and addresses stay as given. An input given twice (or a file also
+/// in a folder given) is read once: every item of a digest names the file
+/// it came from, so two inputs of one name would be one article counted
+/// twice. The second element lists what was dropped, for a warning.
+pub fn expand(inputs: &[String]) -> Result<(Vec<String>, Vec<String>), (String, InputError)> {
+    let mut files: Vec<String> = Vec::new();
+    let mut repeated = Vec::new();
+    let mut add = |file: String| {
+        if files.contains(&file) {
+            repeated.push(file);
+        } else {
+            files.push(file);
+        }
+    };
     for input in inputs {
         if source::is_url(input) || input == "-" || !Path::new(input).is_dir() {
-            named.push(Named { file: input.clone(), folder: None });
+            add(input.clone());
             continue;
         }
-        let files = folder_articles(Path::new(input)).map_err(|e| (input.clone(), e))?;
-        named.extend(files.into_iter().map(|file| Named { file, folder: Some(input.clone()) }));
+        for file in folder_articles(Path::new(input)).map_err(|e| (input.clone(), e))? {
+            add(file);
+        }
     }
-    Ok(named)
+    Ok((files, repeated))
+}
+
+/// Makes every article's name unique across `articles` (feeds may give two
+/// items one link): a repeated name gets `#2`, `#3`, … so each item of a
+/// digest points into one article only.
+pub fn unique_names(articles: &mut [ReadArticle]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for read in articles.iter_mut() {
+        let count = seen.entry(read.file.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            read.file = format!("{}#{count}", read.file);
+        }
+    }
 }
 
 fn folder_articles(folder: &Path) -> Result<Vec<String>, InputError> {
@@ -179,12 +197,23 @@ mod tests {
         }
         std::fs::create_dir(dir.path().join("sub.txt")).unwrap();
         let folder = dir.path().to_string_lossy().into_owned();
-        let named = expand(&[folder.clone(), "-".to_owned(), "https://example.org/a".to_owned()]).unwrap();
-        let files: Vec<String> =
-            named.iter().map(|n| n.file.strip_prefix(&format!("{folder}/")).unwrap_or(&n.file).to_owned()).collect();
+        let again = format!("{folder}/b.txt");
+        let inputs =
+            [folder.clone(), "-".to_owned(), "https://example.org/a".to_owned(), again.clone(), "-".to_owned()];
+        let (named, repeated) = expand(&inputs).unwrap();
+        let files: Vec<&str> = named.iter().map(|f| f.strip_prefix(&format!("{folder}/")).unwrap_or(f)).collect();
         assert_eq!(files, ["a.md", "b.txt", "c.HTML", "-", "https://example.org/a"]);
-        assert_eq!(named[0].folder.as_deref(), Some(folder.as_str()));
-        assert_eq!(named[3].folder, None);
+        assert_eq!(repeated, [again, "-".to_owned()]);
+    }
+
+    #[test]
+    fn articles_of_one_name_are_told_apart() {
+        let article = ingest(b"Bridge opens\n\nThe bridge opened.", &IngestOptions::default()).unwrap();
+        let read = |file: &str| ReadArticle { file: file.to_owned(), article: article.clone() };
+        let mut articles = vec![read("https://x.example/a"), read("https://x.example/b"), read("https://x.example/a")];
+        unique_names(&mut articles);
+        let names: Vec<&str> = articles.iter().map(|a| a.file.as_str()).collect();
+        assert_eq!(names, ["https://x.example/a", "https://x.example/b", "https://x.example/a#2"]);
     }
 
     #[test]

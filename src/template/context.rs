@@ -324,8 +324,8 @@ fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>,
             // The quote to lead with: the first direct one with a speaker
             // that no key point already carries.
             let carried = |q: &Value| {
-                let words = q["text"].as_str().unwrap_or_default();
-                key_points.iter().any(|k| k["text"].as_str().is_some_and(|t| t.contains(words)))
+                let words = q["text"].as_str().unwrap_or_default().trim();
+                !words.is_empty() && key_points.iter().any(|k| k["text"].as_str().is_some_and(|t| t.contains(words)))
             };
             let direct_outside: Vec<Value> = direct.iter().filter(|q| !carried(q)).cloned().collect();
             let key_quote = direct_outside.iter().find(|q| !q["speaker"].is_null()).cloned();

@@ -11,6 +11,7 @@ use briefsmith::export;
 use briefsmith::ingest::{ingest, inputs, source, Format, IngestOptions};
 use briefsmith::template::{self, Library, Origin};
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 mod batch;
 mod summary;
@@ -428,33 +429,30 @@ fn load(file: &str, format: Option<FormatArg>) -> Result<(Vec<u8>, IngestOptions
 }
 
 fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
-    let named = inputs::expand(&args.inputs).map_err(|(input, error)| about(&input, error))?;
-    let files: Vec<String> = named.into_iter().map(|n| n.file).collect();
-    let options = briefsmith::AnalyzeOptions {
-        key_points: args.key_points.max(briefsmith::digest::CANDIDATES_PER_ARTICLE),
-        language: args.lang.clone(),
+    let (files, repeated) = inputs::expand(&args.inputs).map_err(|(input, error)| about(&input, error))?;
+    for file in repeated {
+        eprintln!("briefsmith: warning: {file}: given more than once; read once");
+    }
+    let too_many = |count: usize| {
+        format!(
+            "{count} articles is more than a digest reads ({}); give fewer, or split them by day or topic",
+            inputs::MAX_ARTICLES
+        )
     };
-    let results = batch::collect(&files, |file| {
-        let read = inputs::read(file, &IngestOptions::default()).map_err(|e| about(file, e))?;
-        let analyses: Vec<Analysis> = read
-            .articles
-            .into_iter()
-            .map(|read| {
-                let mut analysis = briefsmith::analyze(&read.article, &options);
-                analysis.file = read.file;
-                analysis
-            })
-            .collect();
-        Ok((analyses, read.warnings))
-    });
-    let (mut analyses, mut failed) = (Vec::new(), Vec::new());
+    // Refused before anything is read: a feed may still add items, checked below.
+    if files.len() > inputs::MAX_ARTICLES {
+        return Err(too_many(files.len()));
+    }
+    let results =
+        batch::collect(&files, |file| inputs::read(file, &IngestOptions::default()).map_err(|e| about(file, e)));
+    let (mut articles, mut failed) = (Vec::new(), Vec::new());
     for result in results {
         match result {
-            Ok((some, warnings)) => {
-                for warning in warnings {
+            Ok(read) => {
+                for warning in read.warnings {
                     eprintln!("briefsmith: warning: {warning}");
                 }
-                analyses.extend(some);
+                articles.extend(read.articles);
             }
             Err(message) => failed.push(message),
         }
@@ -466,13 +464,22 @@ fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
             failed.join("\n")
         ));
     }
-    if analyses.len() > inputs::MAX_ARTICLES {
-        return Err(format!(
-            "{} articles is more than a digest reads ({}); give fewer, or split them by day or topic",
-            analyses.len(),
-            inputs::MAX_ARTICLES
-        ));
+    if articles.len() > inputs::MAX_ARTICLES {
+        return Err(too_many(articles.len()));
     }
+    inputs::unique_names(&mut articles);
+    let options = briefsmith::AnalyzeOptions {
+        key_points: args.key_points.max(briefsmith::digest::CANDIDATES_PER_ARTICLE),
+        language: args.lang.clone(),
+    };
+    let analyses: Vec<Analysis> = articles
+        .par_iter()
+        .map(|read| {
+            let mut analysis = briefsmith::analyze(&read.article, &options);
+            analysis.file = read.file.clone();
+            analysis
+        })
+        .collect();
     let digest =
         briefsmith::digest::digest(&analyses, &briefsmith::digest::DigestOptions { key_points: args.key_points });
     if args.json {
