@@ -66,47 +66,66 @@ pub fn select(articles: &[&Analysis], count: usize) -> Vec<StoryPoint> {
     let mut picked: Vec<(usize, f64, StoryPoint)> = Vec::new();
     let mut left: Vec<usize> = (0..candidates.len()).collect();
     let most: f64 = weights.values().copied().fold(0.0, f64::max).max(f64::EPSILON);
-    while !left.is_empty() {
-        let value = |c: &Candidate| {
-            let gain: f64 = c.terms.iter().filter(|t| !covered.contains(t)).filter_map(|t| weights.get(t)).sum();
-            // Gain per word: a long sentence must bring more to be worth its room
-            // (the length's square root favoured long sentences on vi-mds).
-            (1.0 - OWN_SCORE) * gain / most / c.length + OWN_SCORE * c.own
-        };
-        let (at, best_value) = left
-            .iter()
-            .enumerate()
-            .map(|(at, &i)| (at, value(&candidates[i])))
-            .max_by(|a, b| {
-                let (ca, cb) = (&candidates[left[a.0]], &candidates[left[b.0]]);
-                a.1.total_cmp(&b.1).then(cb.article.cmp(&ca.article)).then(cb.start.cmp(&ca.start))
-            })
-            .expect("candidates are left");
-        let i = left.remove(at);
-        let candidate = &candidates[i];
-        let same = picked
+    let value = |c: &Candidate, covered: &HashSet<u64>| {
+        let gain: f64 = c.terms.iter().filter(|t| !covered.contains(t)).filter_map(|t| weights.get(t)).sum();
+        // Gain per word: a long sentence must bring more to be worth its room
+        // (the length's square root favoured long sentences on vi-mds).
+        (1.0 - OWN_SCORE) * gain / most / c.length + OWN_SCORE * c.own
+    };
+    // Best first; among equals, the article read first, then text order.
+    let better = |a: (usize, f64), b: (usize, f64)| {
+        let (ca, cb) = (&candidates[a.0], &candidates[b.0]);
+        a.1.total_cmp(&b.1).then(cb.article.cmp(&ca.article)).then(cb.start.cmp(&ca.start))
+    };
+    // The pick a candidate states the same fact as, if any.
+    let same_as = |candidate: &Candidate, picked: &[(usize, f64, StoryPoint)]| {
+        picked
             .iter()
             .enumerate()
             .map(|(p, (c, _, _))| (p, bag_f1(&candidate.words, &candidates[*c].words)))
             .filter(|(_, f1)| *f1 >= SAME_FACT)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((p, _)) = same {
-            let (first, _, point) = &mut picked[p];
-            let file = &articles[candidate.article].file;
-            if candidates[*first].article != candidate.article && !point.also_in.iter().any(|x| &x.file == file) {
-                point.also_in.push(Passage { file: file.clone(), start: candidate.start, end: candidate.end });
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(p, _)| p)
+    };
+    let attach = |candidate: &Candidate, pick: &mut (usize, f64, StoryPoint)| {
+        let file = &articles[candidate.article].file;
+        let (first, _, point) = pick;
+        if candidates[*first].article != candidate.article && !point.also_in.iter().any(|x| &x.file == file) {
+            point.also_in.push(Passage { file: file.clone(), start: candidate.start, end: candidate.end });
+        }
+    };
+    while !left.is_empty() && picked.len() < count {
+        let (at, best_value) = left
+            .iter()
+            .enumerate()
+            .map(|(at, &i)| (at, value(&candidates[i], &covered)))
+            .max_by(|a, b| better((left[a.0], a.1), (left[b.0], b.1)))
+            .expect("candidates are left");
+        let i = left.remove(at);
+        let candidate = &candidates[i];
+        match same_as(candidate, &picked) {
+            Some(p) => attach(candidate, &mut picked[p]),
+            None => {
+                covered.extend(candidate.terms.iter().copied());
+                let point = StoryPoint {
+                    text: candidate.text.to_owned(),
+                    file: articles[candidate.article].file.clone(),
+                    start: candidate.start,
+                    end: candidate.end,
+                    score: 0.0,
+                    also_in: Vec::new(),
+                };
+                picked.push((i, best_value, point));
             }
-        } else if picked.len() < count {
-            covered.extend(candidate.terms.iter().copied());
-            let point = StoryPoint {
-                text: candidate.text.to_owned(),
-                file: articles[candidate.article].file.clone(),
-                start: candidate.start,
-                end: candidate.end,
-                score: 0.0,
-                also_in: Vec::new(),
-            };
-            picked.push((i, best_value, point));
+        }
+    }
+    // The picks are made; the rest only tell where else each is reported.
+    // The covered terms no longer change, so their order is fixed: one sort.
+    let mut rest: Vec<(usize, f64)> = left.iter().map(|&i| (i, value(&candidates[i], &covered))).collect();
+    rest.sort_by(|a, b| better(*b, *a));
+    for (i, _) in rest {
+        if let Some(p) = same_as(&candidates[i], &picked) {
+            attach(&candidates[i], &mut picked[p]);
         }
     }
     // Scores in [0, 1], never above the one before, so the list reads best

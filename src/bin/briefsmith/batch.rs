@@ -35,18 +35,8 @@ pub fn run(inputs: &[String], work: impl Fn(&str) -> Result<Done, String> + Sync
     let mut failed = false;
     let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
     for chunk in inputs.chunks(window) {
-        let results: Vec<Result<Done, String>> = chunk
-            .par_iter()
-            .map(|input| {
-                let result = catch_unwind(AssertUnwindSafe(|| work(input))).unwrap_or_else(|_| {
-                    Err(format!(
-                        "{input}: internal error while processing this file; please report it with the file attached"
-                    ))
-                });
-                progress.advance();
-                result
-            })
-            .collect();
+        let results: Vec<Result<Done, String>> =
+            chunk.par_iter().map(|input| guarded(input, &work, &progress)).collect();
         for result in results {
             match result {
                 Ok(done) => {
@@ -85,20 +75,19 @@ pub fn run(inputs: &[String], work: impl Fn(&str) -> Result<Done, String> + Sync
 /// error like any other.
 pub fn collect<T: Send>(inputs: &[String], work: impl Fn(&str) -> Result<T, String> + Sync) -> Vec<Result<T, String>> {
     let progress = Progress::new(inputs.len(), io::stderr().is_terminal());
-    let results = inputs
-        .par_iter()
-        .map(|input| {
-            let result = catch_unwind(AssertUnwindSafe(|| work(input))).unwrap_or_else(|_| {
-                Err(format!(
-                    "{input}: internal error while processing this file; please report it with the file attached"
-                ))
-            });
-            progress.advance();
-            result
-        })
-        .collect();
+    let results = inputs.par_iter().map(|input| guarded(input, &work, &progress)).collect();
     progress.finish();
     results
+}
+
+/// `work` on one input, a panic turned into that input's error, counted on
+/// the progress bar.
+fn guarded<T>(input: &str, work: &impl Fn(&str) -> Result<T, String>, progress: &Progress) -> Result<T, String> {
+    let result = catch_unwind(AssertUnwindSafe(|| work(input))).unwrap_or_else(|_| {
+        Err(format!("{input}: internal error while processing this file; please report it with the file attached"))
+    });
+    progress.advance();
+    result
 }
 
 /// A progress bar on standard error that appears only on a terminal, for

@@ -285,11 +285,7 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     // Render everything before writing anything: a failure leaves no file half-done.
     let mut outputs: Vec<(&Path, Vec<u8>, &str)> = Vec::new();
     if let Some(path) = &args.pdf {
-        let pdf = export::pdf(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
-        for warning in &pdf.warnings {
-            eprintln!("briefsmith: warning: {warning}");
-        }
-        outputs.push((path, pdf.bytes, "the PDF"));
+        outputs.push((path, pdf(library, &resolved, &brief, &locale, &markdown)?, "the PDF"));
     }
     if let Some(path) = &args.docx {
         let docx = export::docx(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
@@ -301,19 +297,7 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     if let Some(path) = &args.txt {
         outputs.push((path, export::text(&markdown).into_bytes(), "the text"));
     }
-    let to_stdout = args.output.is_none() && outputs.is_empty();
-    if let Some(path) = &args.output {
-        outputs.push((path, markdown.clone().into_bytes(), "the brief"));
-    }
-    for (path, bytes, what) in outputs {
-        briefsmith::atomic::write(path, &bytes)
-            .map_err(|e| format!("{}: could not write {what}: {e}; nothing was changed there", path.display()))?;
-    }
-    if to_stdout {
-        write_stdout(markdown.as_bytes())
-    } else {
-        Ok(())
-    }
+    finish(outputs, args.output.as_deref(), &markdown, "the brief")
 }
 
 fn read_brief(path: &Path) -> Result<Brief, String> {
@@ -498,19 +482,42 @@ fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
     // Render everything before writing anything: a failure leaves no file half-done.
     let mut outputs: Vec<(&Path, Vec<u8>, &str)> = Vec::new();
     if let Some(path) = &args.pdf {
-        let pdf = export::pdf(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
-        for warning in &pdf.warnings {
-            eprintln!("briefsmith: warning: {warning}");
-        }
-        outputs.push((path, pdf.bytes, "the PDF"));
+        outputs.push((path, pdf(library, &resolved, &brief, &locale, &markdown)?, "the PDF"));
     }
     if let Some(path) = &args.brief_json {
         let json = serde_json::to_vec_pretty(&brief).map_err(|e| format!("could not write the Brief JSON: {e}"))?;
         outputs.push((path, json, "the Brief JSON"));
     }
-    let to_stdout = args.output.is_none() && outputs.is_empty();
-    if let Some(path) = &args.output {
-        outputs.push((path, markdown.clone().into_bytes(), "the digest"));
+    finish(outputs, args.output.as_deref(), &markdown, "the digest")
+}
+
+/// The PDF of a rendered brief, its warnings on standard error.
+fn pdf(
+    library: &Library,
+    resolved: &template::Resolved,
+    brief: &Brief,
+    locale: &str,
+    markdown: &str,
+) -> Result<Vec<u8>, String> {
+    let pdf = export::pdf(library, resolved, brief, locale, markdown, None).map_err(|e| e.to_string())?;
+    for warning in &pdf.warnings {
+        eprintln!("briefsmith: warning: {warning}");
+    }
+    Ok(pdf.bytes)
+}
+
+/// Writes every rendered output atomically, the Markdown to `output` or,
+/// when nothing else is asked for, to standard output. Everything is
+/// rendered before this: a failure leaves no file half-done.
+fn finish<'a>(
+    mut outputs: Vec<(&'a Path, Vec<u8>, &str)>,
+    output: Option<&'a Path>,
+    markdown: &str,
+    what: &'static str,
+) -> Result<(), String> {
+    let to_stdout = output.is_none() && outputs.is_empty();
+    if let Some(path) = output {
+        outputs.push((path, markdown.as_bytes().to_vec(), what));
     }
     for (path, bytes, what) in outputs {
         briefsmith::atomic::write(path, &bytes)
