@@ -78,9 +78,18 @@ impl Tokenizer {
     /// Term frequencies, each occurrence weighted by `weigh` of the words it
     /// is made of (one, or a Vietnamese syllable pair), sorted by term hash.
     pub fn weighted(&self, text: &str, weigh: impl Fn(&[&str]) -> f64) -> Vector {
+        let mut counts: HashMap<u64, f64> = HashMap::new();
+        self.each_term(text, |term, words| *counts.entry(term).or_default() += weigh(words));
+        let mut vector: Vector = counts.into_iter().collect();
+        vector.sort_by_key(|(t, _)| *t);
+        vector
+    }
+
+    /// Calls `found` with every term occurrence of `text`, in text order, and
+    /// the words it is made of.
+    pub fn each_term(&self, text: &str, mut found: impl FnMut(u64, &[&str])) {
         let words: Vec<String> =
             words_in(text, Span::new(0, text.len())).iter().map(|w| w.text.to_lowercase()).collect();
-        let mut counts: HashMap<u64, f64> = HashMap::new();
         for (i, word) in words.iter().enumerate() {
             let stop = self.is_stopword(word);
             if !stop {
@@ -88,20 +97,16 @@ impl Tokenizer {
                     Some(stemmer) => stemmer.stem(word).into_owned(),
                     None => word.clone(),
                 };
-                *counts.entry(hash(&term)).or_default() += weigh(&[word.as_str()]);
+                found(hash(&term), &[word.as_str()]);
             }
             if self.lang == Lang::Vi {
                 if let Some(next) = words.get(i + 1) {
                     if !(stop && self.is_stopword(next)) {
-                        *counts.entry(hash(&(word.as_str(), next.as_str()))).or_default() +=
-                            weigh(&[word.as_str(), next.as_str()]);
+                        found(hash(&(word.as_str(), next.as_str())), &[word.as_str(), next.as_str()]);
                     }
                 }
             }
         }
-        let mut vector: Vector = counts.into_iter().collect();
-        vector.sort_by_key(|(t, _)| *t);
-        vector
     }
 }
 

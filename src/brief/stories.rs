@@ -51,6 +51,11 @@ pub struct Sourced<T> {
 }
 
 impl<T> Sourced<T> {
+    /// An item of one source, reported nowhere else.
+    pub fn alone(item: T, source: usize) -> Self {
+        Sourced { item, source, also_in: Vec::new() }
+    }
+
     /// Every source of the item, its own first, each once.
     pub fn sources(&self) -> Vec<usize> {
         let mut all = vec![self.source];

@@ -105,13 +105,20 @@ fn rarity(lang: Lang, words: &[&str]) -> f64 {
 fn profile(analysis: &Analysis) -> Vector {
     let lang = Lang::from_code(&analysis.language);
     let tokenizer = Tokenizer::new(lang);
+    // Per term: its count, and its rarity (the mean over its occurrences:
+    // an English stem is several words).
     let mut counts: HashMap<u64, (f64, f64)> = HashMap::new();
     let mut add = |text: &str, times: f64| {
-        let weighted = tokenizer.weighted(text, |words| rarity(lang, words));
-        for ((term, count), (_, weight)) in tokenizer.vector(text).into_iter().zip(weighted) {
+        let mut here: HashMap<u64, (f64, f64)> = HashMap::new();
+        tokenizer.each_term(text, |term, words| {
+            let entry = here.entry(term).or_default();
+            entry.0 += 1.0;
+            entry.1 += rarity(lang, words);
+        });
+        for (term, (count, rarity_sum)) in here {
             let entry = counts.entry(term).or_default();
             entry.0 += count * times;
-            entry.1 = weight / count;
+            entry.1 = rarity_sum / count;
         }
     };
     add(&analysis.text, 1.0);

@@ -215,10 +215,11 @@ pub fn digest(analyses: &[Analysis], options: &DigestOptions) -> Digest {
 
 fn story(articles: &[&Analysis], options: &DigestOptions) -> Story {
     let (quotes, figures) = (quotes::merge(articles), figures::merge(articles));
+    let terms: Vec<_> = articles.iter().map(|a| points::terms(a)).collect();
     Story {
-        title: title(articles),
+        title: title(articles, points::most_central(&terms)),
         files: articles.iter().map(|a| a.file.clone()).collect(),
-        key_points: points::select(articles, options.key_points),
+        key_points: points::select(articles, &terms, options.key_points),
         quotes,
         entities: names::merge(articles),
         disagreements: figures::disagreements(articles),
@@ -228,8 +229,7 @@ fn story(articles: &[&Analysis], options: &DigestOptions) -> Story {
 
 /// The headline of the story's most central article: the one whose key
 /// points the others most repeat, which words the story as most tell it.
-fn title(articles: &[&Analysis]) -> String {
-    let central = points::most_central(articles);
+fn title(articles: &[&Analysis], central: usize) -> String {
     let article = articles[central];
     article
         .title

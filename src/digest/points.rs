@@ -40,9 +40,10 @@ struct Candidate<'a> {
     words: HashMap<String, usize>,
 }
 
-/// The best `count` key points of the story made of `articles`.
-pub fn select(articles: &[&Analysis], count: usize) -> Vec<StoryPoint> {
-    let weights = shared_terms(articles);
+/// The best `count` key points of the story made of `articles`, whose
+/// [`terms`] are `article_terms`.
+pub fn select(articles: &[&Analysis], article_terms: &[Vector], count: usize) -> Vec<StoryPoint> {
+    let weights = shared_terms(article_terms);
     let fragments_left_out = articles.iter().flat_map(|a| &a.key_points).any(|p| !is_fragment(&p.text));
     let mut candidates: Vec<Candidate> = Vec::new();
     for (index, article) in articles.iter().enumerate() {
@@ -152,25 +153,27 @@ fn is_fragment(text: &str) -> bool {
 }
 
 /// The terms two or more of the articles use, each weighted by how many do.
-fn shared_terms(articles: &[&Analysis]) -> HashMap<u64, f64> {
+fn shared_terms(article_terms: &[Vector]) -> HashMap<u64, f64> {
     let mut in_articles: HashMap<u64, f64> = HashMap::new();
-    for article in articles {
-        for (term, _) in terms(article) {
-            *in_articles.entry(term).or_default() += 1.0;
+    for terms in article_terms {
+        for (term, _) in terms {
+            *in_articles.entry(*term).or_default() += 1.0;
         }
     }
     in_articles.retain(|_, n| *n >= 2.0);
     in_articles
 }
 
-fn terms(article: &Analysis) -> Vector {
+/// An article's term counts: read once per story, for its key points and
+/// its most central article.
+pub fn terms(article: &Analysis) -> Vector {
     Tokenizer::new(Lang::from_code(&article.language)).vector(&article.text)
 }
 
-/// The index of the article most like the others (the highest mean cosine);
-/// the first among equals.
-pub fn most_central(articles: &[&Analysis]) -> usize {
-    let vectors: Vec<Vector> = articles.iter().map(|a| normalize(terms(a))).collect();
+/// The index of the article most like the others (the highest mean cosine
+/// of their [`terms`]); the first among equals.
+pub fn most_central(article_terms: &[Vector]) -> usize {
+    let vectors: Vec<Vector> = article_terms.iter().map(|t| normalize(t.clone())).collect();
     let mut best = (0, f64::MIN);
     for (i, vector) in vectors.iter().enumerate() {
         let sum: f64 =

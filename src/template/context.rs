@@ -383,12 +383,11 @@ fn one_story(brief: &Brief) -> (Vec<SourceArticle>, Vec<StoryItem>) {
         language: brief.language.clone(),
         article: String::new(),
     };
-    let sourced = |item| Sourced { item, source: 0, also_in: Vec::new() };
     let story = StoryItem {
         title: brief.title.clone(),
         sources: vec![0],
-        key_points: brief.key_points.iter().cloned().map(sourced).collect(),
-        quotes: brief.quotes.iter().cloned().map(|q| Sourced { item: q, source: 0, also_in: Vec::new() }).collect(),
+        key_points: brief.key_points.iter().cloned().map(|k| Sourced::alone(k, 0)).collect(),
+        quotes: brief.quotes.iter().cloned().map(|q| Sourced::alone(q, 0)).collect(),
         entities: brief
             .entities
             .iter()
@@ -400,7 +399,7 @@ fn one_story(brief: &Brief) -> (Vec<SourceArticle>, Vec<StoryItem>) {
                 edited: e.edited.clone(),
             })
             .collect(),
-        figures: brief.figures.iter().cloned().map(|f| Sourced { item: f, source: 0, also_in: Vec::new() }).collect(),
+        figures: brief.figures.iter().cloned().map(|f| Sourced::alone(f, 0)).collect(),
         disagreements: Vec::new(),
         included: true,
         edited: None,
