@@ -344,3 +344,89 @@ fn the_contract_holds_on_every_vi_mds_story() {
     // on one football squad, merge when nothing dates them).
     assert!(whole >= 60, "{whole} of 81 stories kept whole");
 }
+
+/// The digest's brief of the mixed folder, through the library as the app
+/// makes it.
+fn mixed_brief() -> briefsmith::brief::Brief {
+    use briefsmith::ingest::{inputs, IngestOptions};
+    let read = inputs::read_all(&[fixture("mixed")], &IngestOptions::default()).expect("the folder reads");
+    assert!(read.failed.is_empty(), "{:?}", read.failed);
+    let analyses = briefsmith::digest::analyze_articles(&read.articles, 5, None);
+    let digest = briefsmith::digest::digest(&analyses, &briefsmith::digest::DigestOptions::default());
+    briefsmith::brief::Brief::from_digest(&digest, &analyses, Some("2026-03-02".to_owned()))
+}
+
+#[test]
+fn one_story_of_a_digest_is_a_brief_of_its_own_sources_renumbered() {
+    let brief = mixed_brief();
+    assert_eq!(brief.stories.len(), 3);
+    let flood = &brief.stories[1];
+    let files = |b: &briefsmith::brief::Brief, of: &[usize]| -> Vec<String> {
+        of.iter().map(|&s| b.sources[s].file.rsplit('/').next().unwrap().to_owned()).collect()
+    };
+    assert_eq!(files(&brief, &flood.sources), ["lu-tan-loc-a.txt", "lu-tan-loc-b.txt"]);
+    assert!(flood.sources != [0, 1], "the fixture must renumber: {:?}", flood.sources);
+
+    let one = brief.story_brief(1).expect("story 1");
+    assert_eq!(one.stories.len(), 1);
+    assert_eq!(one.title, flood.title);
+    assert_eq!(files(&one, &[0, 1]), ["lu-tan-loc-a.txt", "lu-tan-loc-b.txt"]);
+    let story = &one.stories[0];
+    assert_eq!(story.sources, [0, 1]);
+    assert_eq!(story.key_points.len(), flood.key_points.len());
+    // Every item still reads back in the article its (new) source number names.
+    let reads_back = |source: usize, start: Option<usize>, end: Option<usize>, text: &str| {
+        let article: Vec<char> = one.sources[source].article.chars().collect();
+        let span: String = article[start.unwrap()..end.unwrap()].iter().collect();
+        assert_eq!(span, text);
+    };
+    for point in &story.key_points {
+        reads_back(point.source, point.item.start, point.item.end, &point.item.text);
+    }
+    for quote in &story.quotes {
+        reads_back(quote.source, quote.item.start, quote.item.end, &quote.item.text);
+        assert!(quote.also_in.iter().all(|span| span.source < 2));
+    }
+    assert_eq!(story.disagreements.len(), 1);
+    assert!(story.disagreements[0].figures.iter().all(|f| f.source < 2));
+    assert!(brief.story_brief(3).is_none());
+
+    // Its topic brief cites [1] and [2] and lists exactly those two sources.
+    let library = briefsmith::template::Library::new(None);
+    let resolved = library.resolve("topic-brief").unwrap();
+    let markdown = briefsmith::export::markdown(&library, &resolved, &one, "vi").unwrap();
+    assert!(markdown.contains("[1]") && markdown.contains("[2]"), "{markdown}");
+    assert!(!markdown.contains("[3]"), "{markdown}");
+    assert!(!markdown.contains("chess") && !markdown.contains("Ferry"), "{markdown}");
+}
+
+#[test]
+fn the_analysts_overall_fields_stay_with_the_whole_digest() {
+    let mut brief = mixed_brief();
+    brief.analyst.bottom_line = "Three unrelated stories today.".to_owned();
+    brief.analyst.classification = "INTERNAL".to_owned();
+    let one = brief.story_brief(0).unwrap();
+    assert_eq!(one.analyst.bottom_line, "", "a digest's bottom line is not one story's");
+    assert_eq!(one.analyst.classification, "INTERNAL");
+    // With one story left in, the digest is that story: its fields go along.
+    brief.stories[1].included = false;
+    brief.stories[2].included = false;
+    assert_eq!(brief.story_brief(0).unwrap().analyst.bottom_line, "Three unrelated stories today.");
+}
+
+#[test]
+fn reading_many_inputs_lists_the_unreadable_ones_and_reads_the_rest() {
+    use briefsmith::ingest::{inputs, IngestOptions};
+    let missing = fixture("ferry/no-such-outlet.txt");
+    let inputs = [fixture("ferry/harbour-gazette.txt"), missing.clone(), fixture("ferry")];
+    let read = inputs::read_all(&inputs, &IngestOptions::default()).unwrap();
+    let files: Vec<&str> = read.articles.iter().map(|a| a.file.rsplit('/').next().unwrap()).collect();
+    assert_eq!(files, ["harbour-gazette.txt", "valley-post.txt"]);
+    assert_eq!(read.failed.len(), 1);
+    assert_eq!(read.failed[0].0, missing);
+    assert!(read.warnings.iter().any(|w| w.ends_with("harbour-gazette.txt: given more than once; read once")));
+    let empty = tempfile::tempdir().unwrap();
+    let error =
+        inputs::read_all(&[empty.path().to_string_lossy().into_owned()], &IngestOptions::default()).unwrap_err();
+    assert!(error.to_string().contains("the folder has no article files"), "{error}");
+}

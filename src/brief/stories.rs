@@ -237,6 +237,91 @@ impl Brief {
     }
 }
 
+impl Brief {
+    /// The brief of one story (index into `stories`): that story alone, from
+    /// its own sources, renumbered 1, 2, … in the story's order, so that the
+    /// markers of a `topic-brief` resolve to its source list. Titled by the
+    /// story (the analyst's title when set). The analyst's bottom line,
+    /// assessment, confidence and recommendations speak for the whole brief:
+    /// they are kept only when it has one included story. `None` when there
+    /// is no such story.
+    pub fn story_brief(&self, index: usize) -> Option<Brief> {
+        let story = self.stories.get(index)?;
+        let renumber = |source: usize| story.sources.iter().position(|&s| s == source);
+        let keep_spans = |spans: &[SourceSpan]| -> Vec<SourceSpan> {
+            spans
+                .iter()
+                .filter_map(|span| Some(SourceSpan { source: renumber(span.source)?, ..span.clone() }))
+                .collect()
+        };
+        fn keep<T: Clone>(
+            items: &[Sourced<T>],
+            renumber: &dyn Fn(usize) -> Option<usize>,
+            keep_spans: &dyn Fn(&[SourceSpan]) -> Vec<SourceSpan>,
+        ) -> Vec<Sourced<T>> {
+            items
+                .iter()
+                .filter_map(|item| {
+                    Some(Sourced {
+                        item: item.item.clone(),
+                        source: renumber(item.source)?,
+                        also_in: keep_spans(&item.also_in),
+                    })
+                })
+                .collect()
+        }
+        let mut one = StoryItem {
+            title: story.title.clone(),
+            sources: (0..story.sources.len()).collect(),
+            key_points: keep(&story.key_points, &renumber, &keep_spans),
+            quotes: keep(&story.quotes, &renumber, &keep_spans),
+            entities: story
+                .entities
+                .iter()
+                .map(|e| StoryEntityItem {
+                    sources: e.sources.iter().filter_map(|&s| renumber(s)).collect(),
+                    ..e.clone()
+                })
+                .collect(),
+            figures: keep(&story.figures, &renumber, &keep_spans),
+            disagreements: story
+                .disagreements
+                .iter()
+                .map(|d| DisagreementItem { figures: keep(&d.figures, &renumber, &keep_spans), ..d.clone() })
+                .collect(),
+            included: true,
+            edited: story.edited.clone(),
+        };
+        one.disagreements.retain(|d| d.figures.len() > 1);
+        let mut analyst = self.analyst.clone();
+        if self.stories.iter().filter(|s| s.included).count() > 1 {
+            analyst.bottom_line.clear();
+            analyst.assessment.clear();
+            analyst.confidence = None;
+            analyst.recommendations.clear();
+        }
+        let sources: Vec<SourceArticle> = story.sources.iter().filter_map(|&s| self.sources.get(s).cloned()).collect();
+        Some(Brief {
+            version: self.version,
+            title: story.edited.clone().unwrap_or_else(|| story.title.clone()),
+            source: self.source.clone(),
+            language: majority_language(&sources),
+            generated: self.generated.clone(),
+            analyst,
+            key_points: Vec::new(),
+            quotes: Vec::new(),
+            entities: Vec::new(),
+            figures: Vec::new(),
+            removed: Vec::new(),
+            article: String::new(),
+            input: None,
+            citations: self.citations.clone(),
+            sources,
+            stories: vec![one],
+        })
+    }
+}
+
 /// The language most of the articles are in; the first's among equals.
 fn majority_language(sources: &[SourceArticle]) -> String {
     let mut best: (&str, usize) = ("und", 0);

@@ -38,7 +38,10 @@ pub mod similar;
 
 use serde::{Deserialize, Serialize};
 
+use rayon::prelude::*;
+
 use crate::analyze::{Analysis, EntityKind, FigureKind, QuoteKind};
+use crate::ingest::inputs::ReadArticle;
 
 /// How to digest.
 #[derive(Debug, Clone)]
@@ -56,6 +59,24 @@ impl Default for DigestOptions {
 /// Key points each article should be analyzed for, so that a story has
 /// enough to choose its own from: the best of every outlet, and a few more.
 pub const CANDIDATES_PER_ARTICLE: usize = 10;
+
+/// Analyzes read articles for a digest, on every core, in input order: each
+/// for [`CANDIDATES_PER_ARTICLE`] key points (or `key_points` when more), in
+/// `language` when given, named by its article's `file`.
+pub fn analyze_articles(articles: &[ReadArticle], key_points: usize, language: Option<&str>) -> Vec<Analysis> {
+    let options = crate::AnalyzeOptions {
+        key_points: key_points.max(CANDIDATES_PER_ARTICLE),
+        language: language.map(str::to_owned),
+    };
+    articles
+        .par_iter()
+        .map(|read| {
+            let mut analysis = crate::analyze(&read.article, &options);
+            analysis.file = read.file.clone();
+            analysis
+        })
+        .collect()
+}
 
 /// Stories from many articles: the JSON contract of `briefsmith digest --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

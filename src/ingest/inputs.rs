@@ -34,6 +34,10 @@ pub enum InputError {
     EmptyFolder,
     #[error("could not list the folder: {0}")]
     Folder(std::io::Error),
+    #[error("{0} articles is more than a digest reads ({MAX_ARTICLES}); give fewer, or split them by day or topic")]
+    TooMany(usize),
+    #[error("{input}: {error}")]
+    At { input: String, error: Box<InputError> },
 }
 
 /// The inputs, each once, with every folder replaced by its article files
@@ -114,6 +118,49 @@ pub struct ReadArticle {
 pub struct ReadInput {
     pub articles: Vec<ReadArticle>,
     pub warnings: Vec<String>,
+}
+
+/// What many inputs gave: their articles, in input order and uniquely
+/// named; the inputs that could not be read, each with why; and warnings
+/// (an input given twice, a feed item left out or read from its summary).
+#[derive(Debug, Default)]
+pub struct ReadInputs {
+    pub articles: Vec<ReadArticle>,
+    pub failed: Vec<(String, InputError)>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads many inputs ([`expand`], then [`read`] each) on every core. One
+/// unreadable input does not stop the others: it is listed in `failed`, for
+/// the caller to refuse the lot or go on without it. More than
+/// [`MAX_ARTICLES`] articles, before or after feeds are read, is an error.
+pub fn read_all(inputs: &[String], options: &IngestOptions) -> Result<ReadInputs, InputError> {
+    use rayon::prelude::*;
+    let (files, repeated) =
+        expand(inputs).map_err(|(input, error)| InputError::At { input, error: Box::new(error) })?;
+    // Refused before anything is read; a feed may still add items, checked below.
+    if files.len() > MAX_ARTICLES {
+        return Err(InputError::TooMany(files.len()));
+    }
+    let mut all = ReadInputs {
+        warnings: repeated.into_iter().map(|file| format!("{file}: given more than once; read once")).collect(),
+        ..ReadInputs::default()
+    };
+    let results: Vec<_> = files.par_iter().map(|file| read(file, options)).collect();
+    for (file, result) in files.into_iter().zip(results) {
+        match result {
+            Ok(read) => {
+                all.warnings.extend(read.warnings);
+                all.articles.extend(read.articles);
+            }
+            Err(error) => all.failed.push((file, error)),
+        }
+    }
+    if all.articles.len() > MAX_ARTICLES {
+        return Err(InputError::TooMany(all.articles.len()));
+    }
+    unique_names(&mut all.articles);
+    Ok(all)
 }
 
 /// Reads one input: a file, `-` or an address, through `options` (whose

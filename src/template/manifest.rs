@@ -17,6 +17,9 @@ pub struct Manifest {
     pub pdf: PageSettings,
     /// How briefs from this template cite the article, unless the brief says.
     pub citations: crate::brief::Citations,
+    /// Made for briefs of many articles: it reads `stories` and `sources`.
+    /// The app offers such templates for a digest, the others for one article.
+    pub stories: bool,
 }
 
 impl Default for Manifest {
@@ -28,6 +31,7 @@ impl Default for Manifest {
             labels: BTreeMap::new(),
             pdf: PageSettings::default(),
             citations: crate::brief::Citations::default(),
+            stories: false,
         }
     }
 }

@@ -81,6 +81,8 @@ pub struct TemplateInfo {
     pub name: String,
     pub description: String,
     pub origin: Origin,
+    /// Made for briefs of many articles (the manifest's `stories = true`).
+    pub stories: bool,
 }
 
 /// A template ready to render: its source, manifest and where includes resolve.
@@ -141,7 +143,12 @@ impl Library {
             let manifest = self.resolve(&name)?.manifest;
             by_name.insert(
                 name.clone(),
-                TemplateInfo { name, description: manifest.description, origin: Origin::Builtin },
+                TemplateInfo {
+                    name,
+                    description: manifest.description,
+                    origin: Origin::Builtin,
+                    stories: manifest.stories,
+                },
             );
         }
         if let Some(user) = &self.user {
@@ -153,7 +160,10 @@ impl Library {
                     }
                     let manifest = self.resolve(&name)?.manifest;
                     let origin = if by_name.contains_key(&name) { Origin::UserShadowingBuiltin } else { Origin::User };
-                    by_name.insert(name.clone(), TemplateInfo { name, description: manifest.description, origin });
+                    by_name.insert(
+                        name.clone(),
+                        TemplateInfo { name, description: manifest.description, origin, stories: manifest.stories },
+                    );
                 }
             }
         }

@@ -11,7 +11,6 @@ use briefsmith::export;
 use briefsmith::ingest::{ingest, inputs, source, Format, IngestOptions};
 use briefsmith::template::{self, Library, Origin};
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 mod batch;
 mod summary;
@@ -417,12 +416,7 @@ fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
     for file in repeated {
         eprintln!("briefsmith: warning: {file}: given more than once; read once");
     }
-    let too_many = |count: usize| {
-        format!(
-            "{count} articles is more than a digest reads ({}); give fewer, or split them by day or topic",
-            inputs::MAX_ARTICLES
-        )
-    };
+    let too_many = |count: usize| inputs::InputError::TooMany(count).to_string();
     // Refused before anything is read: a feed may still add items, checked below.
     if files.len() > inputs::MAX_ARTICLES {
         return Err(too_many(files.len()));
@@ -452,18 +446,7 @@ fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
         return Err(too_many(articles.len()));
     }
     inputs::unique_names(&mut articles);
-    let options = briefsmith::AnalyzeOptions {
-        key_points: args.key_points.max(briefsmith::digest::CANDIDATES_PER_ARTICLE),
-        language: args.lang.clone(),
-    };
-    let analyses: Vec<Analysis> = articles
-        .par_iter()
-        .map(|read| {
-            let mut analysis = briefsmith::analyze(&read.article, &options);
-            analysis.file = read.file.clone();
-            analysis
-        })
-        .collect();
+    let analyses = briefsmith::digest::analyze_articles(&articles, args.key_points, args.lang.as_deref());
     let digest =
         briefsmith::digest::digest(&analyses, &briefsmith::digest::DigestOptions { key_points: args.key_points });
     if args.json {
