@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use briefsmith::brief::{Brief, BriefOptions, Input};
+use briefsmith::ingest::inputs;
 use briefsmith::ingest::source::MAX_INPUT_BYTES;
 use briefsmith::ingest::IngestOptions;
 use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInfo};
@@ -154,6 +155,55 @@ pub fn new_brief(input: Input, analyst: String) -> Outcome<Brief> {
     Brief::from_input(input, options).map_err(|e| Failure::new(e.to_string()))
 }
 
+/// A digest of many articles, and what was left out of it.
+#[derive(Debug, Serialize)]
+pub struct OpenedDigest {
+    pub brief: Brief,
+    /// One line per input that could not be read (left out), then the
+    /// library's warnings (an input given twice, a feed item's summary read).
+    pub warnings: Vec<String>,
+}
+
+/// Opens several articles, folders or feeds as one digest brief: the
+/// articles grouped into stories, `key_points` per story. An input that
+/// cannot be read is left out and named in the warnings, so one bad file
+/// in a folder does not cost the analyst the rest; with none readable, the
+/// failure lists each input and why.
+#[tauri::command(async)]
+pub fn open_articles(paths: Vec<String>, key_points: usize, analyst: String) -> Outcome<OpenedDigest> {
+    if key_points == 0 || key_points > MAX_KEY_POINTS {
+        return Err(Failure::new(format!("a story can have 1 to {MAX_KEY_POINTS} key points")));
+    }
+    if paths.is_empty() {
+        return Err(Failure::new("no files were given: pick articles, a folder or a feed"));
+    }
+    let read = inputs::read_all(&paths, &IngestOptions::default()).map_err(|e| Failure::new(e.to_string()))?;
+    let left_out: Vec<String> = read
+        .failed
+        .iter()
+        .map(|(input, error)| format!("{}: {error}; left out", name_of(Path::new(input))))
+        .collect();
+    if read.articles.is_empty() {
+        return Err(Failure::new(format!("{}\nNo article could be read, so there is no digest.", left_out.join("\n"))));
+    }
+    let analyses = briefsmith::digest::analyze_articles(&read.articles, key_points, None);
+    let digest = briefsmith::digest::digest(&analyses, &briefsmith::digest::DigestOptions { key_points });
+    let mut brief = Brief::from_digest(&digest, &analyses, None);
+    brief.analyst.analyst = analyst;
+    Ok(OpenedDigest { brief, warnings: left_out.into_iter().chain(read.warnings).collect() })
+}
+
+/// The brief a preview or export shows: the whole brief, or one of its
+/// stories told from that story's sources.
+fn shown(brief: Brief, story: Option<usize>) -> Outcome<Brief> {
+    match story {
+        None => Ok(brief),
+        Some(index) => brief
+            .story_brief(index)
+            .ok_or_else(|| Failure::new(format!("the brief has no story {}; pick one from the list", index + 1))),
+    }
+}
+
 /// Analyzes a brief's article again (restored lines, another number of key
 /// points), keeping the analyst's review.
 #[tauri::command(async)]
@@ -186,7 +236,7 @@ pub struct Preview {
 }
 
 /// The brief rendered for the preview; `source` is a template being edited
-/// and not yet saved.
+/// and not yet saved; `story`, one story of a digest alone.
 #[tauri::command(async)]
 pub fn preview(
     state: State<'_, AppState>,
@@ -194,8 +244,10 @@ pub fn preview(
     template: String,
     locale: String,
     source: Option<String>,
+    story: Option<usize>,
 ) -> Outcome<Preview> {
     let started = Instant::now();
+    let brief = shown(brief, story)?;
     let (_, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, source)?;
     let html = briefsmith::render::html::preview(&markdown);
     Ok(Preview { markdown, html, locale, millis: started.elapsed().as_secs_f64() * 1000.0 })
@@ -226,8 +278,8 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
-/// Writes the brief as Markdown (`format` "markdown"), PDF ("pdf"), Word
-/// ("docx"), HTML ("html") or plain text ("text").
+/// Writes the brief (or its story `story` alone) as Markdown (`format`
+/// "markdown"), PDF ("pdf"), Word ("docx"), HTML ("html") or plain text ("text").
 /// Everything is rendered before the file is written, and the write is
 /// atomic: a failure leaves any existing file as it was.
 #[tauri::command(async)]
@@ -239,7 +291,9 @@ pub fn export(
     format: String,
     path: String,
     page_size: String,
+    story: Option<usize>,
 ) -> Outcome<Exported> {
+    let brief = shown(brief, story)?;
     let path = PathBuf::from(path);
     let wanted = match format.as_str() {
         "markdown" => "md",

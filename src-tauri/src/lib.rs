@@ -21,6 +21,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
         commands::startup,
         commands::sample_article,
         commands::read_article,
+        commands::open_articles,
         commands::new_brief,
         commands::reanalyze,
         commands::preview,

@@ -357,3 +357,75 @@ fn a_second_launch_queues_its_file_for_the_window_and_tells_it() {
     assert_eq!(app.ok("files_to_open", json!({})), expected);
     assert_eq!(app.ok("files_to_open", json!({})), json!([]), "each file is handed out once");
 }
+
+fn digest_fixture(name: &str) -> String {
+    format!("{}/../tests/fixtures/digest/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn several_articles_open_as_a_digest_and_one_story_exports_alone() {
+    let app = App::new();
+    let missing = app.path("gone.txt").display().to_string();
+    let paths = [
+        digest_fixture("ferry/harbour-gazette.txt"),
+        digest_fixture("mixed/chess-open.txt"),
+        missing,
+        digest_fixture("ferry/valley-post.txt"),
+    ];
+    let opened = app.ok("open_articles", json!({ "paths": paths, "keyPoints": 4, "analyst": "Trần Thu" }));
+    let warnings: Vec<&str> = opened["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("gone.txt: ") && warnings[0].ends_with("; left out"), "{warnings:?}");
+    let brief = &opened["brief"];
+    assert_eq!(brief["analyst"]["analyst"], "Trần Thu");
+    assert_eq!(brief["sources"].as_array().unwrap().len(), 3);
+    let stories = brief["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2, "the ferry story and the chess report");
+    assert_eq!(stories[0]["sources"], json!([0, 2]));
+    assert!(stories[0]["key_points"].as_array().unwrap().len() <= 4);
+
+    // The whole digest, and the ferry story alone from its two sources.
+    let md = app.path("digest.md");
+    let body = json!({ "brief": brief, "template": "digest", "locale": "en", "format": "markdown", "path": md, "pageSize": "" });
+    app.ok("export", body);
+    let digest = std::fs::read_to_string(&md).unwrap();
+    assert!(digest.contains("[3]") && digest.to_lowercase().contains("chess"), "{digest}");
+    let pdf = app.path("ferry.pdf");
+    let body = json!({
+        "brief": brief, "template": "topic-brief", "locale": "en", "format": "pdf", "path": pdf, "pageSize": "",
+        "story": 0,
+    });
+    app.ok("export", body);
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("cancelled all sailings"), "{text}");
+    assert!(text.contains("[2]") && !text.contains("[3]") && !text.to_lowercase().contains("chess"), "{text}");
+    let preview = app.ok(
+        "preview",
+        json!({ "brief": brief, "template": "topic-brief", "locale": "en", "source": null, "story": 1 }),
+    );
+    assert!(preview["markdown"].as_str().unwrap().to_lowercase().contains("chess"));
+
+    let body = json!({ "brief": brief, "template": "digest", "locale": "", "format": "markdown", "path": md, "pageSize": "", "story": 7 });
+    assert!(message(&app.fails("export", body)).contains("no story 8"));
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), digest, "a failed export leaves the file alone");
+}
+
+#[test]
+fn a_digest_with_nothing_readable_says_what_went_wrong() {
+    let app = App::new();
+    let gone = app.path("gone.txt").display().to_string();
+    let failure = app.fails("open_articles", json!({ "paths": [gone], "keyPoints": 5, "analyst": "" }));
+    assert!(message(&failure).contains("gone.txt: ") && message(&failure).contains("No article could be read"));
+    let failure = app.fails("open_articles", json!({ "paths": [], "keyPoints": 5, "analyst": "" }));
+    assert!(message(&failure).contains("no files were given"));
+    let empty = app.path("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let failure = app.fails("open_articles", json!({ "paths": [empty], "keyPoints": 5, "analyst": "" }));
+    assert!(message(&failure).contains("the folder has no article files"), "{failure}");
+    let failure = app.fails("open_articles", json!({ "paths": [digest_fixture("ferry")], "keyPoints": 0, "analyst": "" }));
+    assert!(message(&failure).contains("1 to 50 key points"));
+    // A folder opens as its articles.
+    let opened = app.ok("open_articles", json!({ "paths": [digest_fixture("ferry")], "keyPoints": 5, "analyst": "" }));
+    assert_eq!(opened["brief"]["stories"].as_array().unwrap().len(), 1);
+}
