@@ -27,13 +27,49 @@ export function renderArticle(ranges) {
   if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
+/// Shows the article of a digest's source `index`, with `ranges` marked.
+export function showSource(index, ranges = []) {
+  const source = state.brief.sources?.[index];
+  if (!source) return;
+  state.source = index;
+  state.chars = Array.from(source.article);
+  $("article-source").textContent = `[${index + 1}] ${sourceLabel(source)}`;
+  $("article-source").title = source.url || source.file;
+  for (const button of document.querySelectorAll("#story-sources button")) {
+    button.setAttribute("aria-pressed", String(Number(button.dataset.source) === index));
+  }
+  renderArticle(ranges);
+}
+
+/// A source as the analyst knows it: its title and outlet, else its file.
+export function sourceLabel(source) {
+  const parts = [source.title, source.name].filter(Boolean);
+  return parts.length ? parts.join(" — ") : source.file.split(/[\\/]/).pop();
+}
+
+/// A `[n]` button that shows source `index`'s article with `ranges` marked.
+export function sourceMark(index, ranges) {
+  const button = document.createElement("button");
+  button.className = "source-mark";
+  button.textContent = `[${index + 1}]`;
+  const source = state.brief.sources?.[index];
+  button.title = source ? sourceLabel(source) : "";
+  button.setAttribute("aria-label", t("show_in_source", { n: index + 1, source: button.title }));
+  button.tabIndex = -1;
+  button.addEventListener("click", (event) => {
+    event.stopPropagation();
+    showSource(index, ranges);
+  });
+  return button;
+}
+
 export function spansOf(list, item) {
   if (list === "entities") return item.mentions.map((m) => [m.start, m.end]);
   return [[item.start, item.end]];
 }
 
 export function renderRemoved() {
-  const removed = state.brief.removed;
+  const removed = state.brief.removed || [];
   $("removed-count").textContent = removed.length;
   const canRestore = Boolean(state.brief.input);
   $("removed").replaceChildren(...removed.map((line) => {

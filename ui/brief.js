@@ -6,8 +6,9 @@ import { $ } from "./dom.js";
 import { openPath } from "./files.js";
 import { t } from "./i18n.js";
 import { renderList } from "./lists.js";
-import { LISTS, state } from "./state.js";
-import { loadTemplateSource } from "./templates.js";
+import { isDigest, LISTS, reviewed, state } from "./state.js";
+import { renderStories, selectStory } from "./stories.js";
+import { fitTemplate, loadTemplateSource } from "./templates.js";
 
 export function renderRecent() {
   const recent = state.settings?.recent || [];
@@ -44,28 +45,44 @@ export function showStart() {
 
 export async function showBrief(brief, { save = true } = {}) {
   state.brief = brief;
-  state.chars = Array.from(brief.article);
+  state.story = 0;
+  state.source = 0;
+  const digest = isDigest();
+  state.chars = digest ? [] : Array.from(brief.article);
   $("start").hidden = true;
   $("workspace").hidden = false;
   document.body.classList.add("has-brief");
-  $("template").value = state.template;
+  document.body.classList.toggle("digest", digest);
+  fitTemplate();
   $("locale").value = state.locale;
+  $("scope").value = state.scope;
   $("key-point-count").value = brief.input?.key_points || brief.key_points.filter((k) => k.start !== null).length || 5;
   fillAnalystFields();
-  renderArticle([]);
-  renderRemoved();
-  for (const list of LISTS) renderList(list);
-  renderStatus();
+  // A digest is reviewed story by story: its stories' items come first.
+  $("analyst-box").open = !digest;
+  if (digest) {
+    renderStories();
+    selectStory(0, { focus: false });
+  } else {
+    renderArticle([]);
+    renderRemoved();
+    for (const list of LISTS) renderList(list);
+    renderStatus();
+  }
   await loadTemplateSource();
   changed({ save });
 }
 
 export function renderStatus() {
   const b = state.brief;
-  $("status").textContent = t("status", {
-    language: b.language, points: b.key_points.length, quotes: b.quotes.length,
-    entities: b.entities.length, figures: b.figures.length,
-  });
+  const shown = reviewed();
+  const counts = {
+    language: b.language, points: shown.key_points.length, quotes: shown.quotes.length,
+    entities: shown.entities.length, figures: shown.figures.length,
+  };
+  $("status").textContent = isDigest()
+    ? t("status_digest", { ...counts, stories: b.stories.length, articles: b.sources.length, story: state.story + 1 })
+    : t("status", counts);
 }
 
 export function fillAnalystFields() {

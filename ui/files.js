@@ -6,7 +6,11 @@ import { $ } from "./dom.js";
 import { t } from "./i18n.js";
 import { call, dialog } from "./ipc.js";
 import { showFailure, showMessage } from "./messages.js";
-import { state } from "./state.js";
+import { shownStory, state } from "./state.js";
+
+/// Files that open as one article; a saved brief is .json; anything else
+/// (a folder, a feed) opens as a digest of the articles it holds.
+const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|pdf|docx)$/i;
 
 export async function analyze(text, fileName = null, info = null) {
   if (!text.trim()) {
@@ -25,8 +29,31 @@ export async function analyze(text, fileName = null, info = null) {
   }
 }
 
-/// Opens what the analyst picked or dropped: a saved brief or an article.
+/// Opens several articles, folders or feeds as one digest, its articles
+/// grouped into stories; what could not be read is named, the rest opens.
+export async function openArticles(paths) {
+  $("status").textContent = t("analyzing");
+  try {
+    const keyPoints = Number($("key-point-count").value) || 5;
+    const opened = await call("open_articles", { paths, keyPoints, analyst: state.settings?.analyst || "" });
+    state.path = null;
+    state.scope = "all";
+    await showBrief(opened.brief);
+    if (opened.warnings.length) showMessage(t("digest_warnings", { lines: opened.warnings.join("\n") }), "warning");
+    return opened;
+  } catch (error) {
+    showFailure(error);
+    return null;
+  }
+}
+
+/// Opens what the analyst picked or dropped: a saved brief, an article, or
+/// a folder or feed of articles.
 export async function openPath(path) {
+  if (!/\.json$/i.test(path) && !ARTICLE_FILE.test(path)) {
+    await openArticles([path]);
+    return;
+  }
   try {
     if (/\.json$/i.test(path)) {
       const opened = await call("open_brief", { path });
@@ -43,17 +70,31 @@ export async function openPath(path) {
   }
 }
 
+/// Opens the file (or, several picked, the digest of the files) the analyst picks.
 export async function chooseFile() {
-  const path = await dialog.open({
-    multiple: false,
+  const picked = await dialog.open({
+    multiple: true,
     directory: false,
-    filters: [{ name: t("article_filter"), extensions: ["txt", "md", "markdown", "html", "htm", "pdf", "docx", "json"] }],
+    filters: [{
+      name: t("article_filter"),
+      extensions: ["txt", "md", "markdown", "html", "htm", "pdf", "docx", "json", "xml", "rss", "atom"],
+    }],
   });
-  if (path) await openPath(path);
+  const paths = Array.isArray(picked) ? picked : (picked ? [picked] : []);
+  if (paths.length === 1) await openPath(paths[0]);
+  else if (paths.length > 1) await openArticles(paths);
+}
+
+/// Opens every article in a folder the analyst picks, as a digest.
+export async function chooseFolder() {
+  const folder = await dialog.open({ multiple: false, directory: true });
+  if (folder) await openArticles([folder]);
 }
 
 export function fileStem() {
-  const title = (state.brief?.title || "brief").normalize("NFC");
+  const story = shownStory();
+  const shown = story === null ? state.brief?.title : (state.brief.stories[story].edited ?? state.brief.stories[story].title);
+  const title = (shown || (state.brief?.stories?.length ? t("digest_file") : "brief")).normalize("NFC");
   return title.replace(/[\\/:*?"<>|\n\r\t]+/g, " ").trim().slice(0, 80) || "brief";
 }
 
@@ -82,7 +123,7 @@ export async function exportTo(format, path) {
   try {
     const done = await call("export", {
       brief: state.brief, template: state.template, locale: state.locale, format, path,
-      pageSize: state.settings.page_size || "",
+      pageSize: state.settings.page_size || "", story: shownStory(),
     });
     const what = t(FORMATS[format]?.[2] ?? "exported_md", { pages: done.pages });
     const warnings = done.warnings.length ? ` ${done.warnings.join(" ")}` : "";

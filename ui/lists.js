@@ -1,16 +1,16 @@
 // The review lists: key points, quotes, entities, figures; include, order,
 // edit, with the mouse or the keyboard.
 
-import { renderArticle, spansOf } from "./article.js";
+import { renderArticle, showSource, sourceMark, spansOf } from "./article.js";
 import { changed } from "./autosave.js";
 import { renderStatus } from "./brief.js";
 import { $ } from "./dom.js";
 import { t } from "./i18n.js";
-import { state } from "./state.js";
+import { isDigest, reviewed } from "./state.js";
 
 export function renderList(list, focusIndex = null) {
   const ol = $(list.replace("_", "-"));
-  ol.replaceChildren(...state.brief[list].map((item, index) => itemElement(list, item, index)));
+  ol.replaceChildren(...reviewed()[list].map((item, index) => itemElement(list, item, index)));
   if (focusIndex !== null) ol.children[focusIndex]?.focus();
 }
 
@@ -66,7 +66,7 @@ export function itemElement(list, item, index) {
   }
   if (list === "entities") {
     badge(t(`kind_${item.kind}`));
-    badge(`×${item.mentions.length}`);
+    if (item.mentions) badge(`×${item.mentions.length}`);
   }
   if (list === "figures") {
     const context = document.createElement("span");
@@ -75,6 +75,11 @@ export function itemElement(list, item, index) {
     meta.append(context);
   }
   if (item.edited !== null && item.edited !== undefined) badge(t("edited"), "badge mine");
+  // In a digest, every source that reports the item: its own first, each
+  // showing where in its article.
+  if (isDigest()) {
+    for (const [source, range] of sourcesOf(item)) meta.append(sourceMark(source, range ? [range] : []));
+  }
   if (meta.children.length) body.append(meta);
 
   const actions = document.createElement("div");
@@ -109,13 +114,30 @@ export function itemElement(list, item, index) {
   return li;
 }
 
+/// A digest item's sources as [source, [start, end] or null], each once,
+/// its own first.
+export function sourcesOf(item) {
+  if (item.sources) return item.sources.map((source) => [source, null]);
+  const all = [[item.source, [item.start, item.end]]];
+  for (const span of item.also_in || []) {
+    if (!all.some(([source]) => source === span.source)) all.push([span.source, [span.start, span.end]]);
+  }
+  return all;
+}
+
 export function select(list, index) {
-  const item = state.brief[list][index];
-  if (item) renderArticle(spansOf(list, item));
+  const item = reviewed()[list][index];
+  if (!item) return;
+  if (!isDigest()) {
+    renderArticle(spansOf(list, item));
+    return;
+  }
+  const [source, range] = sourcesOf(item)[0];
+  showSource(source, range ? [range] : []);
 }
 
 export function setIncluded(list, index, included) {
-  state.brief[list][index].included = included;
+  reviewed()[list][index].included = included;
   renderList(list, index);
   changed();
 }
@@ -125,7 +147,7 @@ export function move(list, index, by) {
 }
 
 export function moveTo(list, from, to) {
-  const items = state.brief[list];
+  const items = reviewed()[list];
   if (to < 0 || to >= items.length || from === to) return;
   const [item] = items.splice(from, 1);
   items.splice(to, 0, item);
@@ -134,14 +156,14 @@ export function moveTo(list, from, to) {
 }
 
 export function removeItem(list, index) {
-  state.brief[list].splice(index, 1);
-  renderList(list, Math.min(index, state.brief[list].length - 1));
+  reviewed()[list].splice(index, 1);
+  renderList(list, Math.min(index, reviewed()[list].length - 1));
   renderStatus();
   changed();
 }
 
 export function startEdit(list, index, li) {
-  const item = state.brief[list][index];
+  const item = reviewed()[list][index];
   const editor = document.createElement("textarea");
   editor.className = "editor";
   editor.value = item.edited ?? item.text;
@@ -171,7 +193,7 @@ export function startEdit(list, index, li) {
 
 export function itemKey(event, list, index, li) {
   if (event.target !== li) return;
-  const items = state.brief[list];
+  const items = reviewed()[list];
   if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
     event.preventDefault();
     move(list, index, event.key === "ArrowUp" ? -1 : 1);
@@ -190,8 +212,9 @@ export function itemKey(event, list, index, li) {
 
 export function addOwnPoint() {
   const text = $("own-point").value.trim();
-  if (!text || !state.brief) return;
-  state.brief.key_points.push({
+  // A digest's key points each name the article they come from.
+  if (!text || !reviewed() || isDigest()) return;
+  reviewed().key_points.push({
     text, start: null, end: null, score: null, reasons: ["analyst"], included: true, edited: null,
   });
   $("own-point").value = "";

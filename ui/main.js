@@ -6,6 +6,7 @@
 //   brief.js     the start screen and the brief's fields
 //   article.js   the article with source spans marked, removed lines
 //   lists.js     the review lists (key points, quotes, entities, figures)
+//   stories.js   a digest's stories, their sources and disagreements
 //   preview.js   the live preview      autosave.js  draft and settings saving
 //   files.js     open, analyze, save, export       templates.js  the template editor
 //   messages.js  the message bar       i18n.js      the app's labels
@@ -15,14 +16,17 @@ import { reanalyze, renderRemoved } from "./article.js";
 import { changed, saveSettings } from "./autosave.js";
 import { bindAnalystFields, renderRecent, renderStatus, showStart } from "./brief.js";
 import { $ } from "./dom.js";
-import { analyze, chooseExport, chooseFile, exportTo, openPath, saveBrief, saveBriefTo } from "./files.js";
+import {
+  analyze, chooseExport, chooseFile, chooseFolder, exportTo, openArticles, openPath, saveBrief, saveBriefTo,
+} from "./files.js";
 import { setUiLanguage } from "./i18n.js";
 import { call } from "./ipc.js";
 import { addOwnPoint, focusList, renderList } from "./lists.js";
 import { resay, showFailure } from "./messages.js";
 import { refreshPreview } from "./preview.js";
 import { start, timings } from "./startup.js";
-import { LISTS, state } from "./state.js";
+import { isDigest, LISTS, state } from "./state.js";
+import { renderDisagreements, renderStories, renderStorySources, selectStory } from "./stories.js";
 import {
   copyTemplate, copyTemplateAs, loadTemplateSource, pickTemplate, saveTemplate, setTemplates, showTab,
 } from "./templates.js";
@@ -34,7 +38,11 @@ function globalKeys(event) {
   else if (ctrl && key === "n") { event.preventDefault(); showStart(); }
   else if (ctrl && key === "s") { event.preventDefault(); saveBrief(event.shiftKey); }
   else if (ctrl && key === "e") { event.preventDefault(); chooseExport(event.shiftKey ? "markdown" : "pdf"); }
-  else if (event.altKey && ["1", "2", "3", "4"].includes(event.key) && state.brief) {
+  else if (event.altKey && event.key === "0" && isDigest()) {
+    event.preventDefault();
+    const stories = $("stories");
+    (stories.children[state.story] || stories).focus();
+  } else if (event.altKey && ["1", "2", "3", "4"].includes(event.key) && state.brief) {
     event.preventDefault();
     focusList(LISTS[Number(event.key) - 1]);
   }
@@ -51,6 +59,7 @@ function wire() {
     if (format) chooseExport(format);
   });
   $("btn-analyze").onclick = () => analyze($("paste").value);
+  $("btn-open-folder").onclick = chooseFolder;
   $("btn-sample").onclick = async () => {
     const sample = await call("sample_article");
     $("paste").value = sample.text;
@@ -77,6 +86,11 @@ function wire() {
     $("locale").value = state.locale;
     if (state.brief) {
       for (const list of LISTS) renderList(list);
+      if (isDigest()) {
+        renderStories();
+        renderDisagreements();
+        renderStorySources();
+      }
       renderRemoved();
       renderStatus();
       loadTemplateSource();
@@ -90,6 +104,10 @@ function wire() {
     state.settings.locale = state.locale;
     saveSettings();
     changed();
+  });
+  $("scope").addEventListener("change", (event) => {
+    state.scope = event.target.value;
+    changed({ save: false });
   });
   $("page-size").addEventListener("change", (event) => {
     state.settings.page_size = event.target.value;
@@ -126,7 +144,9 @@ function wire() {
     webview.onDragDropEvent((event) => {
       const kind = event.payload.type;
       $("drop-overlay").hidden = !(kind === "enter" || kind === "over");
-      if (kind === "drop" && event.payload.paths.length) openPath(event.payload.paths[0]);
+      const paths = kind === "drop" ? event.payload.paths : [];
+      if (paths.length === 1) openPath(paths[0]);
+      else if (paths.length > 1) openArticles(paths);
     });
   }
 }
@@ -134,7 +154,7 @@ function wire() {
 // What the end-to-end tests drive in place of the native dialogs, which
 // WebDriver cannot reach: the same functions the dialogs hand their path to.
 window.briefsmith = {
-  openPath, exportTo, saveBriefTo, copyTemplateAs,
+  openPath, openArticles, selectStory, exportTo, saveBriefTo, copyTemplateAs,
   state: () => state,
   timings,
 };

@@ -3,7 +3,7 @@
 import { $ } from "./dom.js";
 import { t } from "./i18n.js";
 import { failureText, invoke } from "./ipc.js";
-import { state } from "./state.js";
+import { shownStory, state } from "./state.js";
 
 let previewRunning = false;
 let previewAgain = false;
@@ -20,6 +20,7 @@ export async function refreshPreview() {
   try {
     const result = await invoke("preview", {
       brief: state.brief, template: state.template, locale: state.locale, source: state.templateSource,
+      story: shownStory(),
     });
     $("preview").innerHTML = result.html; // sanitized by the library (no scripts, no remote content)
     $("template-error").hidden = true;

@@ -5,21 +5,44 @@ import { $ } from "./dom.js";
 import { t } from "./i18n.js";
 import { call, failureText } from "./ipc.js";
 import { showFailure, showMessage } from "./messages.js";
-import { state } from "./state.js";
+import { isDigest, state } from "./state.js";
 
 export function hasTemplate(name) {
   return state.templates.some((tpl) => tpl.name === name);
 }
 
+/// Fills the template list: for a digest the templates made for stories,
+/// for one article the others.
 export function setTemplates(info) {
   state.templates = info.templates;
   state.locales = info.locales;
-  $("template").replaceChildren(...info.templates.map((tpl) => {
+  const fits = info.templates.filter((tpl) => Boolean(tpl.stories) === isDigest());
+  $("template").replaceChildren(...fits.map((tpl) => {
     const option = new Option(tpl.origin === "builtin" ? tpl.name : `${tpl.name} ★`, tpl.name);
     option.title = tpl.description;
     return option;
   }));
   $("locale").replaceChildren(new Option(t("auto_language"), ""), ...info.locales.map((l) => new Option(l, l)));
+  $("template").value = state.template;
+}
+
+/// The setting that remembers the analyst's template for this kind of brief.
+function templateSetting() {
+  return isDigest() ? "digest_template" : "template";
+}
+
+/// Lists the templates that fit the brief on screen and picks one of them:
+/// the one in use if it fits, else the one last picked for this kind of
+/// brief, else the first.
+export function fitTemplate() {
+  setTemplates({ templates: state.templates, locales: state.locales });
+  const fits = (name) => state.templates.some((tpl) => tpl.name === name && Boolean(tpl.stories) === isDigest());
+  if (!fits(state.template)) {
+    const remembered = state.settings?.[templateSetting()];
+    const first = state.templates.find((tpl) => Boolean(tpl.stories) === isDigest());
+    state.template = fits(remembered) ? remembered : (first?.name ?? state.template);
+  }
+  $("template").value = state.template;
 }
 
 export async function loadTemplateSource() {
@@ -57,7 +80,7 @@ export async function copyTemplateAs(name) {
 export async function pickTemplate(name) {
   state.template = name;
   $("template").value = name;
-  state.settings.template = name;
+  state.settings[templateSetting()] = name;
   saveSettings();
   await loadTemplateSource();
   changed();

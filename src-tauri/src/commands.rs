@@ -177,11 +177,23 @@ pub fn open_articles(paths: Vec<String>, key_points: usize, analyst: String) -> 
     if paths.is_empty() {
         return Err(Failure::new("no files were given: pick articles, a folder or a feed"));
     }
+    // A file of another kind (a spreadsheet, an image) is named, not read
+    // as if it were text; folders skip such files themselves.
+    let (paths, unknown): (Vec<String>, Vec<String>) = paths.into_iter().partition(|path| {
+        let path = Path::new(path);
+        !path.is_file() || inputs::ARTICLE_EXTENSIONS.contains(&extension_of(path).as_str())
+    });
     let read = inputs::read_all(&paths, &IngestOptions::default()).map_err(|e| Failure::new(e.to_string()))?;
-    let left_out: Vec<String> = read
-        .failed
+    let left_out: Vec<String> = unknown
         .iter()
-        .map(|(input, error)| format!("{}: {error}; left out", name_of(Path::new(input))))
+        .map(|input| {
+            format!(
+                "{}: not an article file ({}); left out",
+                name_of(Path::new(input)),
+                inputs::ARTICLE_EXTENSIONS.join(", ")
+            )
+        })
+        .chain(read.failed.iter().map(|(input, error)| format!("{}: {error}; left out", name_of(Path::new(input)))))
         .collect();
     if read.articles.is_empty() {
         return Err(Failure::new(format!("{}\nNo article could be read, so there is no digest.", left_out.join("\n"))));
@@ -282,6 +294,8 @@ pub struct Exported {
 /// "markdown"), PDF ("pdf"), Word ("docx"), HTML ("html") or plain text ("text").
 /// Everything is rendered before the file is written, and the write is
 /// atomic: a failure leaves any existing file as it was.
+// Each argument is one named key of the call from the window.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command(async)]
 pub fn export(
     state: State<'_, AppState>,

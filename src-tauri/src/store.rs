@@ -29,7 +29,9 @@ const DRAFT_FILE: &str = "draft.json";
 #[serde(default)]
 pub struct Settings {
     pub analyst: String,
+    /// The template for a one-article brief, and for a digest of many.
     pub template: String,
+    pub digest_template: String,
     /// The brief's locale; empty means "the article's language".
     pub locale: String,
     /// `A4` or `Letter`; empty means "as the template says".
@@ -44,6 +46,7 @@ impl Default for Settings {
         Settings {
             analyst: String::new(),
             template: "bluf".to_owned(),
+            digest_template: "digest".to_owned(),
             locale: String::new(),
             page_size: String::new(),
             ui_language: String::new(),

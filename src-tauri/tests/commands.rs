@@ -417,13 +417,18 @@ fn a_digest_with_nothing_readable_says_what_went_wrong() {
     let gone = app.path("gone.txt").display().to_string();
     let failure = app.fails("open_articles", json!({ "paths": [gone], "keyPoints": 5, "analyst": "" }));
     assert!(message(&failure).contains("gone.txt: ") && message(&failure).contains("No article could be read"));
+    let sheet = app.path("figures.ods");
+    std::fs::write(&sheet, b"PK\x03\x04 not an article").unwrap();
+    let failure = app.fails("open_articles", json!({ "paths": [sheet], "keyPoints": 5, "analyst": "" }));
+    assert!(message(&failure).contains("figures.ods: not an article file (txt,"), "{failure}");
     let failure = app.fails("open_articles", json!({ "paths": [], "keyPoints": 5, "analyst": "" }));
     assert!(message(&failure).contains("no files were given"));
     let empty = app.path("empty");
     std::fs::create_dir(&empty).unwrap();
     let failure = app.fails("open_articles", json!({ "paths": [empty], "keyPoints": 5, "analyst": "" }));
     assert!(message(&failure).contains("the folder has no article files"), "{failure}");
-    let failure = app.fails("open_articles", json!({ "paths": [digest_fixture("ferry")], "keyPoints": 0, "analyst": "" }));
+    let failure =
+        app.fails("open_articles", json!({ "paths": [digest_fixture("ferry")], "keyPoints": 0, "analyst": "" }));
     assert!(message(&failure).contains("1 to 50 key points"));
     // A folder opens as its articles.
     let opened = app.ok("open_articles", json!({ "paths": [digest_fixture("ferry")], "keyPoints": 5, "analyst": "" }));

@@ -458,6 +458,152 @@ async fn a_file_on_the_command_line_opens_and_a_second_launch_hands_its_file_ove
     let _ = session.client.clone().close().await;
 }
 
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn three_articles_become_a_digest_whose_story_is_reviewed_and_exported_as_a_pdf() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(c, "document.body.dataset.ready === 'true'", "the first screen").await;
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/digest");
+    let paths = [
+        fixtures.join("ferry/harbour-gazette.txt"),
+        fixtures.join("mixed/chess-open.txt"),
+        fixtures.join("ferry/valley-post.txt"),
+    ];
+    c.execute("window.briefsmith.openArticles(arguments[0]); return true;", vec![json!(paths)])
+        .await
+        .expect("openArticles runs");
+    wait_until(c, "document.querySelectorAll('#stories li.item').length === 2", "two stories").await;
+    wait_until(c, "document.getElementById('preview').textContent.includes('[3]')", "the digest's preview").await;
+    // A digest offers the templates made for stories, and starts on `digest`.
+    assert_eq!(js(c, "window.briefsmith.state().template").await, "digest");
+    let offered = js(c, "[...document.getElementById('template').options].map(o => o.value)").await;
+    assert_eq!(offered, json!(["digest", "topic-brief"]));
+    assert!(js(c, "getComputedStyle(document.getElementById('removed-box')).display === 'none'").await == true);
+    screenshot(c, "16-digest-stories.png").await;
+
+    // The ferry story, reported by sources 1 and 3, is under review.
+    let story = js(c, "window.briefsmith.state().brief.stories[0]").await;
+    assert_eq!(story["sources"], json!([0, 2]));
+    let first = c.find(Locator::Css("#key-points li.item")).await.expect("key point row");
+    first.click().await.expect("click");
+    let point = &story["key_points"][0];
+    wait_until(
+        c,
+        &format!("document.querySelector('#article mark')?.textContent === {}", point["text"]),
+        "the key point marked in its own article",
+    )
+    .await;
+    assert!(js(c, "document.getElementById('article-source').textContent").await.as_str().unwrap().starts_with("[1] "));
+    // Its other source shows the same fact in the other outlet's words.
+    let other = point["also_in"][0].clone();
+    assert_eq!(other["source"], 2, "{point}");
+    first.find(Locator::Css(".meta .source-mark:nth-of-type(2)")).await.expect("[3]").click().await.expect("click");
+    wait_until(c, "document.getElementById('article-source').textContent.startsWith('[3] ')", "source 3").await;
+    let marked = js(c, "document.querySelector('#article mark')?.textContent").await;
+    let (start, end) = (other["start"].as_u64().unwrap() as usize, other["end"].as_u64().unwrap() as usize);
+    let expected: String = js(c, "window.briefsmith.state().brief.sources[2].article")
+        .await
+        .as_str()
+        .unwrap()
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect();
+    assert_eq!(marked, json!(expected));
+    screenshot(c, "17-digest-also-in-source.png").await;
+
+    // Review: exclude the second key point, edit the first by keyboard,
+    // rename the story, name the first source's outlet.
+    let excluded = story["key_points"][1]["text"].as_str().expect("a second key point").to_owned();
+    c.find(Locator::Css("#key-points li.item:nth-child(2) input[type=checkbox]"))
+        .await
+        .expect("checkbox")
+        .click()
+        .await
+        .expect("click");
+    let edited = "Lissel Lines cancelled every Carrowmore sailing as its crews struck (edited).";
+    let row = c.find(Locator::Css("#key-points li.item")).await.expect("row");
+    c.execute("arguments[0].focus(); return true;", vec![serde_json::to_value(&row).expect("element")])
+        .await
+        .expect("focus");
+    row.send_keys(ENTER).await.expect("Enter opens the editor");
+    let editor = c.find(Locator::Css("#key-points textarea.editor")).await.expect("editor");
+    editor.send_keys("\u{E009}a\u{E000}").await.expect("select all");
+    editor.send_keys(edited).await.expect("type");
+    editor.send_keys(ENTER).await.expect("Enter saves");
+    let title = "Carrowmore ferry strike";
+    let story_row = c.find(Locator::Css("#stories li.item")).await.expect("story row");
+    c.execute("arguments[0].focus(); return true;", vec![serde_json::to_value(&story_row).expect("element")])
+        .await
+        .expect("focus");
+    story_row.send_keys("\u{E032}").await.expect("F2 renames");
+    let rename = c.find(Locator::Css("#stories input.editor")).await.expect("title editor");
+    rename.send_keys("\u{E009}a\u{E000}").await.expect("select all");
+    rename.send_keys(title).await.expect("type");
+    rename.send_keys(ENTER).await.expect("Enter saves");
+    c.find(Locator::Css("#sources fieldset:first-child input[data-field=name]"))
+        .await
+        .expect("outlet field")
+        .send_keys("Harbour Gazette")
+        .await
+        .expect("typed");
+    let state = js(c, "window.briefsmith.state().brief").await;
+    assert_eq!(state["stories"][0]["key_points"][0]["edited"], edited);
+    assert_eq!(state["stories"][0]["key_points"][1]["included"], false);
+    assert_eq!(state["stories"][0]["edited"], title);
+    assert_eq!(state["sources"][0]["name"], "Harbour Gazette");
+
+    // The story alone, as a topic brief.
+    c.find(Locator::Id("scope")).await.expect("scope").select_by_value("story").await.expect("story alone");
+    c.find(Locator::Id("template")).await.expect("template").select_by_value("topic-brief").await.expect("topic");
+    wait_until(c, "document.querySelector('#preview h1')?.textContent === 'Carrowmore ferry strike'", "the story")
+        .await;
+    wait_autosaved(c).await;
+    screenshot(c, "18-digest-story-reviewed.png").await;
+    let pdf = work.path().join("ferry-story.pdf");
+    c.execute("window.briefsmith.exportTo('pdf', arguments[0]); return true;", vec![json!(pdf)])
+        .await
+        .expect("export runs");
+    wait_until(c, "document.getElementById('message').classList.contains('success')", "the export message").await;
+    let text = Command::new("pdftotext").args([pdf.as_os_str(), "-".as_ref()]).output().expect("pdftotext runs");
+    let text = normalize(&String::from_utf8_lossy(&text.stdout));
+    assert!(text.contains(title) && text.contains(&normalize(edited)), "{text}");
+    assert!(!text.contains(&normalize(&excluded)), "the excluded key point is not in the PDF: {text}");
+    // Numbered sources: the story's two, renumbered, the outlet named.
+    assert!(text.contains("[1]") && text.contains("[2]") && !text.contains("[3]"), "{text}");
+    assert!(text.contains("Harbour Gazette"), "{text}");
+    assert!(!text.to_lowercase().contains("chess"), "only the story: {text}");
+
+    // The whole digest as Markdown still has both stories and three sources.
+    c.find(Locator::Id("scope")).await.expect("scope").select_by_value("all").await.expect("all");
+    c.find(Locator::Id("template")).await.expect("template").select_by_value("digest").await.expect("digest");
+    let md = work.path().join("digest.md");
+    c.execute("document.getElementById('message').className = ''; return true;", vec![]).await.expect("reset");
+    c.execute("window.briefsmith.exportTo('markdown', arguments[0]); return true;", vec![json!(md)])
+        .await
+        .expect("export runs");
+    wait_until(c, "document.getElementById('message').classList.contains('success')", "the export message").await;
+    let digest = std::fs::read_to_string(&md).expect("digest written");
+    assert!(digest.contains(title) && digest.contains("[3]") && digest.to_lowercase().contains("chess"), "{digest}");
+
+    // The autosave holds the digest: killed and started again, the review is back.
+    wait_autosaved(c).await;
+    let pid = app_pid(work.path()).expect("the app's process");
+    Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill runs");
+    drop(session);
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(c, "document.querySelectorAll('#stories li.item').length === 2", "the restored digest").await;
+    let state = js(c, "window.briefsmith.state().brief").await;
+    assert_eq!(state["stories"][0]["edited"], title);
+    assert_eq!(state["stories"][0]["key_points"][1]["included"], false);
+    assert_eq!(state["sources"][0]["name"], "Harbour Gazette");
+    assert_eq!(js(c, "window.briefsmith.state().template").await, "digest");
+    let _ = session.client.clone().close().await;
+}
+
 /// A short fictional article, the body of the PDF and Word files the app opens.
 const CALDERRA_MARKDOWN: &str = "# Port of Calderra opens night shipping lane\n\n\
     The Port of Calderra will open a second shipping lane to night traffic from June 3, the harbour authority \

@@ -315,7 +315,7 @@ impl Brief {
             removed: Vec::new(),
             article: String::new(),
             input: None,
-            citations: self.citations.clone(),
+            citations: self.citations,
             sources,
             stories: vec![one],
         })
