@@ -434,3 +434,16 @@ fn a_digest_with_nothing_readable_says_what_went_wrong() {
     let opened = app.ok("open_articles", json!({ "paths": [digest_fixture("ferry")], "keyPoints": 5, "analyst": "" }));
     assert_eq!(opened["brief"]["stories"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_feed_opens_as_a_digest_of_its_items_with_their_outlet() {
+    let app = App::new();
+    let feed = format!("{}/../tests/fixtures/feeds/harbourline.atom.xml", env!("CARGO_MANIFEST_DIR"));
+    let opened = app.ok("open_articles", json!({ "paths": [feed], "keyPoints": 3, "analyst": "" }));
+    let sources = opened["brief"]["sources"].as_array().unwrap();
+    assert!(sources.len() >= 2, "{sources:#?}");
+    for source in sources {
+        assert_eq!(source["name"], "The Harbourline Courier");
+        assert!(!source["article"].as_str().unwrap().is_empty());
+    }
+}
