@@ -1,10 +1,10 @@
 // Opening the window: settings, templates, the draft or the sample, the files
-// given on the command line (this launch's and later launches'), and what
-// could not be read at start.
+// given on the command line (this launch's and later launches'; several open
+// as a digest), and what could not be read at start.
 
 import { renderRecent, showBrief } from "./brief.js";
 import { $ } from "./dom.js";
-import { analyze, openPath } from "./files.js";
+import { analyze, openArticles, openPath } from "./files.js";
 import { setUiLanguage, systemUiLanguage, uiLanguage } from "./i18n.js";
 import { call, events, failureText } from "./ipc.js";
 import { sayAll, showFailure } from "./messages.js";
@@ -44,9 +44,9 @@ export async function start() {
   // The draft (the analyst's work) first, then the settings.
   const setAside = [...startup.set_aside].sort((a, b) => (a.file === "draft" ? 0 : 1) - (b.file === "draft" ? 0 : 1));
   const notes = setAside.map(setAsideNote);
-  const files = await call("files_to_open");
-  if (files.length) {
-    await openPath(files[files.length - 1]);
+  const launches = await call("files_to_open");
+  if (launches.length) {
+    await openLaunched(launches);
   } else if (startup.draft) {
     state.template = hasTemplate(startup.draft.template) ? startup.draft.template : state.template;
     state.locale = startup.draft.locale || "";
@@ -89,9 +89,16 @@ function markReady() {
 
 async function openFilesFromLaunches() {
   try {
-    const files = await call("files_to_open");
-    if (files.length) await openPath(files[files.length - 1]);
+    const launches = await call("files_to_open");
+    if (launches.length) await openLaunched(launches);
   } catch (error) {
     showFailure(failureText(error));
   }
+}
+
+/// Opens the latest launch's files: one file as itself, several as a digest.
+async function openLaunched(launches) {
+  const files = launches[launches.length - 1];
+  if (files.length === 1) await openPath(files[0]);
+  else await openArticles(files);
 }

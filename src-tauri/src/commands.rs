@@ -111,9 +111,10 @@ pub fn startup(state: State<'_, AppState>) -> Outcome<Startup> {
 }
 
 /// The files given on the command line (this launch's or a later one's)
-/// that the window has not opened yet; each is handed out once.
+/// that the window has not opened yet, a list per launch, oldest first;
+/// each is handed out once.
 #[tauri::command(async)]
-pub fn files_to_open(state: State<'_, AppState>) -> Vec<String> {
+pub fn files_to_open(state: State<'_, AppState>) -> Vec<Vec<String>> {
     state.to_open.take()
 }
 

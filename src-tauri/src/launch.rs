@@ -1,10 +1,12 @@
 //! Files given on the command line: `briefsmith-desktop article.pdf` opens
-//! the article, on the first launch or, when the app is already running, in
-//! the running window (the single-instance plugin hands the second launch's
-//! arguments over and ends it).
+//! the article, `briefsmith-desktop a.txt b.html` (what a file manager
+//! passes for several files) the digest of both, on the first launch or,
+//! when the app is already running, in the running window (the
+//! single-instance plugin hands the second launch's arguments over and
+//! ends it).
 //!
-//! Paths wait in a queue until the window asks for them (`files_to_open`),
-//! so a file given before the window is ready is never lost.
+//! Each launch's files wait in a queue until the window asks for them
+//! (`files_to_open`), so files given before the window is ready are never lost.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -15,12 +17,13 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 /// The event telling the window that files wait to be opened.
 pub const OPEN_FILES_EVENT: &str = "open-files";
 
-/// The file a launch asks to open: the first argument after the program's
-/// name that is not an option (`--automation`, which WebKit's driver adds,
-/// `-x`), or the first after `--`; relative paths are taken from `cwd`, the
-/// launch's working folder, and `file://` URLs (what file managers may pass)
-/// become paths.
-pub fn file_to_open<S: AsRef<OsStr>>(args: &[S], cwd: &Path) -> Option<PathBuf> {
+/// The files a launch asks to open: the arguments after the program's name
+/// that are not options (`--automation`, which WebKit's driver adds, `-x`),
+/// and all after `--`; relative paths are taken from `cwd`, the launch's
+/// working folder, and `file://` URLs (what file managers may pass) become
+/// paths.
+pub fn files_to_open<S: AsRef<OsStr>>(args: &[S], cwd: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
     let mut options_done = false;
     for arg in args.iter().skip(1).map(AsRef::as_ref) {
         let text = arg.to_string_lossy();
@@ -35,12 +38,13 @@ pub fn file_to_open<S: AsRef<OsStr>>(args: &[S], cwd: &Path) -> Option<PathBuf> 
             continue;
         }
         if let Some(path) = file_url_path(&text) {
-            return Some(path);
+            files.push(path);
+            continue;
         }
         let path = Path::new(arg);
-        return Some(if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) });
+        files.push(if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) });
     }
-    None
+    files
 }
 
 fn file_url_path(text: &str) -> Option<PathBuf> {
@@ -50,33 +54,40 @@ fn file_url_path(text: &str) -> Option<PathBuf> {
     tauri::Url::parse(text).ok()?.to_file_path().ok()
 }
 
-/// Files waiting for the window to open them, oldest first.
+/// Files waiting for the window to open them: each launch's, oldest
+/// launch first.
 #[derive(Debug, Default)]
-pub struct ToOpen(Mutex<Vec<String>>);
+pub struct ToOpen(Mutex<Vec<Vec<String>>>);
 
 impl ToOpen {
-    pub fn push(&self, path: &Path) {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(path.display().to_string());
+    /// Queues one launch's files; a launch without files queues nothing.
+    pub fn push(&self, paths: &[PathBuf]) {
+        if paths.is_empty() {
+            return;
+        }
+        let paths = paths.iter().map(|p| p.display().to_string()).collect();
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(paths);
     }
 
-    pub fn take(&self) -> Vec<String> {
+    pub fn take(&self) -> Vec<Vec<String>> {
         std::mem::take(&mut *self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }
 
 /// What the running app does when the app is launched again: bring its
-/// window to the front and open the file the launch was given, if any.
+/// window to the front and open the files the launch was given, if any.
 pub fn launched_again<R: Runtime>(app: &AppHandle<R>, args: &[String], cwd: &Path) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
     }
-    if let Some(path) = file_to_open(args, cwd) {
+    let paths = files_to_open(args, cwd);
+    if !paths.is_empty() {
         if let Some(state) = app.try_state::<crate::AppState>() {
-            state.to_open.push(&path);
+            state.to_open.push(&paths);
             if let Err(error) = app.emit_to("main", OPEN_FILES_EVENT, ()) {
-                eprintln!("briefsmith-desktop: could not tell the window to open {}: {error}", path.display());
+                eprintln!("briefsmith-desktop: could not tell the window to open {}: {error}", paths[0].display());
             }
         }
     }
@@ -88,16 +99,20 @@ mod tests {
     use std::ffi::OsString;
 
     fn file(args: &[&str]) -> Option<PathBuf> {
-        file_to_open(args, Path::new("/home/lan/articles"))
+        files_to_open(args, Path::new("/home/lan/articles")).into_iter().next()
     }
 
     #[test]
-    fn the_first_argument_that_is_not_an_option_is_the_file() {
+    fn the_arguments_that_are_not_options_are_the_files() {
         assert_eq!(file(&["briefsmith-desktop"]), None);
         assert_eq!(file(&[]), None);
         assert_eq!(file(&["briefsmith-desktop", "/tmp/a.txt"]), Some("/tmp/a.txt".into()));
         assert_eq!(file(&["briefsmith-desktop", "--automation", "/tmp/a.pdf"]), Some("/tmp/a.pdf".into()));
-        assert_eq!(file(&["briefsmith-desktop", "/tmp/a.pdf", "/tmp/b.pdf"]), Some("/tmp/a.pdf".into()));
+        assert_eq!(
+            files_to_open(&["briefsmith-desktop", "/tmp/a.pdf", "--x", "b.pdf"], Path::new("/tmp")),
+            [PathBuf::from("/tmp/a.pdf"), PathBuf::from("/tmp/b.pdf")],
+            "several files, as a file manager passes them"
+        );
         assert_eq!(file(&["briefsmith-desktop", "--automation"]), None);
         assert_eq!(file(&["briefsmith-desktop", ""]), None);
     }
@@ -126,15 +141,16 @@ mod tests {
         use std::os::unix::ffi::OsStringExt;
         let odd = OsString::from_vec(b"/tmp/caf\xe9.txt".to_vec());
         let args = [OsString::from("b"), odd.clone()];
-        assert_eq!(file_to_open(&args, Path::new("/")), Some(PathBuf::from(odd)));
+        assert_eq!(files_to_open(&args, Path::new("/")), [PathBuf::from(odd)]);
     }
 
     #[test]
-    fn files_wait_in_order_and_are_taken_once() {
+    fn each_launchs_files_wait_in_order_and_are_taken_once() {
         let queue = ToOpen::default();
-        queue.push(Path::new("/a.txt"));
-        queue.push(Path::new("/b.json"));
-        assert_eq!(queue.take(), ["/a.txt", "/b.json"]);
+        queue.push(&["/a.txt".into(), "/c.md".into()]);
+        queue.push(&[]);
+        queue.push(&["/b.json".into()]);
+        assert_eq!(queue.take(), [vec!["/a.txt", "/c.md"], vec!["/b.json"]]);
         assert!(queue.take().is_empty());
     }
 }

@@ -10,7 +10,7 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use commands::AppState;
-pub use launch::{file_to_open, launched_again, ToOpen, OPEN_FILES_EVENT};
+pub use launch::{files_to_open, launched_again, ToOpen, OPEN_FILES_EVENT};
 pub use store::{Draft, Kept, Loaded, SetAside, Settings, Store, StoreError};
 
 /// Registers the app's state, plugins and commands on a builder; shared by the
@@ -61,15 +61,13 @@ pub fn state_in(templates: PathBuf, data: PathBuf) -> AppState {
 }
 
 /// Runs the app: one instance only (launched again, it brings its window to
-/// the front and opens the file it was given), opening the file given on the
+/// the front and opens the file it was given), opening the files given on the
 /// command line. Says so plainly instead of panicking when the window system
 /// cannot start (no display).
 pub fn run() {
     let state = default_state();
     let args: Vec<_> = std::env::args_os().collect();
-    if let Some(file) = file_to_open(&args, &std::env::current_dir().unwrap_or_default()) {
-        state.to_open.push(&file);
-    }
+    state.to_open.push(&files_to_open(&args, &std::env::current_dir().unwrap_or_default()));
     // First among the plugins: a second launch must hand over and stop
     // before anything else starts.
     let single = tauri_plugin_single_instance::init(|app, args, cwd| launched_again(app, &args, Path::new(&cwd)));

@@ -353,7 +353,12 @@ fn a_second_launch_queues_its_file_for_the_window_and_tells_it() {
     briefsmith_desktop::launched_again(handle, &["briefsmith-desktop".into(), "tin.txt".into()], &cwd);
     heard.recv_timeout(std::time::Duration::from_secs(5)).expect("the window is told");
     briefsmith_desktop::launched_again(handle, &["b".into(), "--flag".into(), "/tmp/b.json".into()], &cwd);
-    let expected = json!([cwd.join("tin.txt").display().to_string(), "/tmp/b.json"]);
+    briefsmith_desktop::launched_again(handle, &["b".into(), "/tmp/c.txt".into(), "d.md".into()], &cwd);
+    let expected = json!([
+        [cwd.join("tin.txt").display().to_string()],
+        ["/tmp/b.json"],
+        ["/tmp/c.txt", cwd.join("d.md").display().to_string()],
+    ]);
     assert_eq!(app.ok("files_to_open", json!({})), expected);
     assert_eq!(app.ok("files_to_open", json!({})), json!([]), "each file is handed out once");
 }

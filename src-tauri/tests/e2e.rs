@@ -418,7 +418,7 @@ async fn damaged_autosave_and_settings_are_set_aside_and_the_analyst_is_told() {
 /// new launch hands its file to the running window and ends.
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
-async fn a_file_on_the_command_line_opens_and_a_second_launch_hands_its_file_over() {
+async fn a_file_on_the_command_line_opens_and_later_launches_hand_their_files_over() {
     let work = tempfile::tempdir().expect("temp dir");
     let seed = corpus().join("vi-nato-ai/article.txt");
     let session = launch_with(work.path(), &[&seed.display().to_string()]).await;
@@ -455,6 +455,17 @@ async fn a_file_on_the_command_line_opens_and_a_second_launch_hands_its_file_ove
     .await;
     wait_until(c, "document.getElementById('preview').textContent.includes('Ilse Marwood')", "its preview").await;
     screenshot(c, "15-file-from-a-second-launch.png").await;
+
+    // A file manager opening two articles with the app: their digest.
+    let status = Command::new(app_binary())
+        .args(["digest/ferry/harbour-gazette.txt", "digest/ferry/valley-post.txt"])
+        .current_dir(&fixtures)
+        .envs(session.app_env(work.path()))
+        .status()
+        .expect("the third launch runs");
+    assert!(status.success(), "the third launch ends cleanly: {status}");
+    wait_until(c, "window.briefsmith.state().brief?.sources?.length === 2", "the digest of the two files").await;
+    assert_eq!(js(c, "document.querySelectorAll('#stories li.item').length").await, 1);
     let _ = session.client.clone().close().await;
 }
 
