@@ -143,3 +143,31 @@ fn this_person_is_whoever_spoke_last_named_or_not() {
     assert_eq!(speaker_of(&a, "Đê chính").as_deref(), Some("Trần Văn Bình"));
     assert_eq!(speaker_of(&a, "Cần thêm một tuần"), None);
 }
+
+#[test]
+fn more_verbs_of_speech_introduce_a_quote() {
+    for cue in ["nhìn nhận", "nhớ lại", "trấn an", "nêu", "dự báo", "thuật lại", "phản hồi"] {
+        let a = analyze(&format!(
+            "{OPENING} Bà Lê Thu Hà {cue}: “Nước sẽ rút hết trong hai ngày tới nếu trời không mưa thêm.”"
+        ));
+        assert_eq!(speaker_of(&a, "rút hết").as_deref(), Some("Lê Thu Hà"), "{cue}");
+        let a = analyze(&format!(
+            "{OPENING} “Nước sẽ rút hết trong hai ngày tới nếu trời không mưa thêm”, bà Lê Thu Hà {cue}."
+        ));
+        assert_eq!(speaker_of(&a, "rút hết").as_deref(), Some("Lê Thu Hà"), "after the quote: {cue}");
+    }
+    // Wishing is not saying: a title in quotation marks before "mong muốn" stays nobody's words.
+    let a = analyze(&format!(
+        "{OPENING} Thông qua chương trình “Mùa nước an toàn 2026”, công ty Hưng Phát mong muốn giúp người dân vùng lũ."
+    ));
+    assert!(a.quotes.iter().all(|q| q.kind != QuoteKind::Direct), "{:?}", a.quotes);
+}
+
+#[test]
+fn this_person_after_the_quote_is_whoever_spoke_last() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Trần Văn Bình cho biết: “Chúng tôi đã sẵn sàng.” \
+         “Không ai bị bỏ lại phía sau trong mùa lũ này”, vị giám đốc này nhìn nhận."
+    ));
+    assert_eq!(speaker_of(&a, "Không ai bị bỏ lại").as_deref(), Some("Trần Văn Bình"));
+}

@@ -253,7 +253,12 @@ impl Attribution<'_> {
     /// ("tạp chí", "báo cáo thẩm tra"), or a source not named ("quan chức Mỹ").
     pub(super) fn names_vietnamese_speaker(&self, words: &[Word]) -> bool {
         let noun = |p: &str| BODY_NOUNS.contains(p) || DOCUMENT_NOUNS_VI.contains(&p) || UNNAMED_SOURCES_VI.contains(p);
-        self.leads_with_person(words) || opening_phrase(words, noun).is_some()
+        // "“…”, tân tổng giám đốc này nhìn nhận": a description and "này"
+        // stand for someone the article brought in before.
+        let demonstrative = words.len() <= 6
+            && words.first().is_some_and(|w| !w.is_capitalized())
+            && self.demonstrative_subject(&mut FoundQuote::default_at(Span::new(0, 0)), words);
+        self.leads_with_person(words) || opening_phrase(words, noun).is_some() || demonstrative
     }
 
     /// The clause before a cue opens with a document ("Thông cáo chính thức
