@@ -58,15 +58,15 @@ fn quality_does_not_fall_below_the_floors() {
         (line("en-quotes", all, strict), "precision", 0.98),
         (line("en-quotes", all, strict), "speaker accuracy", 0.92),
         (line("vi-quotes", tuning, ""), "recall", 0.97),
-        (line("vi-quotes", checking, ""), "recall", 0.85),
+        (line("vi-quotes", checking, ""), "recall", 0.87),
         (line("vi-quotes", tuning, ""), "precision", 0.98),
         (line("vi-quotes", checking, ""), "precision", 0.95),
-        (line("vi-quotes", tuning, ""), "speaker accuracy", 0.84),
-        (line("vi-quotes", checking, ""), "speaker accuracy", 0.76),
+        (line("vi-quotes", tuning, ""), "speaker accuracy", 0.86),
+        (line("vi-quotes", checking, ""), "speaker accuracy", 0.77),
         (line("vi-quotes", tuning, ""), "entity recall", 0.96),
         (line("vi-quotes", checking, ""), "entity recall", 0.93),
-        (line("vi-quotes", tuning, ""), "kind accuracy", 0.90),
-        (line("vi-quotes", checking, ""), "kind accuracy", 0.86),
+        (line("vi-quotes", tuning, ""), "kind accuracy", 0.915),
+        (line("vi-quotes", checking, ""), "kind accuracy", 0.875),
         (line("html-extraction", all, ""), "token F1", 0.96),
         (line("vi-mds", tuning, "digest"), "ROUGE-1 F", 0.555),
         (line("vi-mds", checking, "digest"), "ROUGE-1 F", 0.55),
@@ -96,4 +96,25 @@ fn quality_does_not_fall_below_the_floors() {
     for half in [tuning, checking] {
         assert_eq!(figure(&output, &line("vi-mds", half, "digest"), "repeated facts"), 0.0, "{output}");
     }
+}
+
+/// The entity-kind weights in the library are what the tuning half of
+/// vi-quotes trains with today's features: a change to what the model reads
+/// must come with its weights trained again (`scripts/train-entity-kinds.sh`).
+#[test]
+fn the_entity_kind_weights_are_trained_on_todays_features() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("weights.tsv");
+    let status = Command::new(env!("CARGO_BIN_EXE_briefsmith-eval"))
+        .arg("--train-entity-kinds")
+        .arg(common::corpus())
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let committed = include_str!("../src/analyze/data/vi_entity_kinds.tsv");
+    assert!(
+        std::fs::read_to_string(&out).unwrap() == committed,
+        "src/analyze/data/vi_entity_kinds.tsv is stale: run scripts/train-entity-kinds.sh"
+    );
 }

@@ -2,11 +2,12 @@
 //! votes of its mentions: a surname joins the full name, an acronym its long
 //! form, a lone word the one body whose name it opens.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use super::{is_gazetteer, Candidate, Entities, FoundEntity, LongForm, Votes, CONNECTORS};
+use super::{is_gazetteer, kinds, Candidate, Entities, FoundEntity, LongForm, Votes, CONNECTORS};
 use crate::analyze::lexicon::{
     is_group_word, FAMILY_NAMES_FIRST, FIRST_NAMES, LOCATIONS, ORGANIZATIONS, ORGANIZATION_WORDS, PLACE_WORDS,
+    VI_FAMILY_NAMES,
 };
 use crate::analyze::EntityKind;
 use crate::text::Span;
@@ -18,8 +19,11 @@ pub(super) fn group(
     candidates: Vec<Candidate>,
     expansions: &HashMap<String, LongForm>,
     links: &[(usize, usize)],
-) -> Entities {
+    keep_features: bool,
+) -> (Entities, Vec<Vec<String>>) {
     let mut by_name: HashMap<String, usize> = HashMap::new();
+    // Per entity, the words around its mentions (Vietnamese), each once.
+    let mut contexts: Vec<BTreeSet<String>> = Vec::new();
     let mut entities: Vec<(FoundEntity, Votes, Vec<String>)> = Vec::new();
     // Longer names first, so that shorter ones can join them.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -80,6 +84,8 @@ pub(super) fn group(
             },
         };
         assignment[i] = index;
+        contexts.resize_with(entities.len(), BTreeSet::new);
+        contexts[index].extend(c.context.iter().cloned());
         let (entity, votes, _) = &mut entities[index];
         entity.mentions.push(c.span);
         entity.gender = entity.gender.or(c.gender);
@@ -93,17 +99,35 @@ pub(super) fn group(
             votes.organization += 1;
         }
     }
+    contexts.resize_with(entities.len(), BTreeSet::new);
     join_bodies_named_by_first_word(&mut entities, &mut assignment);
     // Whether anything but a name's spelling said what it is.
     let evidenced: Vec<bool> = entities
         .iter()
         .map(|(e, v, _)| is_gazetteer(&e.name) || v.person + v.speaks + v.organization + v.location > 0)
         .collect();
+    let mut all_features = Vec::new();
     let mut found: Vec<FoundEntity> = entities
         .into_iter()
-        .map(|(mut entity, votes, words)| {
+        .zip(&contexts)
+        .map(|((mut entity, votes, words), context)| {
             entity.mentions.sort();
-            entity.kind = settle_kind(&entity.name, &words, votes);
+            let rule = settle_kind(&entity.name, &words, votes);
+            entity.kind = rule;
+            if !context.is_empty() {
+                let features = kind_features(&entity, &words, votes, context, rule);
+                // A gazetteer's word stands; a name the rules found no kind for stays so.
+                if rule != EntityKind::Other && !is_gazetteer(&entity.name) {
+                    if let Some((kind, _)) = kinds::predict(&features) {
+                        entity.kind = kind;
+                    }
+                }
+                if keep_features {
+                    all_features.push(features);
+                }
+            } else if keep_features {
+                all_features.push(Vec::new());
+            }
             entity.surely_person = entity.kind == EntityKind::Person && votes.person >= 2;
             entity
         })
@@ -126,7 +150,56 @@ pub(super) fn group(
             sorted.push(entity);
         }
     }
-    Entities { entities: sorted, mentions }
+    let features = if keep_features {
+        ranked.iter().map(|&old| std::mem::take(&mut all_features[old])).collect()
+    } else {
+        Vec::new()
+    };
+    (Entities { entities: sorted, mentions }, features)
+}
+
+/// What the kind model reads about an entity ([`kinds::entity_features`]).
+fn kind_features(
+    entity: &FoundEntity,
+    words: &[String],
+    votes: Votes,
+    context: &BTreeSet<String>,
+    rule: EntityKind,
+) -> Vec<String> {
+    let letters = || entity.name.chars().filter(|c| c.is_alphabetic());
+    let mut shape = Vec::new();
+    if letters().count() >= 2 && letters().all(char::is_uppercase) {
+        shape.push("acronym");
+    }
+    if words.iter().all(|w| super::vi::is_vietnamese_syllable(w)) {
+        shape.push("vietnamese");
+    }
+    if words.first().is_some_and(|w| FIRST_NAMES.contains_key(w.as_str())) {
+        shape.push("given_name");
+    }
+    if words.first().is_some_and(|w| VI_FAMILY_NAMES.contains(w.as_str())) {
+        shape.push("family_name");
+    }
+    if words.iter().any(|w| is_brand_word(w)) {
+        shape.push("brand");
+    }
+    if words.iter().any(|w| ORGANIZATION_WORDS.contains(w.as_str())) {
+        shape.push("organization_word");
+    }
+    if words.iter().any(|w| PLACE_WORDS.contains(w.as_str())) {
+        shape.push("place_word");
+    }
+    if words.len() > 1 && words.iter().any(|w| LOCATIONS.contains(w.as_str())) {
+        shape.push("names_a_place");
+    }
+    let votes = [
+        ("person", votes.person),
+        ("speaks", votes.speaks),
+        ("organization", votes.organization),
+        ("location", votes.location),
+        ("foreign", votes.foreign),
+    ];
+    kinds::entity_features(context, words, &shape, &votes, entity.mentions.len(), rule)
 }
 
 /// A name with nothing but its spelling to tell its kind takes the kind of a

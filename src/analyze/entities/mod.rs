@@ -7,6 +7,7 @@
 //! ("ông", "tại", "hãng tin", a speech verb after it). Shorter mentions join the
 //! fullest name they end ("Stoltenberg" → "Jens Stoltenberg").
 
+pub mod kinds;
 mod merge;
 mod vi;
 
@@ -114,6 +115,8 @@ struct Candidate {
     words: Vec<String>,
     votes: Votes,
     gender: Option<char>,
+    /// Vietnamese: the words around the mention, for the kind model.
+    context: Vec<String>,
 }
 
 const CONNECTORS: &[&str] =
@@ -121,6 +124,16 @@ const CONNECTORS: &[&str] =
 
 /// Finds the entities of an article.
 pub fn find(article: &Article, lang: Lang) -> Entities {
+    find_keeping_features(article, lang, false).0
+}
+
+/// The entities, and with them what the kind model read about each (empty
+/// outside Vietnamese): what `scripts/train-entity-kinds.sh` learns from.
+pub fn with_kind_features(article: &Article, lang: Lang) -> (Entities, Vec<Vec<String>>) {
+    find_keeping_features(article, lang, true)
+}
+
+fn find_keeping_features(article: &Article, lang: Lang, keep_features: bool) -> (Entities, Vec<Vec<String>>) {
     let text = article.text.as_str();
     let sentence_words: Vec<Vec<Word>> = article.sentences.iter().map(|s| words_in(text, s.span)).collect();
 
@@ -155,7 +168,7 @@ pub fn find(article: &Article, lang: Lang) -> Entities {
     }
     let expansions = acronym_expansions(text, &candidates);
     let links = if lang == Lang::Vi { list_links(text, &candidates) } else { Vec::new() };
-    merge::group(candidates, &expansions, &links)
+    merge::group(candidates, &expansions, &links, keep_features)
 }
 
 /// A Vietnamese name that the chunker took whole, with lowercase syllables in it.
@@ -174,7 +187,7 @@ fn whole_name(text: &str, chunk: &[Word], kind: Whole) -> Candidate {
     if kind == Whole::Body {
         votes.organization += 4;
     }
-    Candidate { span, words, votes, gender: None }
+    Candidate { span, words, votes, gender: None, context: Vec::new() }
 }
 
 /// Candidates next to each other as items of one list: "A, B", "A và B",
@@ -550,7 +563,12 @@ impl Context<'_> {
         }
         let given = FIRST_NAMES.get(part[0].text).copied().filter(|&g| g != '-');
         let gender = given.or_else(|| gender_before(sentence, start_index));
-        Some(Candidate { span, words, votes, gender })
+        let context = if self.lang == Lang::Vi {
+            kinds::mention_context(self.text, sentence, start_index, start_index + part.len())
+        } else {
+            Vec::new()
+        };
+        Some(Candidate { span, words, votes, gender, context })
     }
 
     /// A sentence-initial run is a name when it is known, or when its first word

@@ -20,6 +20,7 @@
 
 mod digest;
 mod html;
+mod kinds;
 mod quotes;
 mod score;
 mod summary;
@@ -32,6 +33,15 @@ use serde_json::Value;
 type Scorer = fn(&Path);
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--train-entity-kinds") {
+        let (Some(corpus), Some(out)) = (args.get(2), args.get(3)) else {
+            eprintln!("usage: briefsmith-eval --train-entity-kinds CORPUS OUT.tsv");
+            std::process::exit(2);
+        };
+        kinds::train(Path::new(corpus), Path::new(out));
+        return;
+    }
     let corpus = std::env::args()
         .nth(1)
         .map(PathBuf::from)

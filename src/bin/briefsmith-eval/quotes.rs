@@ -192,7 +192,7 @@ fn entity_line(cases: &[&EntityCounts]) -> String {
     )
 }
 
-fn gold_kind(kind: &str) -> EntityKind {
+pub fn gold_kind(kind: &str) -> EntityKind {
     match kind {
         "person" => EntityKind::Person,
         "organization" => EntityKind::Organization,
