@@ -171,3 +171,40 @@ fn this_person_after_the_quote_is_whoever_spoke_last() {
     ));
     assert_eq!(speaker_of(&a, "Không ai bị bỏ lại").as_deref(), Some("Trần Văn Bình"));
 }
+
+#[test]
+fn a_quoted_sentence_closed_before_its_period_stands_on_its_own() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Trần Văn Bình cho biết: “Chúng tôi đã sẵn sàng”. “Không ai phải ở lại một mình trong đêm nay”. \
+         Hội nghị kết thúc lúc 11 giờ."
+    ));
+    assert_eq!(speaker_of(&a, "Không ai phải").as_deref(), Some("Trần Văn Bình"));
+    // A name quoted inside the writer's sentence is no quote of anyone's.
+    let a = analyze(&format!("{OPENING} Hội nghị có tên “Mùa lũ an toàn cho mọi nhà”."));
+    assert!(a.quotes.iter().all(|q| q.kind != QuoteKind::Direct), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_title_alone_after_the_quote_is_the_person_brought_in_with_it() {
+    // Her given name spells a country ("Anh"): she is still the person looked back to.
+    let a = analyze(&format!(
+        "{OPENING} Bộ trưởng Bộ Thủy lợi Nguyễn Thị Lan Anh cho biết toàn tỉnh có 40 trạm bơm. \
+         “Các trạm bơm đã chạy hết công suất từ đêm qua” - bộ trưởng khẳng định. \
+         “Không xã nào bị cô lập quá một ngày”, vị bộ trưởng này phân trần."
+    ));
+    assert_eq!(speaker_of(&a, "hết công suất").as_deref(), Some("Nguyễn Thị Lan Anh"));
+    assert_eq!(speaker_of(&a, "bị cô lập").as_deref(), Some("Nguyễn Thị Lan Anh"));
+}
+
+#[test]
+fn theo_x_after_the_quote_gives_x_the_words() {
+    let a = analyze(&format!(
+        "{OPENING} “Mực nước sông Lam sẽ lên báo động ba vào chiều nay”, theo ông Trần Văn Bình, giám đốc trung tâm dự báo."
+    ));
+    assert_eq!(speaker_of(&a, "báo động ba").as_deref(), Some("Trần Văn Bình"));
+    let a = analyze(&format!("{OPENING} Bà Lê Thu Hà đến thăm. “Mọi người đã an toàn” - theo bà Hà."));
+    assert_eq!(speaker_of(&a, "đã an toàn").as_deref(), Some("Lê Thu Hà"));
+    // An agency that relays the words is not who said them.
+    let a = analyze(&format!("{OPENING} “Mực nước sông Lam sẽ lên báo động ba vào chiều nay”, theo Reuters."));
+    assert_eq!(speaker_of(&a, "báo động ba"), None);
+}

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon::{
     is_group_word, is_listener_cue, is_preposition, BODY_NOUNS, CALENDAR_WORDS, COMMON_ACRONYMS, CUE_VERBS,
     FIRST_NAMES, LOCATIONS, LOCATION_CUES, ORGANIZATIONS, ORGANIZATION_CUES, ORGANIZATION_WORDS, PERSON_NOUNS,
-    PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN, STOPWORDS_VI,
+    PERSON_TITLES, PLACE_WORDS, STOPWORDS_EN, STOPWORDS_VI, VI_FAMILY_NAMES,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang};
@@ -88,7 +88,12 @@ impl Entities {
 /// whom "he" or "she" stands for.
 fn names_a_place_or_body(name: &str) -> bool {
     let acronym = !name.chars().any(char::is_lowercase);
-    acronym || name.split_whitespace().any(|w| LOCATIONS.contains(w) || ORGANIZATION_WORDS.contains(w))
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Nguyễn Thị Lan Anh", "Trần Hoài Nam": a Vietnamese given name may spell
+    // a country ("Anh", "Nam"); a family name first says whose name it is.
+    let vietnamese_person =
+        (2..=4).contains(&words.len()) && VI_FAMILY_NAMES.contains(words[0]) && !LOCATIONS.contains(name);
+    acronym || (!vietnamese_person && words.iter().any(|w| LOCATIONS.contains(w) || ORGANIZATION_WORDS.contains(w)))
 }
 
 /// Evidence about what kind of thing a mention names.

@@ -344,6 +344,9 @@ impl Attribution<'_> {
         let attributes_after = q.ends_with_punctuation
             || whole_sentence
             || text[post.start..post.end].trim_start().starts_with([',', '-', '–', '—']);
+        if attributes_after && self.lang == Lang::Vi && self.theo_after(&mut found, &post_words, q.close_end) {
+            return found;
+        }
         if attributes_after {
             let cue = self.first_cue(&post_words, 25);
             // "“Hundreds of trees are down” including Lake Cowichan, it said": the
@@ -382,6 +385,7 @@ impl Attribution<'_> {
                     if found.speaker.is_none()
                         && self.lang == Lang::Vi
                         && !self.person_by_title_and_given_name(&mut found, between)
+                        && !self.person_by_title(&mut found, between)
                         && !self.body_or_document(&mut found, between)
                     {
                         self.unnamed_source(&mut found, between, cue.span.start);
@@ -409,8 +413,12 @@ impl Attribution<'_> {
             && !text[post.start..post.end].chars().any(char::is_alphanumeric);
         let starts_upper = quote_words.first().is_some_and(Word::is_capitalized);
         let introduced_by_colon = text[pre.start..pre.end].trim_end().ends_with(':');
+        // “…của mình”. — Vietnamese often closes the mark before the period:
+        // a quoted sentence that stands on its own between sentences.
+        let own_sentence = !text[pre.start..pre.end].chars().any(char::is_alphanumeric)
+            && text[q.close_end..].starts_with(['.', '!', '?', '…']);
         if (alone && quote_words.len() >= 3)
-            || (starts_upper && quote_words.len() >= WHOLE_SENTENCE_WORDS && q.ends_with_punctuation)
+            || (starts_upper && quote_words.len() >= WHOLE_SENTENCE_WORDS && (q.ends_with_punctuation || own_sentence))
         {
             found.kind = QuoteKind::Direct;
         } else if introduced_by_colon && starts_upper && quote_words.len() >= 4 {

@@ -27,6 +27,10 @@ const MAX_GIVEN_NAME_SYLLABLES: usize = 3;
 /// The longest phrase "Theo …," that attributes a quote.
 const MAX_ACCORDING_TO_WORDS: usize = 14;
 
+/// How far before a person's name (bytes) a title that brought them in may
+/// stand: "Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến".
+const TITLE_REACH: usize = 60;
+
 /// The longest description of an unnamed source kept as its mention.
 const MAX_UNNAMED_SOURCE_WORDS: usize = 6;
 
@@ -255,10 +259,55 @@ impl Attribution<'_> {
         let noun = |p: &str| BODY_NOUNS.contains(p) || DOCUMENT_NOUNS_VI.contains(&p) || UNNAMED_SOURCES_VI.contains(p);
         // "“…”, tân tổng giám đốc này nhìn nhận": a description and "này"
         // stand for someone the article brought in before.
-        let demonstrative = words.len() <= 6
-            && words.first().is_some_and(|w| !w.is_capitalized())
-            && self.demonstrative_subject(&mut FoundQuote::default_at(Span::new(0, 0)), words);
-        self.leads_with_person(words) || opening_phrase(words, noun).is_some() || demonstrative
+        let demonstrative =
+            words.len() <= 6 && self.demonstrative_subject(&mut FoundQuote::default_at(Span::new(0, 0)), words);
+        self.leads_with_person(words)
+            || opening_phrase(words, noun).is_some()
+            || demonstrative
+            || bare_title(words).is_some()
+    }
+
+    /// "“…” - bộ trưởng khẳng định": a title alone after the quote stands for
+    /// the person the article last brought in with that title ("Bộ trưởng Bộ
+    /// Y tế Nguyễn Thị Kim Tiến").
+    pub(super) fn person_by_title(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        let Some(title) = bare_title(words) else { return false };
+        let text = self.text();
+        let start = words[0].span.start;
+        let titled = self.entities.persons_before(start, None).find(|(span, _)| {
+            let from = crate::ingest::format::floor_char_boundary(text, span.start.saturating_sub(TITLE_REACH));
+            text[from..span.start].to_lowercase().contains(&title)
+        });
+        let Some((_, person)) = titled else { return false };
+        found.speaker = Some(person.name.clone());
+        found.speaker_span = Some(Span::new(start, words[words.len() - 1].span.end));
+        true
+    }
+
+    /// "“…”, theo bà Hoa.", "“…” - theo Darrell Cronk, CEO của …": "theo"
+    /// right after the quote names whose words they are. An agency or an
+    /// outlet that relays them is not the speaker: the quote then has none.
+    pub(super) fn theo_after(&self, found: &mut FoundQuote, post_words: &[Word], close_end: usize) -> bool {
+        let text = self.text();
+        let Some(theo) = post_words.first().filter(|w| w.text.eq_ignore_ascii_case("theo")) else { return false };
+        if !matches!(text[close_end..theo.span.start].trim(), "," | "-" | "–" | "—") {
+            return false;
+        }
+        let plain = |pair: &[Word]| !text[pair[0].span.end..pair[1].span.start].contains([',', '.', ';', ':', '(']);
+        let end = post_words.windows(2).position(|p| !plain(p)).map_or(post_words.len(), |k| k + 1);
+        let phrase = &post_words[1..end.min(MAX_ACCORDING_TO_WORDS)];
+        let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
+        found.kind = QuoteKind::Direct;
+        found.cue = Some(theo.text.to_owned());
+        let window = Span::new(first.span.start, last.span.end);
+        let person = self.entities.within(window).find(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s));
+        if let Some((span, person)) = person {
+            found.speaker = Some(person.name.clone());
+            found.speaker_span = Some(span);
+        } else if !self.person_by_title_and_given_name(found, phrase) {
+            found.speaker_span = Some(window);
+        }
+        true
     }
 
     /// The clause before a cue opens with a document ("Thông cáo chính thức
@@ -338,6 +387,20 @@ fn phrase_at(words: &[Word], k: usize, n: usize) -> Option<String> {
 /// How many words (two, else one) of a phrase that `listed` accepts open `words`.
 fn opening_phrase(words: &[Word], listed: impl Fn(&str) -> bool) -> Option<usize> {
     (1..=2).rev().find(|&n| phrase_at(words, 0, n).is_some_and(|p| listed(&p)))
+}
+
+/// The title `words` are, in lowercase, when they are one alone ("bộ
+/// trưởng", "vị thứ trưởng", "tân chủ tịch"), adverbs before the verb aside.
+fn bare_title(words: &[Word]) -> Option<String> {
+    let mut lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    while lower.last().is_some_and(|w| ADVERBS_BEFORE_VERB.contains(&w.as_str())) {
+        lower.pop();
+    }
+    if lower.first().is_some_and(|w| matches!(w.as_str(), "vị" | "ngài" | "tân" | "nữ")) {
+        lower.remove(0);
+    }
+    let title = lower.join(" ");
+    (lower.len() >= 2 && lower.len() <= 4 && PERSON_TITLES.contains(title.as_str())).then_some(title)
 }
 
 /// Whether a speaker's mention is a demonstrative description ("vị này").
