@@ -208,3 +208,17 @@ fn theo_x_after_the_quote_gives_x_the_words() {
     let a = analyze(&format!("{OPENING} “Mực nước sông Lam sẽ lên báo động ba vào chiều nay”, theo Reuters."));
     assert_eq!(speaker_of(&a, "báo động ba"), None);
 }
+
+#[test]
+fn someone_of_a_body_speaks_not_the_body() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Lê Quang Vinh cho biết công ty Hưng Phát đã giao đủ 40 máy bơm cho tỉnh. \
+         “Chúng tôi sẽ giao thêm 20 máy trong tuần tới”, lãnh đạo Hưng Phát nói."
+    ));
+    assert_eq!(speaker_of(&a, "giao thêm").as_deref(), Some("Lê Quang Vinh"));
+    let a = analyze(
+        "Tối qua, câu lạc bộ Sao Biển thua trận thứ ba liên tiếp. Lê Minh Tuấn rời đội từ năm ngoái. \
+         Cựu thủ quân của Sao Biển chia sẻ: “Tôi vẫn theo dõi từng trận đấu của đội.”",
+    );
+    assert_eq!(speaker_of(&a, "theo dõi từng trận").as_deref(), Some("Lê Minh Tuấn"));
+}

@@ -151,3 +151,13 @@ fn the_first_syllable_of_a_title_is_no_name() {
         assert!(kind_of(&found, stray).is_none(), "{stray} in {found:?}");
     }
 }
+
+#[test]
+fn a_body_named_again_by_its_proper_part_is_the_same_body() {
+    let found = entities(
+        "Hôm qua, công ty Thiên Phát đã giao 40 máy bơm cho xã Phú Lâm. Lãnh đạo Thiên Phát nói rằng \
+         số máy còn lại sẽ đến vào tuần sau, và Thiên Phát sẽ chịu mọi chi phí vận chuyển.",
+    );
+    assert_kind(&found, "công ty Thiên Phát", EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Thiên Phát"), None, "one body, not a second name: {found:?}");
+}

@@ -31,6 +31,9 @@ pub(super) fn group(
     // Multi-word names by their last word: where a shorter mention looks for
     // the fuller name it may stand for, without scanning every entity.
     let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+    // Vietnamese bodies by their proper part: "công ty Hưng Phát" is named
+    // again as "Hưng Phát".
+    let mut by_proper_part: HashMap<String, usize> = HashMap::new();
     let mut assignment = vec![usize::MAX; candidates.len()];
     for &i in &order {
         let c = &candidates[i];
@@ -69,11 +72,15 @@ pub(super) fn group(
                 }
                 None => match full_name_of_given_name(&entities, &c.words)
                     .or_else(|| full_name_of_family_name_first(&entities, &c.words))
+                    .or_else(|| by_proper_part.get(&name).copied())
                 {
                     Some(index) => index,
                     None => {
                         entities.push(unsettled(&name, c.words.clone()));
                         let index = entities.len() - 1;
+                        if let Some(part) = proper_part(&c.words) {
+                            by_proper_part.entry(part).or_insert(index);
+                        }
                         if let (true, Some(last)) = (c.words.len() > 1, c.words.last()) {
                             by_last_word.entry(last.clone()).or_default().push(index);
                         }
@@ -226,6 +233,15 @@ fn share_kinds_in_lists(found: &mut [FoundEntity], evidenced: &[bool], links: &[
             break;
         }
     }
+}
+
+/// The capitalized end of a name that opens with lowercase words, a
+/// Vietnamese body's head ("công ty Hưng Phát" → "Hưng Phát").
+fn proper_part(words: &[String]) -> Option<String> {
+    let lowercase = |w: &String| w.chars().next().is_some_and(char::is_lowercase);
+    let head = words.iter().take_while(|w| lowercase(w)).count();
+    let rest = &words[head..];
+    (head > 0 && !rest.is_empty() && !rest.iter().any(lowercase)).then(|| rest.join(" "))
 }
 
 /// A new entity, its kind not settled yet, with the words of its name.

@@ -557,6 +557,17 @@ impl Attribution<'_> {
             Some((span, entity)) if entity.kind != EntityKind::Person => person_set_off(span).or(closest),
             _ => closest,
         };
+        // "lãnh đạo Vinacomin bày tỏ", "Cựu thủ quân của MU chia sẻ": someone of
+        // the body speaks, not the body: the person the article is following.
+        if let Some((span, entity)) = closest.filter(|(_, e)| e.kind == EntityKind::Organization) {
+            if self.lang == Lang::Vi && vietnamese::role_before(self.text(), words, span.start) {
+                if let Some((_, person)) = self.antecedent(span.start, None) {
+                    found.speaker = Some(person.name.clone());
+                    found.speaker_span = Some(span);
+                    return;
+                }
+            }
+        }
         if let Some((span, entity)) = closest {
             found.speaker = Some(entity.name.clone());
             found.speaker_span = Some(span);

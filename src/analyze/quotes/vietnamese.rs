@@ -389,6 +389,33 @@ fn opening_phrase(words: &[Word], listed: impl Fn(&str) -> bool) -> Option<usize
     (1..=2).rev().find(|&n| phrase_at(words, 0, n).is_some_and(|p| listed(&p)))
 }
 
+/// Words for someone who speaks for a body, before its name: "lãnh đạo
+/// ACB", "đại diện Vinacomin", "cựu thủ quân của MU".
+const ROLES_IN_A_BODY: &[&str] = &[
+    "lãnh đạo",
+    "người phát ngôn",
+    "phát ngôn viên",
+    "thủ quân",
+    "cựu thủ quân",
+    "chủ tịch",
+    "giám đốc",
+    "tổng giám đốc",
+];
+
+/// Whether a role in a body stands right before byte `position` (a body's
+/// name), "của" between them or not.
+pub(super) fn role_before(text: &str, words: &[Word], position: usize) -> bool {
+    let mut k = words.partition_point(|w| w.span.end <= position);
+    if k > 0 && words[k - 1].text == "của" {
+        k -= 1;
+    }
+    (1..=3).any(|n| {
+        k >= n
+            && words[k - n..k].windows(2).all(|p| text[p[0].span.end..p[1].span.start] == *" ")
+            && ROLES_IN_A_BODY.contains(&phrase_at(words, k - n, n).unwrap_or_default().as_str())
+    })
+}
+
 /// The title `words` are, in lowercase, when they are one alone ("bộ
 /// trưởng", "vị thứ trưởng", "tân chủ tịch"), adverbs before the verb aside.
 fn bare_title(words: &[Word]) -> Option<String> {
