@@ -559,7 +559,7 @@ impl Attribution<'_> {
         };
         // "lãnh đạo Vinacomin bày tỏ", "Cựu thủ quân của MU chia sẻ": someone of
         // the body speaks, not the body: the person the article is following.
-        if let Some((span, entity)) = closest.filter(|(_, e)| e.kind == EntityKind::Organization) {
+        if let Some((span, _)) = closest.filter(|(_, e)| e.kind == EntityKind::Organization) {
             if self.lang == Lang::Vi && vietnamese::role_before(self.text(), words, span.start) {
                 if let Some((_, person)) = self.antecedent(span.start, None) {
                     found.speaker = Some(person.name.clone());
