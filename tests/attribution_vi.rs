@@ -222,3 +222,12 @@ fn someone_of_a_body_speaks_not_the_body() {
     );
     assert_eq!(speaker_of(&a, "theo dõi từng trận").as_deref(), Some("Lê Minh Tuấn"));
 }
+
+#[test]
+fn a_name_in_a_list_is_not_who_a_pronoun_stands_for() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Trần Văn Bình từng huấn luyện nhiều cầu thủ như Lê Minh Tuấn, Phạm Văn Quang hay Nguyễn Đức Hải. \
+         “Tuấn là người chăm chỉ nhất mà tôi từng gặp”, ông tiết lộ."
+    ));
+    assert_eq!(speaker_of(&a, "chăm chỉ nhất").as_deref(), Some("Trần Văn Bình"));
+}

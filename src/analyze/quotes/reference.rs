@@ -247,8 +247,27 @@ impl Attribution<'_> {
 /// looked for: some paragraphs of news.
 const ANTECEDENT_BYTES: usize = 5000;
 
+/// Words that join a name to another item of a list or a clause, so the
+/// name is not the subject of what follows ("…, Rooney, Van Nistelrooy hay
+/// Ronaldo", "… with Biden and Harris").
 fn is_conjunction(word: &str) -> bool {
-    matches!(word, "and" | "or" | "but" | "nor" | "than" | "as" | "who" | "which" | "whose" | "whom")
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "than"
+            | "as"
+            | "who"
+            | "which"
+            | "whose"
+            | "whom"
+            | "và"
+            | "hay"
+            | "hoặc"
+            | "cùng"
+    )
 }
 
 /// How many words before a name, or in a description set off after it, may
