@@ -231,3 +231,13 @@ fn a_name_in_a_list_is_not_who_a_pronoun_stands_for() {
     ));
     assert_eq!(speaker_of(&a, "chăm chỉ nhất").as_deref(), Some("Trần Văn Bình"));
 }
+
+#[test]
+fn a_quote_with_no_cue_and_no_voice_before_is_the_last_persons_who_spoke() {
+    let a = analyze(&format!(
+        "{OPENING} Nợ của ngành điện đã được trả hết, ông Trần Văn Bình cho biết tại cuộc họp. \
+         Tập đoàn sẽ đầu tư thêm vào nhà máy sản xuất Amon Nitrat. “Chúng tôi không còn khoản nợ nào phải đòi.” \
+         Hội nghị kết thúc lúc 11 giờ."
+    ));
+    assert_eq!(speaker_of(&a, "không còn khoản nợ").as_deref(), Some("Trần Văn Bình"));
+}

@@ -110,9 +110,17 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
                 quote.speaker = Some(person.name.clone());
             } else if let Some(voice) = last_voice {
                 quote.speaker = voice.speaker.clone();
-            } else if let Some((span, person)) = entities.last_person_before(q.open, None) {
-                // No one quoted yet: the person just named (this paragraph or the one before).
-                if attribution.paragraph_of(span.start) + 1 >= paragraph {
+            } else {
+                // No one quoted yet: the last person a speech verb followed ("ông
+                // Biên cho biết …"), else the person just named (this paragraph or
+                // the one before).
+                let near = |span: &Span| attribution.paragraph_of(span.start) + 1 >= paragraph;
+                let spoke = entities
+                    .persons_before(q.open, None)
+                    .take_while(|(span, _)| near(span))
+                    .find(|(span, _)| !attribution.is_quoted(*span) && attribution.speaks(*span));
+                let named = entities.last_person_before(q.open, None).filter(|(span, _)| near(span));
+                if let Some((_, person)) = spoke.or(named) {
                     quote.speaker = Some(person.name.clone());
                 }
             }
