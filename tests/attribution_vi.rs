@@ -241,3 +241,12 @@ fn a_quote_with_no_cue_and_no_voice_before_is_the_last_persons_who_spoke() {
     ));
     assert_eq!(speaker_of(&a, "không còn khoản nợ").as_deref(), Some("Trần Văn Bình"));
 }
+
+#[test]
+fn a_name_after_the_speech_verb_is_what_was_said_not_who_said_it() {
+    let a = analyze(&format!(
+        "{OPENING} Ông Trần Văn Bình cho biết Lê Minh Tuấn đã rời đội cứu hộ từ tháng trước. \
+         “Chúng tôi vẫn đủ người cho mùa lũ năm nay”, ông nói."
+    ));
+    assert_eq!(speaker_of(&a, "đủ người").as_deref(), Some("Trần Văn Bình"));
+}

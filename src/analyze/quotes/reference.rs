@@ -112,7 +112,9 @@ impl Attribution<'_> {
         // last (not "says Campbell's partner").
         let before = words_in(text, Span::new(sentence.start, mention.start));
         let possessive = text[mention.end..].starts_with(['’', '\'']);
+        // Vietnamese puts the speaker before the verb: a name after it is what was said.
         let spoke = !possessive
+            && self.lang == Lang::En
             && (before.len().saturating_sub(5)..before.len()).any(|i| {
                 self.cue_at(&before, i).is_some_and(|cue| !text[cue.span.end..mention.start].contains([',', '.', ';']))
             });
