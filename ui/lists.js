@@ -5,6 +5,7 @@ import { renderArticle, showSource, sourceMark, spansOf } from "./article.js";
 import { changed } from "./autosave.js";
 import { renderStatus } from "./brief.js";
 import { $ } from "./dom.js";
+import { editInPlace } from "./edit.js";
 import { t } from "./i18n.js";
 import { isDigest, reviewed } from "./state.js";
 
@@ -164,31 +165,14 @@ export function removeItem(list, index) {
 
 export function startEdit(list, index, li) {
   const item = reviewed()[list][index];
-  const editor = document.createElement("textarea");
-  editor.className = "editor";
-  editor.value = item.edited ?? item.text;
-  editor.rows = Math.min(8, Math.max(2, Math.ceil(editor.value.length / 60)));
-  const text = li.querySelector(".text");
-  text.replaceWith(editor);
-  editor.focus();
-  let done = false;
-  const finish = (keep) => {
-    if (done) return;
-    done = true;
-    if (keep) {
-      const value = editor.value.trim();
+  editInPlace(li.querySelector(".text"), item.edited ?? item.text, { multiline: true, label: t("edit") }, (value) => {
+    if (value !== null) {
       // Editing back to the original text is no edit at all.
       item.edited = value && value !== item.text ? value : null;
       changed();
     }
     renderList(list, index);
-  };
-  editor.addEventListener("keydown", (event) => {
-    event.stopPropagation();
-    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); finish(true); }
-    if (event.key === "Escape") { event.preventDefault(); finish(false); }
   });
-  editor.addEventListener("blur", () => finish(true));
 }
 
 export function itemKey(event, list, index, li) {

@@ -7,6 +7,7 @@
 //   article.js   the article with source spans marked, removed lines
 //   lists.js     the review lists (key points, quotes, entities, figures)
 //   stories.js   a digest's stories, their sources and disagreements
+//   edit.js      editing a line in place
 //   preview.js   the live preview      autosave.js  draft and settings saving
 //   files.js     open, analyze, save, export       templates.js  the template editor
 //   messages.js  the message bar       i18n.js      the app's labels

@@ -6,6 +6,7 @@ import { showSource, sourceLabel, sourceMark } from "./article.js";
 import { changed } from "./autosave.js";
 import { renderStatus } from "./brief.js";
 import { $ } from "./dom.js";
+import { editInPlace } from "./edit.js";
 import { t } from "./i18n.js";
 import { renderList } from "./lists.js";
 import { LISTS, reviewed, state } from "./state.js";
@@ -120,30 +121,13 @@ function moveStory(from, to) {
 
 function renameStory(index, li) {
   const story = state.brief.stories[index];
-  const editor = document.createElement("input");
-  editor.className = "editor";
-  editor.value = story.edited ?? story.title;
-  editor.setAttribute("aria-label", t("rename_story"));
-  li.querySelector(".text").replaceWith(editor);
-  editor.focus();
-  editor.select();
-  let done = false;
-  const finish = (keep) => {
-    if (done) return;
-    done = true;
-    if (keep) {
-      const value = editor.value.trim();
+  editInPlace(li.querySelector(".text"), story.edited ?? story.title, { label: t("rename_story") }, (value) => {
+    if (value !== null) {
       story.edited = value && value !== story.title ? value : null;
       changed();
     }
     renderStories(index);
-  };
-  editor.addEventListener("keydown", (event) => {
-    event.stopPropagation();
-    if (event.key === "Enter") { event.preventDefault(); finish(true); }
-    if (event.key === "Escape") { event.preventDefault(); finish(false); }
   });
-  editor.addEventListener("blur", () => finish(true));
 }
 
 function storyKey(event, index, li) {
