@@ -204,6 +204,17 @@ fn theo_x_after_the_quote_gives_x_the_words() {
     assert_eq!(speaker_of(&a, "báo động ba").as_deref(), Some("Trần Văn Bình"));
     let a = analyze(&format!("{OPENING} Bà Lê Thu Hà đến thăm. “Mọi người đã an toàn” - theo bà Hà."));
     assert_eq!(speaker_of(&a, "đã an toàn").as_deref(), Some("Lê Thu Hà"));
+    // Words quoted inside the writer's sentence stay a partial quote.
+    let a = analyze(&format!(
+        "{OPENING} Công ty Hưng Phát bị coi là “con nợ lớn nhất của cả tỉnh năm nay”, theo ông Trần Văn Bình."
+    ));
+    let quote = a.quotes.iter().find(|q| q.text == "con nợ lớn nhất của cả tỉnh năm nay").expect("the quote");
+    assert_eq!((quote.kind, quote.speaker.as_deref()), (QuoteKind::Partial, Some("Trần Văn Bình")));
+    // "theo đó" names no one: not an attribution.
+    let a = analyze(&format!(
+        "{OPENING} Tỉnh ra chỉ thị “Mọi xã phải có đội cứu hộ riêng trước mùa lũ”, theo đó các huyện phải báo cáo hằng tuần."
+    ));
+    assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("theo")), "{:?}", a.quotes);
     // An agency that relays the words is not who said them.
     let a = analyze(&format!("{OPENING} “Mực nước sông Lam sẽ lên báo động ba vào chiều nay”, theo Reuters."));
     assert_eq!(speaker_of(&a, "báo động ba"), None);

@@ -412,6 +412,11 @@ fn the_analysts_overall_fields_stay_with_the_whole_digest() {
     brief.stories[1].included = false;
     brief.stories[2].included = false;
     assert_eq!(brief.story_brief(0).unwrap().analyst.bottom_line, "Three unrelated stories today.");
+    // A story left out is not the one the digest's fields speak for.
+    assert_eq!(brief.story_brief(1).unwrap().analyst.bottom_line, "");
+    // A story naming a source the brief lacks (an edited file) gives no brief.
+    brief.stories[2].sources.push(99);
+    assert!(brief.story_brief(2).is_none());
 }
 
 #[test]
@@ -425,8 +430,12 @@ fn reading_many_inputs_lists_the_unreadable_ones_and_reads_the_rest() {
     assert_eq!(read.failed.len(), 1);
     assert_eq!(read.failed[0].0, missing);
     assert!(read.warnings.iter().any(|w| w.ends_with("harbour-gazette.txt: given more than once; read once")));
+    // An empty folder among the inputs is one failed input; the rest is read.
     let empty = tempfile::tempdir().unwrap();
-    let error =
-        inputs::read_all(&[empty.path().to_string_lossy().into_owned()], &IngestOptions::default()).unwrap_err();
-    assert!(error.to_string().contains("the folder has no article files"), "{error}");
+    let empty = empty.path().to_string_lossy().into_owned();
+    let read = inputs::read_all(&[empty.clone(), fixture("ferry")], &IngestOptions::default()).unwrap();
+    assert_eq!(read.articles.len(), 2);
+    assert_eq!(read.failed.len(), 1);
+    assert_eq!(read.failed[0].0, empty);
+    assert!(read.failed[0].1.to_string().contains("the folder has no article files"), "{:?}", read.failed);
 }

@@ -243,10 +243,13 @@ impl Brief {
     /// markers of a `topic-brief` resolve to its source list. Titled by the
     /// story (the analyst's title when set). The analyst's bottom line,
     /// assessment, confidence and recommendations speak for the whole brief:
-    /// they are kept only when it has one included story. `None` when there
-    /// is no such story.
+    /// they are kept only when this story is its one included story. `None`
+    /// when there is no such story, or it names a source the brief lacks.
     pub fn story_brief(&self, index: usize) -> Option<Brief> {
         let story = self.stories.get(index)?;
+        if story.sources.iter().any(|&s| s >= self.sources.len()) {
+            return None;
+        }
         let renumber = |source: usize| story.sources.iter().position(|&s| s == source);
         let keep_spans = |spans: &[SourceSpan]| -> Vec<SourceSpan> {
             spans
@@ -294,13 +297,13 @@ impl Brief {
         };
         one.disagreements.retain(|d| d.figures.len() > 1);
         let mut analyst = self.analyst.clone();
-        if self.stories.iter().filter(|s| s.included).count() > 1 {
+        if !story.included || self.stories.iter().filter(|s| s.included).count() > 1 {
             analyst.bottom_line.clear();
             analyst.assessment.clear();
             analyst.confidence = None;
             analyst.recommendations.clear();
         }
-        let sources: Vec<SourceArticle> = story.sources.iter().filter_map(|&s| self.sources.get(s).cloned()).collect();
+        let sources: Vec<SourceArticle> = story.sources.iter().map(|&s| self.sources[s].clone()).collect();
         Some(Brief {
             version: self.version,
             title: story.edited.clone().unwrap_or_else(|| story.title.clone()),

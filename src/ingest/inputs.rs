@@ -131,21 +131,29 @@ pub struct ReadInputs {
 }
 
 /// Reads many inputs ([`expand`], then [`read`] each) on every core. One
-/// unreadable input does not stop the others: it is listed in `failed`, for
-/// the caller to refuse the lot or go on without it. More than
-/// [`MAX_ARTICLES`] articles, before or after feeds are read, is an error.
+/// unreadable input (a file, an address, an empty folder) does not stop the
+/// others: it is listed in `failed`, for the caller to refuse the lot or go
+/// on without it. More than [`MAX_ARTICLES`] articles, before or after feeds
+/// are read, is an error.
 pub fn read_all(inputs: &[String], options: &IngestOptions) -> Result<ReadInputs, InputError> {
     use rayon::prelude::*;
+    let mut all = ReadInputs::default();
+    // A folder that cannot be listed, or holds no article, is one failed
+    // input like an unreadable file.
+    let mut listable = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        match expand(std::slice::from_ref(input)) {
+            Ok(_) => listable.push(input.clone()),
+            Err((input, error)) => all.failed.push((input, error)),
+        }
+    }
     let (files, repeated) =
-        expand(inputs).map_err(|(input, error)| InputError::At { input, error: Box::new(error) })?;
+        expand(&listable).map_err(|(input, error)| InputError::At { input, error: Box::new(error) })?;
     // Refused before anything is read; a feed may still add items, checked below.
     if files.len() > MAX_ARTICLES {
         return Err(InputError::TooMany(files.len()));
     }
-    let mut all = ReadInputs {
-        warnings: repeated.into_iter().map(|file| format!("{file}: given more than once; read once")).collect(),
-        ..ReadInputs::default()
-    };
+    all.warnings = repeated.into_iter().map(|file| format!("{file}: given more than once; read once")).collect();
     let results: Vec<_> = files.par_iter().map(|file| read(file, options)).collect();
     for (file, result) in files.into_iter().zip(results) {
         match result {

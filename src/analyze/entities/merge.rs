@@ -107,7 +107,7 @@ pub(super) fn group(
         }
     }
     contexts.resize_with(entities.len(), BTreeSet::new);
-    join_bodies_named_by_first_word(&mut entities, &mut assignment);
+    join_bodies_named_by_first_word(&mut entities, &mut contexts, &mut assignment);
     // Whether anything but a name's spelling said what it is.
     let evidenced: Vec<bool> = entities
         .iter()
@@ -301,7 +301,11 @@ fn full_name_of_family_name_first(entities: &[(FoundEntity, Votes, Vec<String>)]
 /// never a word that names a place anywhere in the article ("in Blackpool" is
 /// not the Blackpool Hotel Association), a person or a people. The joined
 /// entity is left without mentions.
-fn join_bodies_named_by_first_word(entities: &mut [(FoundEntity, Votes, Vec<String>)], assignment: &mut [usize]) {
+fn join_bodies_named_by_first_word(
+    entities: &mut [(FoundEntity, Votes, Vec<String>)],
+    contexts: &mut [BTreeSet<String>],
+    assignment: &mut [usize],
+) {
     // Bodies by their first word, so that each lone word looks up its own.
     let mut bodies: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, (_, _, words)) in entities.iter().enumerate() {
@@ -332,6 +336,8 @@ fn join_bodies_named_by_first_word(entities: &mut [(FoundEntity, Votes, Vec<Stri
         target_votes.speaks += moved.speaks;
         target_votes.organization += moved.organization;
         target_votes.definite += moved.definite;
+        let moved_contexts = std::mem::take(&mut contexts[short]);
+        contexts[long].extend(moved_contexts);
         redirect[short] = long;
     }
     for index in assignment.iter_mut() {

@@ -114,7 +114,7 @@ impl Attribution<'_> {
         let possessive = text[mention.end..].starts_with(['’', '\'']);
         // Vietnamese puts the speaker before the verb: a name after it is what was said.
         let spoke = !possessive
-            && self.lang == Lang::En
+            && self.lang != Lang::Vi
             && (before.len().saturating_sub(5)..before.len()).any(|i| {
                 self.cue_at(&before, i).is_some_and(|cue| !text[cue.span.end..mention.start].contains([',', '.', ';']))
             });

@@ -14,7 +14,7 @@
 use super::{Attribution, FoundQuote, PRONOUNS};
 use crate::analyze::entities::FoundEntity;
 use crate::analyze::lexicon::{BODY_NOUNS, PERSON_TITLES, UNNAMED_SOURCES_VI};
-use crate::analyze::words::Word;
+use crate::analyze::words::{words_in, Word};
 use crate::analyze::{EntityKind, QuoteKind};
 use crate::text::Span;
 
@@ -297,16 +297,28 @@ impl Attribution<'_> {
         let end = post_words.windows(2).position(|p| !plain(p)).map_or(post_words.len(), |k| k + 1);
         let phrase = &post_words[1..end.min(MAX_ACCORDING_TO_WORDS)];
         let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
-        found.kind = QuoteKind::Direct;
-        found.cue = Some(theo.text.to_owned());
         let window = Span::new(first.span.start, last.span.end);
+        let mut named = FoundQuote::default_at(found.span);
         let person = self.entities.within(window).find(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s));
         if let Some((span, person)) = person {
-            found.speaker = Some(person.name.clone());
-            found.speaker_span = Some(span);
-        } else if !self.person_by_title_and_given_name(found, phrase) {
-            found.speaker_span = Some(window);
+            named.speaker = Some(person.name.clone());
+            named.speaker_span = Some(span);
+        } else if !self.person_by_title_and_given_name(&mut named, phrase) {
+            // "theo đó", "theo kế hoạch": no one named; an agency relays, it did not speak.
+            if self.entities.within(window).next().is_none() {
+                return false;
+            }
+            named.speaker_span = Some(window);
         }
+        found.speaker = named.speaker;
+        found.speaker_span = named.speaker_span;
+        found.cue = Some(theo.text.to_owned());
+        // "bị coi là “con nợ lớn nhất”, theo ông Bình": a phrase inside the
+        // writer's sentence is partial.
+        let open_sentence = self.sentence_at(found.span.start);
+        let inside_sentence = !words_in(text, found.span).first().is_some_and(Word::is_capitalized)
+            && words_in(text, Span::new(open_sentence.start, found.span.start)).len() >= 3;
+        found.kind = if inside_sentence { QuoteKind::Partial } else { QuoteKind::Direct };
         true
     }
 
@@ -390,7 +402,8 @@ fn opening_phrase(words: &[Word], listed: impl Fn(&str) -> bool) -> Option<usize
 }
 
 /// Words for someone who speaks for a body, before its name: "lãnh đạo
-/// ACB", "đại diện Vinacomin", "cựu thủ quân của MU".
+/// ACB", "cựu thủ quân của MU". Not "đại diện": a representative is mostly
+/// someone the article does not name.
 const ROLES_IN_A_BODY: &[&str] = &[
     "lãnh đạo",
     "người phát ngôn",
