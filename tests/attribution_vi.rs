@@ -261,3 +261,13 @@ fn a_name_after_the_speech_verb_is_what_was_said_not_who_said_it() {
     ));
     assert_eq!(speaker_of(&a, "đủ người").as_deref(), Some("Trần Văn Bình"));
 }
+
+#[test]
+fn indignation_after_a_quote_is_a_cue_and_a_title_ending_in_nuoc_brings_in_a_person() {
+    let a = analyze(&format!(
+        "{OPENING} “Đây là việc chưa từng thấy trong ngành thủy lợi của tỉnh”, Phó giám đốc Trần Văn Bình bức xúc. \
+         Chủ tịch nước Lê Hoàng Minh khẳng định: “Không ai bị bỏ lại phía sau.”"
+    ));
+    assert_eq!(speaker_of(&a, "chưa từng thấy").as_deref(), Some("Trần Văn Bình"));
+    assert_eq!(speaker_of(&a, "bị bỏ lại").as_deref(), Some("Lê Hoàng Minh"));
+}

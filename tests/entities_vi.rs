@@ -161,3 +161,12 @@ fn a_body_named_again_by_its_proper_part_is_the_same_body() {
     assert_kind(&found, "công ty Thiên Phát", EntityKind::Organization);
     assert_eq!(kind_of(&found, "Thiên Phát"), None, "one body, not a second name: {found:?}");
 }
+
+#[test]
+fn the_word_for_country_inside_a_title_is_no_place() {
+    let found = entities(
+        "Chiều qua, Chủ tịch nước Lê Hoàng Minh đã đến thăm tỉnh Lạc Giang. Ông Minh đi thuyền tới xã Phú Lâm, \
+         nơi nước lũ vẫn còn ngập sâu.",
+    );
+    assert_kind(&found, "Lê Hoàng Minh", EntityKind::Person);
+}

@@ -75,7 +75,14 @@ fn phrase_lower(words: &[Word]) -> String {
 /// Whether the words just before word `start` name a kind of place ("tỉnh",
 /// "châu", "đường", "nước"), so that the name at `start` is a place's.
 pub(super) fn after_place_head(text: &str, sentence: &[Word], start: usize) -> bool {
-    (1..=3.min(start)).any(|k| place_head_at(text, sentence, start - k) == Some(k))
+    (1..=3.min(start)).any(|k| {
+        let head = start - k;
+        // "Chủ tịch nước Trương Tấn Sang": the head word ends a title, not a place's kind.
+        let ends_a_title = (1..=3.min(head)).any(|n| {
+            crate::analyze::lexicon::PERSON_TITLES.contains(phrase_lower(&sentence[head - n..start]).as_str())
+        });
+        place_head_at(text, sentence, head) == Some(k) && !ends_a_title
+    })
 }
 
 /// Whether the words just before word `start` give a person's role ("ca sĩ",
