@@ -271,3 +271,18 @@ fn indignation_after_a_quote_is_a_cue_and_a_title_ending_in_nuoc_brings_in_a_per
     assert_eq!(speaker_of(&a, "chưa từng thấy").as_deref(), Some("Trần Văn Bình"));
     assert_eq!(speaker_of(&a, "bị bỏ lại").as_deref(), Some("Lê Hoàng Minh"));
 }
+
+#[test]
+fn an_agency_quoting_someone_gives_their_words_and_a_long_role_keeps_the_name() {
+    let a = analyze(&format!(
+        "{OPENING} “Nước đã rút khỏi mọi tuyến đường chính của thành phố” – AP dẫn lời bà Lê Thu Hà. \
+         Hãng Reuters dẫn lời ông Karl Brandt: “Châu Âu sẽ gửi thêm hàng cứu trợ.”"
+    ));
+    assert_eq!(speaker_of(&a, "tuyến đường chính").as_deref(), Some("Lê Thu Hà"));
+    assert_eq!(speaker_of(&a, "hàng cứu trợ").as_deref(), Some("Karl Brandt"));
+    let a = analyze(&format!(
+        "{OPENING} Đại tá Trần Văn Bình - Trưởng phòng Cảnh sát phòng chống thiên tai và cứu hộ cứu nạn trên sông \
+         và trên biển (PC12), Công an tỉnh Lạc Giang nói: “Mọi tàu thuyền đã vào nơi trú ẩn an toàn.”"
+    ));
+    assert_eq!(speaker_of(&a, "nơi trú ẩn").as_deref(), Some("Trần Văn Bình"));
+}

@@ -130,6 +130,12 @@ pub fn is_listener_cue(cue: &str) -> bool {
     matches!(cue, "told" | "tells" | "tell" | "asked" | "asks" | "urged" | "assured")
 }
 
+/// Speech verbs of relaying: "AP dẫn lời bà Henz" gives Henz's words, and
+/// the one named after the verb is the speaker.
+pub fn is_relaying_cue(cue: &str) -> bool {
+    matches!(cue, "dẫn lời" | "trích lời")
+}
+
 /// Acronyms that name things, not organizations: "AI", "GDP", "CEO".
 pub const COMMON_ACRONYMS: &[&str] = &[
     "AI", "IT", "GDP", "GNP", "CEO", "CFO", "CTO", "COO", "TV", "PC", "DNA", "RNA", "HIV", "PhD", "OK", "VAT", "SMS",

@@ -22,7 +22,8 @@ use std::collections::HashMap;
 use self::marks::{pair_marks, Marked};
 use super::entities::Entities;
 use super::lexicon::{
-    is_listener_cue, is_preposition, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES, STOPWORDS_EN,
+    is_listener_cue, is_preposition, is_relaying_cue, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES,
+    STOPWORDS_EN,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
@@ -329,6 +330,12 @@ impl Attribution<'_> {
         if let Some(cue) = self.last_cue(&pre_words).filter(|c| self.introduces(c, pre)) {
             found.kind = QuoteKind::Direct;
             found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
+            // "Hãng AP dẫn lời bà Henz: “…”": whom the agency quotes spoke.
+            if is_relaying_cue(&text[cue.span.start..cue.span.end].to_lowercase())
+                && self.speaker_after(&mut found, &pre_words[cue.last..])
+            {
+                return found;
+            }
             self.speaker_before(&mut found, &pre_words[..cue.first], pre.start, cue.span.start);
             if found.speaker.is_none() && !self.described_person(&mut found, &pre_words[..cue.first], false) {
                 self.described_speaker(&mut found, &pre_words[..cue.first], false);
@@ -379,6 +386,12 @@ impl Attribution<'_> {
                 found.kind = if inside_sentence { QuoteKind::Partial } else { QuoteKind::Direct };
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
                 let between = &post_words[skip..cue.first];
+                // "“…” – AP dẫn lời bà Henz": whom the agency quotes spoke.
+                if is_relaying_cue(&text[cue.span.start..cue.span.end].to_lowercase())
+                    && self.speaker_after(&mut found, &post_words[cue.last..])
+                {
+                    return found;
+                }
                 if !between.is_empty() {
                     // "…," the Kentucky Republican said: a description, in capitals or not,
                     // stands for a person named before.

@@ -18,8 +18,11 @@ use crate::analyze::words::{words_in, Word};
 use crate::analyze::{EntityKind, QuoteKind};
 use crate::text::Span;
 
-/// How many words a role between a name and its verb may have.
-const MAX_ROLE_WORDS: usize = 20;
+/// How many words a role between a name and its verb may have: set off by
+/// a comma, a dash or brackets, Vietnamese roles run long ("Trưởng phòng
+/// Cảnh sát điều tra tội phạm về trật tự quản lý kinh tế và chức vụ (PC46),
+/// Công an TP HCM").
+const MAX_ROLE_WORDS: usize = 28;
 
 /// How many syllables a given name after a title may have ("ông Hiển", "cô Thu Trang").
 const MAX_GIVEN_NAME_SYLLABLES: usize = 3;
