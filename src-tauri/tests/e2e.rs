@@ -601,6 +601,11 @@ async fn three_articles_become_a_digest_whose_story_is_reviewed_and_exported_as_
 
     // The autosave holds the digest: killed and started again, the review is back.
     wait_autosaved(c).await;
+    // The same screen in Vietnamese: the digest's own labels are translated too.
+    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("vi").await.expect("vi");
+    wait_until(c, "document.getElementById('stories-title').textContent === 'Câu chuyện'", "Vietnamese labels").await;
+    screenshot(c, "19-digest-vietnamese.png").await;
+    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("en").await.expect("en");
     let pid = app_pid(work.path()).expect("the app's process");
     Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill runs");
     drop(session);
