@@ -286,3 +286,18 @@ fn an_agency_quoting_someone_gives_their_words_and_a_long_role_keeps_the_name() 
     ));
     assert_eq!(speaker_of(&a, "nơi trú ẩn").as_deref(), Some("Trần Văn Bình"));
 }
+
+#[test]
+fn the_sentence_after_a_quote_may_say_whose_words_they_were() {
+    let a = analyze(&format!(
+        "{OPENING} “Mọi xã phải có đội cứu hộ riêng trước ngày 1-6.” Đó là chỉ đạo của Phó Thủ tướng Trần Văn Bình \
+         tại hội nghị sáng nay."
+    ));
+    assert_eq!(speaker_of(&a, "đội cứu hộ riêng").as_deref(), Some("Trần Văn Bình"));
+    // Not every "đó là … của" names a speaker.
+    let a = analyze(&format!(
+        "{OPENING} Ông Lê Quang Vinh cho biết: “Nước đã rút.” “Mọi xã phải có đội cứu hộ riêng trước ngày 1-6.” \
+         Đó là kết quả của nhiều năm chuẩn bị của Trần Văn Bình."
+    ));
+    assert_eq!(speaker_of(&a, "đội cứu hộ riêng").as_deref(), Some("Lê Quang Vinh"));
+}

@@ -442,6 +442,9 @@ impl Attribution<'_> {
             || (starts_upper && quote_words.len() >= WHOLE_SENTENCE_WORDS && (q.ends_with_punctuation || own_sentence))
         {
             found.kind = QuoteKind::Direct;
+            if self.lang == Lang::Vi {
+                self.words_of_the_next_sentence(&mut found, q.close_end);
+            }
         } else if introduced_by_colon && starts_upper && quote_words.len() >= 4 {
             found.kind = QuoteKind::Direct;
             self.speaker_before(&mut found, &pre_words, pre.start, pre.end);

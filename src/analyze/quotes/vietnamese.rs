@@ -30,6 +30,33 @@ const MAX_GIVEN_NAME_SYLLABLES: usize = 3;
 /// The longest phrase "Theo …," that attributes a quote.
 const MAX_ACCORDING_TO_WORDS: usize = 14;
 
+/// What someone said, as a noun: "Đó là chỉ đạo của …", "Đây là ý kiến của …".
+const SPEECH_NOUNS: &[&str] = &[
+    "lời",
+    "ý kiến",
+    "chỉ đạo",
+    "khẳng định",
+    "lời khẳng định",
+    "nhận định",
+    "phát biểu",
+    "chia sẻ",
+    "lời chia sẻ",
+    "quan điểm",
+    "tâm sự",
+    "lời kêu gọi",
+    "nhận xét",
+    "đánh giá",
+    "cảnh báo",
+    "lời cảnh báo",
+    "yêu cầu",
+    "đề nghị",
+    "tuyên bố",
+    "thông điệp",
+    "câu trả lời",
+    "lời nhắn nhủ",
+    "lời giải thích",
+];
+
 /// How far before a person's name (bytes) a title that brought them in may
 /// stand: "Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến".
 const TITLE_REACH: usize = 60;
@@ -285,6 +312,33 @@ impl Attribution<'_> {
         found.speaker = Some(person.name.clone());
         found.speaker_span = Some(Span::new(start, words[words.len() - 1].span.end));
         true
+    }
+
+    /// "“…”. Đó là chỉ đạo của Phó Thủ tướng Nguyễn Thiện Nhân …": the
+    /// sentence after a quote says whose words they were.
+    pub(super) fn words_of_the_next_sentence(&self, found: &mut FoundQuote, close_end: usize) {
+        let text = self.text();
+        let Some(first) = text[close_end..].find(char::is_alphanumeric) else { return };
+        let next = self.sentence_at(close_end + first);
+        if next.start < close_end {
+            return;
+        }
+        let words = words_in(text, next);
+        let opens = phrase_at(&words, 0, 2).is_some_and(|p| matches!(p.as_str(), "đó là" | "đây là"));
+        let Some(of) = words.iter().take(6).position(|w| w.text == "của") else { return };
+        let speech = of > 2 && phrase_at(&words, 2, of - 2).is_some_and(|p| SPEECH_NOUNS.contains(&p.as_str()));
+        if !opens || !speech {
+            return;
+        }
+        // The first person named after "của", within the phrase that names them.
+        let window =
+            Span::new(words[of].span.end, words[(of + 1 + MAX_ACCORDING_TO_WORDS * 2).min(words.len() - 1)].span.end);
+        let person = self.entities.within(window).find(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s));
+        if let Some((span, person)) = person {
+            found.speaker = Some(person.name.clone());
+            found.speaker_span = Some(span);
+            found.cue = Some(text[words[2].span.start..words[of - 1].span.end].to_owned());
+        }
     }
 
     /// "“…”, theo bà Hoa.", "“…” - theo Darrell Cronk, CEO của …": "theo"
