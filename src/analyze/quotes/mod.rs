@@ -92,6 +92,8 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
             && quote.speaker_span.is_some_and(|s| vietnamese::is_demonstrative(&article.text[s.start..s.end]));
         if demonstrative {
             let last = last_direct(&quotes, &attribution, q.open, |p| p.cue.is_some());
+            // No one quoted yet: no one, rather than a guess (the last person
+            // to speak was tried, and named someone where the article names no one).
             quote.speaker = last.and_then(|p| p.speaker.clone());
         }
         // A source the article does not name keeps no speaker (its mention is set).
@@ -116,12 +118,8 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
                 // Biên cho biết …"), else the person just named (this paragraph or
                 // the one before).
                 let near = |span: &Span| attribution.paragraph_of(span.start) + 1 >= paragraph;
-                let spoke = entities
-                    .persons_before(q.open, None)
-                    .take_while(|(span, _)| near(span))
-                    .find(|(span, _)| !attribution.is_quoted(*span) && attribution.speaks(*span));
                 let named = entities.last_person_before(q.open, None).filter(|(span, _)| near(span));
-                if let Some((_, person)) = spoke.or(named) {
+                if let Some(person) = attribution.last_to_speak(q.open).or(named.map(|(_, p)| p)) {
                     quote.speaker = Some(person.name.clone());
                 }
             }
@@ -300,6 +298,17 @@ impl Attribution<'_> {
     fn is_quoted(&self, mention: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.start <= mention.start);
         i > 0 && self.quoted[i - 1].end >= mention.end
+    }
+
+    /// The last person before `position`, in its paragraph or the one
+    /// before, whom a speech verb followed ("ông Biên cho biết …").
+    fn last_to_speak(&self, position: usize) -> Option<&crate::analyze::entities::FoundEntity> {
+        let paragraph = self.paragraph_of(position);
+        self.entities
+            .persons_before(position, None)
+            .take_while(|(span, _)| self.paragraph_of(span.start) + 1 >= paragraph)
+            .find(|(span, _)| !self.is_quoted(*span) && self.speaks(*span))
+            .map(|(_, person)| person)
     }
 
     fn paragraph_of(&self, position: usize) -> usize {
