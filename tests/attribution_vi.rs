@@ -301,3 +301,12 @@ fn the_sentence_after_a_quote_may_say_whose_words_they_were() {
     ));
     assert_eq!(speaker_of(&a, "đội cứu hộ riêng").as_deref(), Some("Lê Quang Vinh"));
 }
+
+#[test]
+fn people_the_speaker_talks_to_are_not_an_unnamed_source() {
+    let a = analyze(&format!(
+        "{OPENING} Ca sĩ Lê Thu Hà cho biết: “Tôi sẽ hát ở cả ba đêm.” Nữ ca sĩ cũng “truyền lửa” cho các thí sinh \
+         bằng cách nói chuyện giản dị và đầy tâm huyết: “Nếu các bạn thấy mình hợp với chương trình thì hãy mạnh dạn.”"
+    ));
+    assert_eq!(speaker_of(&a, "mạnh dạn").as_deref(), Some("Lê Thu Hà"));
+}

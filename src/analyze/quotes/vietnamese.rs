@@ -212,7 +212,19 @@ impl Attribution<'_> {
     pub(super) fn unnamed_source(&self, found: &mut FoundQuote, words: &[Word], cue_start: usize) -> bool {
         let text = self.text();
         // A dash sets off "“…” - quan chức Mỹ nói" too.
-        let words = &words[clause_start(text, words, &[',', ':', ';', '.', '-', '–'])..];
+        let breaks = [',', ':', ';', '.', '-', '–'];
+        let start = clause_start(text, words, &breaks);
+        let words = &words[start..];
+        // The words may be a window cut from a longer clause, after a phrase
+        // quoted in it ("Giọng ca vàng … “truyền lửa” | cho các thí sinh bằng
+        // cách nói chuyện"): what opens the window then opens no clause.
+        let Some(opening) = words.first() else { return false };
+        let sentence = self.sentence_at(opening.span.start);
+        let clause_opens = follows_break(text, opening.span.start, &breaks)
+            || text[sentence.start..opening.span.start].trim_start_matches(['“', '"', '”', ' ']).is_empty();
+        if !clause_opens {
+            return false;
+        }
         let opens = |k: usize| {
             let one = words[k].text.to_lowercase();
             let two = words.get(k + 1).map(|n| format!("{one} {}", n.text.to_lowercase()));
