@@ -31,7 +31,6 @@ export function renderArticle(ranges) {
 export function showSource(index, ranges = []) {
   const source = state.brief.sources?.[index];
   if (!source) return;
-  state.source = index;
   state.chars = Array.from(source.article);
   $("article-source").textContent = `[${index + 1}] ${sourceLabel(source)}`;
   $("article-source").title = source.url || source.file;

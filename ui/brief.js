@@ -46,7 +46,6 @@ export function showStart() {
 export async function showBrief(brief, { save = true } = {}) {
   state.brief = brief;
   state.story = 0;
-  state.source = 0;
   const digest = isDigest();
   state.chars = digest ? [] : Array.from(brief.article);
   $("start").hidden = true;

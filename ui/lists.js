@@ -4,7 +4,7 @@
 import { renderArticle, showSource, sourceMark, spansOf } from "./article.js";
 import { changed } from "./autosave.js";
 import { renderStatus } from "./brief.js";
-import { $ } from "./dom.js";
+import { $, actionButtons } from "./dom.js";
 import { editInPlace } from "./edit.js";
 import { t } from "./i18n.js";
 import { isDigest, reviewed } from "./state.js";
@@ -83,20 +83,12 @@ export function itemElement(list, item, index) {
   }
   if (meta.children.length) body.append(meta);
 
-  const actions = document.createElement("div");
-  actions.className = "actions";
-  const action = (label, title, run) => {
-    const button = document.createElement("button");
-    button.textContent = label;
-    button.title = title;
-    button.tabIndex = -1;
-    button.addEventListener("click", (event) => { event.stopPropagation(); run(); });
-    actions.append(button);
-  };
-  action("✎", t("edit"), () => startEdit(list, index, li));
-  action("↑", t("move_up"), () => move(list, index, -1));
-  action("↓", t("move_down"), () => move(list, index, +1));
-  if (list === "key_points" && item.start === null) action("×", t("remove"), () => removeItem(list, index));
+  const actions = actionButtons([
+    ["✎", t("edit"), () => startEdit(list, index, li)],
+    ["↑", t("move_up"), () => move(list, index, -1)],
+    ["↓", t("move_down"), () => move(list, index, +1)],
+    ...(list === "key_points" && item.start === null ? [["×", t("remove"), () => removeItem(list, index)]] : []),
+  ]);
 
   li.append(include, body, actions);
   li.addEventListener("click", () => select(list, index));

@@ -13,9 +13,8 @@ export const state = {
   // The article as code points: offsets count Unicode scalar values. In a
   // digest, the article of the source on screen (`source`).
   chars: [],
-  // A digest's story under review and the source whose article is shown.
+  // A digest's story under review.
   story: 0,
-  source: 0,
   // What the preview and the export show of a digest: "all" or "story".
   scope: "all",
   // A template being edited and not yet saved; previews use it.

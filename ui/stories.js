@@ -5,7 +5,7 @@
 import { showSource, sourceLabel, sourceMark } from "./article.js";
 import { changed } from "./autosave.js";
 import { renderStatus } from "./brief.js";
-import { $ } from "./dom.js";
+import { $, actionButtons } from "./dom.js";
 import { editInPlace } from "./edit.js";
 import { t } from "./i18n.js";
 import { renderList } from "./lists.js";
@@ -61,20 +61,11 @@ function storyElement(story, index) {
   }
   body.append(text, meta);
 
-  const actions = document.createElement("div");
-  actions.className = "actions";
-  for (const [label, title, run] of [
+  const actions = actionButtons([
     ["✎", t("rename_story"), () => renameStory(index, li)],
     ["↑", t("move_up"), () => moveStory(index, index - 1)],
     ["↓", t("move_down"), () => moveStory(index, index + 1)],
-  ]) {
-    const button = document.createElement("button");
-    button.textContent = label;
-    button.title = title;
-    button.tabIndex = -1;
-    button.addEventListener("click", (event) => { event.stopPropagation(); run(); });
-    actions.append(button);
-  }
+  ]);
   li.append(include, body, actions);
   li.addEventListener("click", () => selectStory(index));
   li.addEventListener("focus", () => { if (index !== state.story) selectStory(index, { focus: false }); });

@@ -21,7 +21,7 @@ use crate::analyze::words::Word;
 use crate::analyze::EntityKind;
 
 /// The kinds the model tells apart, in the order of its weights.
-pub const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location];
+const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location];
 
 /// The learned weights: per feature, one weight per kind; "" is the bias.
 static WEIGHTS: LazyLock<HashMap<&'static str, [f32; 3]>> =
@@ -99,9 +99,8 @@ pub(super) fn entity_features(
     features
 }
 
-/// The kind the model gives an entity of `features`, with how much more
-/// likely it is than the next (the difference of their scores).
-pub(super) fn predict(features: &[String]) -> Option<(EntityKind, f32)> {
+/// The kind the model gives an entity of `features`.
+pub(super) fn predict(features: &[String]) -> Option<EntityKind> {
     if WEIGHTS.is_empty() {
         return None;
     }
@@ -113,9 +112,8 @@ pub(super) fn predict(features: &[String]) -> Option<(EntityKind, f32)> {
             }
         }
     }
-    let mut order = [0, 1, 2];
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    Some((KINDS[order[0]], scores[order[0]] - scores[order[1]]))
+    let best = (0..KINDS.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))?;
+    Some(KINDS[best])
 }
 
 /// Learns the weights from `samples` (an entity's features and its kind):
@@ -215,7 +213,7 @@ mod tests {
     }
 
     fn kind_of(features: &[&str]) -> EntityKind {
-        predict(&features.iter().map(|f| f.to_string()).collect::<Vec<_>>()).expect("weights are built in").0
+        predict(&features.iter().map(|f| f.to_string()).collect::<Vec<_>>()).expect("weights are built in")
     }
 
     #[test]

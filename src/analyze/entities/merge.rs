@@ -125,7 +125,7 @@ pub(super) fn group(
                 let features = kind_features(&entity, &words, votes, context, rule);
                 // A gazetteer's word stands; a name the rules found no kind for stays so.
                 if rule != EntityKind::Other && !is_gazetteer(&entity.name) {
-                    if let Some((kind, _)) = kinds::predict(&features) {
+                    if let Some(kind) = kinds::predict(&features) {
                         entity.kind = kind;
                     }
                 }

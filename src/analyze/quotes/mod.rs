@@ -300,6 +300,21 @@ impl Attribution<'_> {
         i > 0 && self.quoted[i - 1].end >= mention.end
     }
 
+    /// Whether quoted words that start lowercase stand inside the writer's
+    /// sentence, three words or more after its start: a phrase, not a
+    /// quoted sentence.
+    fn inside_writers_sentence(&self, quote_words: &[Word], open: usize) -> bool {
+        let sentence = self.sentence_at(open);
+        !quote_words.first().is_some_and(Word::is_capitalized)
+            && words_in(self.text(), Span::new(sentence.start.min(open), open)).len() >= 3
+    }
+
+    /// The speaker an agency relays ("AP dẫn lời bà Henz"): who is named
+    /// after the relaying verb, in `after`.
+    fn relayed_speaker(&self, found: &mut FoundQuote, cue: &Cue, after: &[Word]) -> bool {
+        is_relaying_cue(&self.text()[cue.span.start..cue.span.end].to_lowercase()) && self.speaker_after(found, after)
+    }
+
     /// The last person before `position`, in its paragraph or the one
     /// before, whom a speech verb followed ("ông Biên cho biết …").
     fn last_to_speak(&self, position: usize) -> Option<&crate::analyze::entities::FoundEntity> {
@@ -340,9 +355,7 @@ impl Attribution<'_> {
             found.kind = QuoteKind::Direct;
             found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
             // "Hãng AP dẫn lời bà Henz: “…”": whom the agency quotes spoke.
-            if is_relaying_cue(&text[cue.span.start..cue.span.end].to_lowercase())
-                && self.speaker_after(&mut found, &pre_words[cue.last..])
-            {
+            if self.relayed_speaker(&mut found, &cue, &pre_words[cue.last..]) {
                 return found;
             }
             self.speaker_before(&mut found, &pre_words[..cue.first], pre.start, cue.span.start);
@@ -390,15 +403,12 @@ impl Attribution<'_> {
                 // "In fact, railways used unions “to keep Blacks in their place,” Foster
                 // says": a phrase inside the writer's sentence is partial; the sentence
                 // is the speaker's reported statement.
-                let inside_sentence = !quote_words.first().is_some_and(Word::is_capitalized)
-                    && words_in(text, Span::new(open_sentence.start.min(q.open), q.open)).len() >= 3;
-                found.kind = if inside_sentence { QuoteKind::Partial } else { QuoteKind::Direct };
+                let inside = self.inside_writers_sentence(&quote_words, q.open);
+                found.kind = if inside { QuoteKind::Partial } else { QuoteKind::Direct };
                 found.cue = Some(text[cue.span.start..cue.span.end].to_owned());
                 let between = &post_words[skip..cue.first];
                 // "“…” – AP dẫn lời bà Henz": whom the agency quotes spoke.
-                if is_relaying_cue(&text[cue.span.start..cue.span.end].to_lowercase())
-                    && self.speaker_after(&mut found, &post_words[cue.last..])
-                {
+                if self.relayed_speaker(&mut found, &cue, &post_words[cue.last..]) {
                     return found;
                 }
                 if !between.is_empty() {

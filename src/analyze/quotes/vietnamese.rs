@@ -301,8 +301,7 @@ impl Attribution<'_> {
         let noun = |p: &str| BODY_NOUNS.contains(p) || DOCUMENT_NOUNS_VI.contains(&p) || UNNAMED_SOURCES_VI.contains(p);
         // "“…”, tân tổng giám đốc này nhìn nhận": a description and "này"
         // stand for someone the article brought in before.
-        let demonstrative =
-            words.len() <= 6 && self.demonstrative_subject(&mut FoundQuote::default_at(Span::new(0, 0)), words);
+        let demonstrative = words.len() <= 6 && self.demonstrative_span(words).is_some();
         self.leads_with_person(words)
             || opening_phrase(words, noun).is_some()
             || demonstrative
@@ -367,27 +366,22 @@ impl Attribution<'_> {
         let phrase = &post_words[1..end.min(MAX_ACCORDING_TO_WORDS)];
         let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else { return false };
         let window = Span::new(first.span.start, last.span.end);
-        let mut named = FoundQuote::default_at(found.span);
         let person = self.entities.within(window).find(|(s, e)| e.kind == EntityKind::Person && !self.is_quoted(*s));
         if let Some((span, person)) = person {
-            named.speaker = Some(person.name.clone());
-            named.speaker_span = Some(span);
-        } else if !self.person_by_title_and_given_name(&mut named, phrase) {
+            found.speaker = Some(person.name.clone());
+            found.speaker_span = Some(span);
+        } else if !self.person_by_title_and_given_name(found, phrase) {
             // "theo đó", "theo kế hoạch": no one named; an agency relays, it did not speak.
             if self.entities.within(window).next().is_none() {
                 return false;
             }
-            named.speaker_span = Some(window);
+            found.speaker_span = Some(window);
         }
-        found.speaker = named.speaker;
-        found.speaker_span = named.speaker_span;
         found.cue = Some(theo.text.to_owned());
         // "bị coi là “con nợ lớn nhất”, theo ông Bình": a phrase inside the
         // writer's sentence is partial.
-        let open_sentence = self.sentence_at(found.span.start);
-        let inside_sentence = !words_in(text, found.span).first().is_some_and(Word::is_capitalized)
-            && words_in(text, Span::new(open_sentence.start, found.span.start)).len() >= 3;
-        found.kind = if inside_sentence { QuoteKind::Partial } else { QuoteKind::Direct };
+        let inside = self.inside_writers_sentence(&words_in(text, found.span), found.span.start);
+        found.kind = if inside { QuoteKind::Partial } else { QuoteKind::Direct };
         true
     }
 
@@ -403,6 +397,15 @@ impl Attribution<'_> {
     /// before the verb point back to whoever spoke last. The phrase becomes
     /// the speaker's mention, and `find` gives it the last voice.
     pub(super) fn demonstrative_subject(&self, found: &mut FoundQuote, words: &[Word]) -> bool {
+        let Some(span) = self.demonstrative_span(words) else { return false };
+        found.speaker = None;
+        found.speaker_span = Some(span);
+        true
+    }
+
+    /// Where "vị này", "chính khách này" stands right before the verb at the
+    /// end of `words` (adverbs aside), naming no one.
+    fn demonstrative_span(&self, words: &[Word]) -> Option<Span> {
         let mut end = words.len();
         loop {
             let adverb = |n: usize| {
@@ -414,9 +417,7 @@ impl Attribution<'_> {
                 _ => break,
             }
         }
-        let Some(this) = end.checked_sub(1).filter(|&k| words[k].text.eq_ignore_ascii_case("này")) else {
-            return false;
-        };
+        let this = end.checked_sub(1).filter(|&k| words[k].text.eq_ignore_ascii_case("này"))?;
         let text = self.text();
         // The nearest clause start: "Sau đó, vị này nói" → "vị này".
         let start = (this.saturating_sub(3)..this)
@@ -424,15 +425,10 @@ impl Attribution<'_> {
             .find(|&k| k == 0 || follows_break(text, words[k].span.start, &[',', '.', ':']))
             .unwrap_or(this.saturating_sub(3));
         if start == this {
-            return false;
+            return None;
         }
         let span = Span::new(words[start].span.start, words[this].span.end);
-        if self.entities.within(span).next().is_some() {
-            return false;
-        }
-        found.speaker = None;
-        found.speaker_span = Some(span);
-        true
+        self.entities.within(span).next().is_none().then_some(span)
     }
 }
 
