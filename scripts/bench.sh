@@ -32,6 +32,18 @@ hyperfine --warmup 1 --runs 5 --export-markdown "$out/batch.md" \
   "xargs -a $out/batch $bin analyze --json >/dev/null"
 cat "$out/batch.md"
 
+# Time linear in the input's size on a hostile shape: 10^4 and 4·10^4 quoted
+# sentences in one paragraph (each quote's context is found among all the
+# others). The second should take about 4× the first, not 16×.
+for n in 10000 40000; do
+  awk -v n="$n" 'BEGIN { printf "Ông Nam nói "; for (i = 0; i < n; i++) printf "“a%d.” ", i; print "" }' >"$out/quotes-$n.txt"
+done
+echo "== brief with PDF on 10^4 and 4·10^4 quoted sentences (time should grow ~4×)"
+hyperfine --shell=none --warmup 1 --runs 5 --export-markdown "$out/shapes.md" \
+  "$bin brief -t sitrep $out/quotes-10000.txt -o $out/q.md --pdf $out/q.pdf" \
+  "$bin brief -t sitrep $out/quotes-40000.txt -o $out/q.md --pdf $out/q.pdf"
+cat "$out/shapes.md"
+
 if [[ "${1:-}" != "--quick" ]]; then
   echo "== library stages (criterion)"
   cargo bench --locked --bench pipeline

@@ -41,6 +41,13 @@ const SHAPES: &[Shape] = &[
         make: |n| format!("Ông Nam nói {}\n", "“a” ".repeat(n)),
         units: 25_000,
     },
+    // Each quote a sentence: its context is found among all the others.
+    Shape {
+        name: "quoted-sentences",
+        extension: "txt",
+        make: |n| format!("Ông Nam nói {}\n", (0..n).map(|i| format!("“a{i}.” ")).collect::<String>()),
+        units: 10_000,
+    },
     Shape {
         name: "unbalanced-marks",
         extension: "txt",

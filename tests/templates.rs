@@ -202,6 +202,24 @@ fn a_runaway_loop_stops_within_a_second() {
 }
 
 #[test]
+fn a_brief_of_many_items_has_fuel_for_every_one() {
+    // A pasted table of 60,000 rows: the fuel grows with the items shown, so
+    // only a loop, not a long brief, runs out.
+    let mut brief = filled_brief(&common::seed_path());
+    let figure = brief.figures[0].clone();
+    brief.figures = (0..60_000)
+        .map(|i| briefsmith::brief::FigureItem {
+            text: format!("{i} tấn"),
+            context: format!("dòng {i} của bảng"),
+            ..figure.clone()
+        })
+        .collect();
+    let library = library();
+    let markdown = library.render(&library.resolve("sitrep").unwrap(), &brief, "vi").unwrap();
+    assert!(markdown.contains("| 59999 tấn | …dòng 59999 của bảng…"), "{}", &markdown[markdown.len() - 300..]);
+}
+
+#[test]
 fn includes_cannot_leave_the_template_folders() {
     for target in ["/etc/passwd", "../../x", "../../../../etc/passwd"] {
         let error = check(&format!("# {{{{ title }}}}\n\n{{% include \"{target}\" %}}\n")).to_string();

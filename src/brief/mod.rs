@@ -187,8 +187,10 @@ pub struct QuoteItem {
     pub kind: QuoteKind,
     pub start: Option<usize>,
     pub end: Option<usize>,
-    /// The sentence (or sentences) the quote sits in, for context.
-    #[serde(default)]
+    /// The paragraph a quote without offsets stands in. A quote with offsets
+    /// leaves it empty and takes its context from the article: a context per
+    /// quote would make a brief of dense quotes hundreds of times its article.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub context: String,
     #[serde(default = "yes")]
     pub included: bool,
@@ -287,7 +289,6 @@ impl Brief {
             .clone()
             .or_else(|| analysis.key_points.iter().min_by_key(|k| k.start).map(|k| headline_from(&k.text)))
             .unwrap_or_default();
-        let paragraphs = Paragraphs::of(&analysis.text);
         Brief {
             version: BRIEF_VERSION,
             title,
@@ -317,7 +318,7 @@ impl Brief {
                     kind: q.kind,
                     start: Some(q.start),
                     end: Some(q.end),
-                    context: paragraphs.around(q.start, q.end),
+                    context: String::new(),
                     included: true,
                     edited: None,
                 })
@@ -448,27 +449,19 @@ impl<'a> Paragraphs<'a> {
         }
         Window { from, to, cut_before, cut_after }
     }
-
-    /// The paragraph around a char range, for a quote's context line.
-    fn around(&self, start: usize, end: usize) -> String {
-        let window = self.window(start, end);
-        let context = format!(
-            "{}{}{}",
-            if window.cut_before { "… " } else { "" },
-            self.slice(window.from, window.to),
-            if window.cut_after { " …" } else { "" }
-        );
-        context.trim().to_owned()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The window around `quote` as a context line shows it.
     fn context_of(text: &str, quote: &str) -> String {
         let start = text[..text.find(quote).unwrap()].chars().count();
-        Paragraphs::of(text).around(start, start + quote.chars().count())
+        let paragraphs = Paragraphs::of(text);
+        let window = paragraphs.window(start, start + quote.chars().count());
+        let (before, after) = (if window.cut_before { "… " } else { "" }, if window.cut_after { " …" } else { "" });
+        format!("{before}{}{after}", paragraphs.slice(window.from, window.to)).trim().to_owned()
     }
 
     #[test]

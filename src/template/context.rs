@@ -5,14 +5,15 @@
 //! typography of the brief's language ([`super::typography`]). Documented in
 //! `docs/templates.md`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use serde_json::{json, Value};
+use minijinja::context;
+use minijinja::value::{Serde, Value};
 
 use super::typography::smarten;
 use super::Manifest;
 use crate::analyze::{EntityKind, QuoteKind};
-use crate::brief::{Brief, Confidence, Paragraphs, QuoteItem, SourceArticle, Sourced, StoryEntityItem, StoryItem};
+use crate::brief::{Brief, Confidence, FigureItem, Paragraphs, QuoteItem, SourceArticle, Sourced};
 
 /// A key point counts as "mostly a quote" when the direct quotes inside it
 /// make up at least this share of its text.
@@ -60,25 +61,24 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
                 .map(|&j| shown(&quotes[j].edited, &quotes[j].text).chars().count())
                 .sum();
             let length = text.chars().count().max(1);
-            json!({
-                "text": typeset(&text),
-                "original": k.text,
-                "edited": k.edited.is_some(),
-                "added": k.start.is_none(),
-                "reasons": k.reasons,
-                "quotes": held,
-                "mostly_quote": quoted_chars as f64 >= MOSTLY_QUOTE * length as f64,
-                "start": k.start,
-                "end": k.end,
-                "paragraph": paragraph_of(k.start),
-            })
+            context! {
+                text => typeset(&text),
+                original => k.text.as_str(),
+                edited => k.edited.is_some(),
+                added => k.start.is_none(),
+                reasons => Value::from(Serde(&k.reasons)),
+                quotes => held,
+                mostly_quote => quoted_chars as f64 >= MOSTLY_QUOTE * length as f64,
+                start => k.start,
+                end => k.end,
+                paragraph => paragraph_of(k.start),
+            }
         })
         .collect();
 
     // A quote's context is the sentence around it, with the words of every
     // shown quote in it elided, so no quotation is printed twice.
-    let spans: Vec<(usize, usize)> = quotes.iter().filter_map(|q| Some((q.start?, q.end?))).collect();
-    let in_a_quote = |at: usize| spans.iter().any(|&(s, e)| s <= at && at < e);
+    let spans = Spans::of(quotes.iter().filter_map(|q| Some((q.start?, q.end?))));
     let context_of = |q: &QuoteItem| -> String {
         let (Some(start), Some(end)) = (q.start, q.end) else { return q.context.clone() };
         let window = paragraphs.window(start, end);
@@ -86,22 +86,19 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         let ends_sentence = |i: usize| {
             matches!(chars[i], '.' | '!' | '?' | '…')
                 && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
-                && !in_a_quote(window.from + i)
+                && !spans.covers(window.from + i)
         };
         let local_start = start.saturating_sub(window.from).min(chars.len());
         let local_end = end.saturating_sub(window.from).min(chars.len());
         let from = (0..local_start).rev().find(|&i| ends_sentence(i)).map_or(0, |i| i + 1);
         let to = (local_end..chars.len()).find(|&i| ends_sentence(i)).map_or(chars.len(), |i| i + 1);
         let (from, to) = (window.from + from, window.from + to);
-        let mut inside: Vec<(usize, usize)> =
-            spans.iter().copied().filter(|&(s, e)| s >= from && e <= to && s < e).collect();
-        inside.sort_unstable();
         let mut text = String::new();
         if window.cut_before && from == window.from {
             text.push_str("… ");
         }
         let mut at = from;
-        for (s, e) in inside {
+        for (s, e) in spans.within(from, to) {
             if s < at {
                 continue;
             }
@@ -115,97 +112,101 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         }
         text.trim().to_owned()
     };
-    // An article that says the same words twice (a pull quote, a recap)
-    // shows them once; quotes in one sentence show its context once.
-    let mut seen_quotes: Vec<(String, Option<String>)> = Vec::new();
-    let mut seen_contexts: Vec<String> = Vec::new();
-    let quotes_json: Vec<Value> = quotes
+    // Each shown quote's words, speaker and kind, made once: the quote lists
+    // and the one-article story share them.
+    let quote_words: Vec<QuoteWords> = quotes
         .iter()
-        .zip(&holder)
-        .filter(|(q, _)| {
-            let key = (shown(&q.edited, &q.text).trim().to_owned(), q.speaker.clone());
-            let first = !seen_quotes.contains(&key);
-            seen_quotes.push(key);
-            first
-        })
-        .map(|(q, held_by)| {
-            let mut context = typeset(&context_of(q));
-            if seen_contexts.contains(&context) {
-                context.clear();
-            } else {
-                seen_contexts.push(context.clone());
-            }
-            json!({
-                "text": typeset(&shown(&q.edited, &q.text)),
-                "speaker": q.speaker.as_deref().map(typeset),
-                "kind": match q.kind {
-                    QuoteKind::Direct => "direct",
-                    QuoteKind::Partial => "partial",
-                    QuoteKind::Reported => "reported",
-                },
-                "context": context,
-                "in_key_point": held_by,
-                "start": q.start,
-                "end": q.end,
-                "paragraph": paragraph_of(q.start),
-            })
+        .map(|q| QuoteWords {
+            text: Value::from(typeset(&shown(&q.edited, &q.text))),
+            speaker: Value::from(q.speaker.as_deref().map(typeset)),
+            kind: q.kind,
         })
         .collect();
-    let direct = |q: &&Value| q["kind"] == "direct";
-    let outside = |q: &&Value| q["in_key_point"].is_null();
-    let direct_quotes: Vec<Value> = quotes_json.iter().filter(direct).cloned().collect();
-    let quotes_outside: Vec<Value> = quotes_json.iter().filter(outside).cloned().collect();
-    let direct_outside: Vec<Value> = quotes_json.iter().filter(direct).filter(outside).cloned().collect();
-
-    let mut entities: BTreeMap<&str, Vec<String>> =
-        [("person", vec![]), ("organization", vec![]), ("location", vec![]), ("other", vec![])].into_iter().collect();
-    for entity in brief.entities.iter().filter(|e| e.included) {
-        let kind = match entity.kind {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Location => "location",
-            EntityKind::Other => "other",
+    // An article that says the same words twice (a pull quote, a recap)
+    // shows them once; quotes in one sentence show its context once.
+    let mut seen_quotes: HashSet<(String, Option<&str>)> = HashSet::new();
+    let mut seen_contexts: HashSet<String> = HashSet::new();
+    let mut quotes_json: Vec<Value> = Vec::new();
+    let (mut direct_quotes, mut quotes_outside, mut direct_outside) = (Vec::new(), Vec::new(), Vec::new());
+    for ((q, held_by), words) in quotes.iter().zip(&holder).zip(&quote_words) {
+        if !seen_quotes.insert((shown(&q.edited, &q.text).trim().to_owned(), q.speaker.as_deref())) {
+            continue;
+        }
+        let mut context = typeset(&context_of(q));
+        if !seen_contexts.insert(context.clone()) {
+            context.clear();
+        }
+        let quote = context! {
+            text => words.text.clone(),
+            speaker => words.speaker.clone(),
+            kind => kind_name(q.kind),
+            context => context,
+            in_key_point => *held_by,
+            start => q.start,
+            end => q.end,
+            paragraph => paragraph_of(q.start),
         };
-        entities.entry(kind).or_default().push(typeset(&shown(&entity.edited, &entity.text)));
+        let direct = q.kind == QuoteKind::Direct;
+        if direct {
+            direct_quotes.push(quote.clone());
+        }
+        if held_by.is_none() {
+            quotes_outside.push(quote.clone());
+            if direct {
+                direct_outside.push(quote.clone());
+            }
+        }
+        quotes_json.push(quote);
     }
-    let figures: Vec<Value> = brief
-        .figures
+
+    let entities = names_by_kind(
+        brief.entities.iter().filter(|e| e.included).map(|e| (e.kind, typeset(&shown(&e.edited, &e.text)))),
+    );
+    let included_figures: Vec<&FigureItem> = brief.figures.iter().filter(|f| f.included).collect();
+    let figure_words: Vec<(Value, Value)> = included_figures
         .iter()
-        .filter(|f| f.included)
-        .map(|f| {
-            json!({
-                "text": typeset(&shown(&f.edited, &f.text)),
-                "context": typeset(&f.context),
-                "kind": f.kind,
-                "start": f.start,
-                "end": f.end,
-                "paragraph": paragraph_of(f.start),
-            })
+        .map(|f| (Value::from(typeset(&shown(&f.edited, &f.text))), Value::from(typeset(&f.context))))
+        .collect();
+    let figures: Vec<Value> = included_figures
+        .iter()
+        .zip(&figure_words)
+        .map(|(f, (text, context))| {
+            context! {
+                text => text.clone(),
+                context => context.clone(),
+                kind => Value::from(Serde(f.kind)),
+                start => f.start,
+                end => f.end,
+                paragraph => paragraph_of(f.start),
+            }
         })
         .collect();
     // Figures read from the same stretch of text share one context: a table
     // shows that context once, with all of them.
-    let mut figure_groups: Vec<Value> = Vec::new();
-    for figure in &figures {
-        match figure_groups.last_mut() {
-            Some(group) if group["context"] == figure["context"] => {
-                let joined = format!(
-                    "{}, {}",
-                    group["text"].as_str().unwrap_or_default(),
-                    figure["text"].as_str().unwrap_or_default()
-                );
-                group["text"] = Value::String(joined);
-                if let Some(list) = group["figures"].as_array_mut() {
-                    list.push(figure.clone());
-                }
-            }
-            _ => {
-                let mut group = figure.clone();
-                group["figures"] = json!([figure]);
-                figure_groups.push(group);
-            }
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, (_, context)) in figure_words.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if figure_words[run.start].1 == *context => run.end = i + 1,
+            _ => runs.push(i..i + 1),
         }
     }
+    let figure_groups: Vec<Value> = runs
+        .into_iter()
+        .map(|run| {
+            let first = &included_figures[run.start];
+            let texts: Vec<&str> =
+                figure_words[run.clone()].iter().map(|(t, _)| t.as_str().unwrap_or_default()).collect();
+            context! {
+                text => texts.join(", "),
+                context => figure_words[run.start].1.clone(),
+                kind => Value::from(Serde(first.kind)),
+                start => first.start,
+                end => first.end,
+                paragraph => paragraph_of(first.start),
+                figures => figures[run].to_vec(),
+            }
+        })
+        .collect();
     let confidence_label = brief.analyst.confidence.map(|c| {
         let key = match c {
             Confidence::High => "confidence_high",
@@ -214,89 +215,278 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         };
         labels.get(key).cloned().unwrap_or_else(|| key.trim_start_matches("confidence_").to_owned())
     });
-    let (sources, stories) = many_sources(brief, &typeset);
+    let (sources, stories) = if brief.stories.is_empty() {
+        let one = OneArticle {
+            key_points: &key_points_json,
+            quotes: &quote_words,
+            figures: &figure_words,
+            figure_kinds: &included_figures,
+            entities: &entities,
+        };
+        one.as_story(brief, &typeset)
+    } else {
+        many_sources(brief, &typeset)
+    };
     let analyst = &brief.analyst;
     let source = &brief.source;
-    json!({
-        "title": typeset(&brief.title),
-        "source": {
-            "name": typeset(&source.name),
-            "url": source.url,
-            "author": typeset(&source.author),
-            "published": source.published,
-            "retrieved": source.retrieved,
+    context! {
+        title => typeset(&brief.title),
+        source => context! {
+            name => typeset(&source.name),
+            url => source.url.as_str(),
+            author => typeset(&source.author),
+            published => source.published.as_str(),
+            retrieved => source.retrieved.as_str(),
         },
-        "language": brief.language,
-        "locale": locale,
-        "generated": brief.generated,
-        "analyst": {
-            "analyst": analyst.analyst,
-            "bottom_line": typeset(&analyst.bottom_line),
-            "assessment": typeset(&analyst.assessment),
-            "confidence": analyst.confidence,
-            "confidence_label": confidence_label,
-            "classification": analyst.classification,
-            "recommendations": analyst.recommendations.iter().map(|r| typeset(r)).collect::<Vec<_>>(),
+        language => brief.language.as_str(),
+        locale => locale,
+        generated => brief.generated.as_str(),
+        analyst => context! {
+            analyst => analyst.analyst.as_str(),
+            bottom_line => typeset(&analyst.bottom_line),
+            assessment => typeset(&analyst.assessment),
+            confidence => Value::from(Serde(analyst.confidence)),
+            confidence_label => confidence_label,
+            classification => analyst.classification.as_str(),
+            recommendations => analyst.recommendations.iter().map(|r| typeset(r)).collect::<Vec<_>>(),
         },
-        "key_points": key_points_json,
-        "quotes": quotes_json,
-        "direct_quotes": direct_quotes,
-        "quotes_outside_key_points": quotes_outside,
-        "direct_quotes_outside_key_points": direct_outside,
-        "entities": entities,
-        "figures": figures,
-        "figure_groups": figure_groups,
-        "sources": sources,
-        "stories": stories,
-        "removed": brief.removed,
-        "article": brief.article,
-        "labels": labels,
-        "template": { "name": manifest.name, "description": manifest.description },
-    })
+        key_points => key_points_json,
+        quotes => quotes_json,
+        direct_quotes => direct_quotes,
+        quotes_outside_key_points => quotes_outside,
+        direct_quotes_outside_key_points => direct_outside,
+        entities => entities,
+        figures => figures,
+        figure_groups => figure_groups,
+        sources => sources,
+        stories => stories,
+        removed => Value::from(Serde(&brief.removed)),
+        article => brief.article.as_str(),
+        labels => Value::from(Serde(labels)),
+        template => context! { name => manifest.name.as_str(), description => manifest.description.as_str() },
+    }
+}
+
+/// A shown quote's words, made once for every list that shows it.
+struct QuoteWords {
+    text: Value,
+    speaker: Value,
+    kind: QuoteKind,
+}
+
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Reported => "reported",
+    }
+}
+
+/// Names grouped by kind, every kind present (empty when none).
+fn names_by_kind(names: impl Iterator<Item = (EntityKind, String)>) -> Value {
+    let mut by_kind: BTreeMap<&str, Vec<String>> =
+        [("person", vec![]), ("organization", vec![]), ("location", vec![]), ("other", vec![])].into_iter().collect();
+    for (kind, name) in names {
+        let kind = match kind {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Other => "other",
+        };
+        by_kind.entry(kind).or_default().push(name);
+    }
+    Value::from(Serde(by_kind))
+}
+
+/// The char ranges of the shown quotes, sorted, to ask which cover a char
+/// or lie inside a stretch without a pass over all of them each time.
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    /// The furthest end among the first i + 1 spans.
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn of(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |furthest, &(_, end)| {
+                *furthest = end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Spans { spans, reach }
+    }
+
+    /// Whether a quote covers the char at `at`.
+    fn covers(&self, at: usize) -> bool {
+        let started = self.spans.partition_point(|&(start, _)| start <= at);
+        started > 0 && self.reach[started - 1] > at
+    }
+
+    /// The non-empty spans that lie within `from..to`, in order.
+    fn within(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let first = self.spans.partition_point(|&(start, _)| start < from);
+        self.spans[first..]
+            .iter()
+            .copied()
+            .take_while(move |&(start, _)| start <= to)
+            .filter(move |&(s, e)| e <= to && s < e)
+    }
+}
+
+/// What a one-article brief has already made of its items, to show them
+/// again as its one story without making them twice.
+struct OneArticle<'a> {
+    key_points: &'a [Value],
+    quotes: &'a [QuoteWords],
+    figures: &'a [(Value, Value)],
+    figure_kinds: &'a [&'a FigureItem],
+    entities: &'a Value,
+}
+
+impl OneArticle<'_> {
+    /// The article as the one source of one story, every item of it from
+    /// source 1, so that a template made for many articles renders it too.
+    fn as_story(&self, brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>, Vec<Value>) {
+        let source = SourceArticle {
+            file: String::new(),
+            title: brief.title.clone(),
+            name: brief.source.name.clone(),
+            author: brief.source.author.clone(),
+            published: brief.source.published.clone(),
+            url: brief.source.url.clone(),
+            language: brief.language.clone(),
+            article: String::new(),
+        };
+        let sources = vec![source_json(0, &source, typeset)];
+        let one = Value::from(vec![1]);
+        let key_points: Vec<Value> = self
+            .key_points
+            .iter()
+            .map(|k| context! { text => k.get_attr("text").unwrap_or_default(), sources => one.clone() })
+            .collect();
+        let quotes: Vec<(Value, QuoteKind)> = self
+            .quotes
+            .iter()
+            .map(|q| {
+                let quote = context! {
+                    text => q.text.clone(),
+                    speaker => q.speaker.clone(),
+                    kind => kind_name(q.kind),
+                    sources => one.clone(),
+                };
+                (quote, q.kind)
+            })
+            .collect();
+        let name = Some(typeset(&brief.source.name)).filter(|n| !n.is_empty());
+        let figures: Vec<Value> = self
+            .figures
+            .iter()
+            .zip(self.figure_kinds)
+            .map(|((text, context), f)| {
+                context! {
+                    text => text.clone(),
+                    context => context.clone(),
+                    kind => Value::from(Serde(f.kind)),
+                    sources => one.clone(),
+                    source_name => name.clone(),
+                }
+            })
+            .collect();
+        let story = story_json(
+            1,
+            typeset(&brief.title),
+            vec![1],
+            name.into_iter().collect(),
+            key_points,
+            quotes,
+            self.entities.clone(),
+            figures,
+            Vec::new(),
+        );
+        (sources, vec![story])
+    }
+}
+
+fn source_json(i: usize, s: &SourceArticle, typeset: &dyn Fn(&str) -> String) -> Value {
+    context! {
+        n => i + 1,
+        name => typeset(&s.name),
+        title => typeset(&s.title),
+        author => typeset(&s.author),
+        published => s.published.as_str(),
+        url => s.url.as_str(),
+        file => s.file.as_str(),
+        language => s.language.as_str(),
+    }
+}
+
+/// One story as a template sees it.
+#[allow(clippy::too_many_arguments)]
+fn story_json(
+    n: usize,
+    title: String,
+    sources: Vec<usize>,
+    source_names: Vec<String>,
+    key_points: Vec<Value>,
+    quotes: Vec<(Value, QuoteKind)>,
+    entities: Value,
+    figures: Vec<Value>,
+    disagreements: Vec<Value>,
+) -> Value {
+    let direct: Vec<Value> =
+        quotes.iter().filter(|(_, kind)| *kind == QuoteKind::Direct).map(|(q, _)| q.clone()).collect();
+    // The quote to lead with: the first direct one with a speaker that no
+    // key point already carries.
+    let point_texts: Vec<Value> = key_points.iter().map(|k| k.get_attr("text").unwrap_or_default()).collect();
+    let carried = |q: &Value| {
+        let words = q.get_attr("text").unwrap_or_default();
+        let words = words.as_str().unwrap_or_default().trim();
+        !words.is_empty() && point_texts.iter().any(|t| t.as_str().is_some_and(|t| t.contains(words)))
+    };
+    let direct_outside: Vec<Value> = direct.iter().filter(|q| !carried(q)).cloned().collect();
+    let key_quote =
+        direct_outside.iter().find(|q| q.get_attr("speaker").is_ok_and(|s| !s.is_none() && !s.is_undefined())).cloned();
+    context! {
+        n => n,
+        title => title,
+        sources => sources,
+        source_names => source_names,
+        key_points => key_points,
+        quotes => quotes.into_iter().map(|(q, _)| q).collect::<Vec<_>>(),
+        direct_quotes => direct,
+        direct_quotes_outside_key_points => direct_outside,
+        key_quote => key_quote,
+        entities => entities,
+        figures => figures,
+        disagreements => disagreements,
+    }
 }
 
 /// The numbered sources and the included stories of a many-article brief.
-/// A one-article brief is one story of one source, so that a template made
-/// for many articles renders one too. Each item lists its sources by number,
-/// as the source list numbers them: `[1][2]` in a template.
+/// Each item lists its sources by number, as the source list numbers them:
+/// `[1][2]` in a template.
 fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>, Vec<Value>) {
-    let single;
-    let (sources, stories) = if brief.stories.is_empty() {
-        single = one_story(brief);
-        (&single.0[..], &single.1[..])
-    } else {
-        (&brief.sources[..], &brief.stories[..])
-    };
-    let sources_json: Vec<Value> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            json!({
-                "n": i + 1,
-                "name": typeset(&s.name),
-                "title": typeset(&s.title),
-                "author": typeset(&s.author),
-                "published": s.published,
-                "url": s.url,
-                "file": s.file,
-                "language": s.language,
-            })
-        })
-        .collect();
+    let sources = &brief.sources;
+    let sources_json: Vec<Value> = sources.iter().enumerate().map(|(i, s)| source_json(i, s, typeset)).collect();
     let numbers = |of: &[usize]| of.iter().map(|i| i + 1).collect::<Vec<_>>();
     let shown = |edited: &Option<String>, text: &str| typeset(edited.as_deref().unwrap_or(text));
     // The outlet; a story whose articles name none lists only numbers.
     let name_of = |i: usize| sources.get(i).map(|s| typeset(&s.name)).filter(|n| !n.is_empty());
-    let figure = |f: &Sourced<crate::brief::FigureItem>| {
-        json!({
-            "text": shown(&f.item.edited, &f.item.text),
-            "context": typeset(&f.item.context),
-            "kind": f.item.kind,
-            "sources": numbers(&f.sources()),
-            "source_name": name_of(f.source),
-        })
+    let figure = |f: &Sourced<FigureItem>| {
+        context! {
+            text => shown(&f.item.edited, &f.item.text),
+            context => typeset(&f.item.context),
+            kind => Value::from(Serde(f.item.kind)),
+            sources => numbers(&f.sources()),
+            source_name => name_of(f.source),
+        }
     };
-    let stories = stories
+    let stories = brief
+        .stories
         .iter()
         .filter(|s| s.included)
         .enumerate()
@@ -305,104 +495,72 @@ fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>,
                 .key_points
                 .iter()
                 .filter(|k| k.item.included)
-                .map(|k| json!({ "text": shown(&k.item.edited, &k.item.text), "sources": numbers(&k.sources()) }))
+                .map(|k| context! { text => shown(&k.item.edited, &k.item.text), sources => numbers(&k.sources()) })
                 .collect();
-            let quotes: Vec<Value> = story
+            let quotes: Vec<(Value, QuoteKind)> = story
                 .quotes
                 .iter()
                 .filter(|q| q.item.included)
                 .map(|q| {
-                    json!({
-                        "text": shown(&q.item.edited, &q.item.text),
-                        "speaker": q.item.speaker.as_deref().map(typeset),
-                        "kind": q.item.kind,
-                        "sources": numbers(&q.sources()),
-                    })
+                    let quote = context! {
+                        text => shown(&q.item.edited, &q.item.text),
+                        speaker => q.item.speaker.as_deref().map(typeset),
+                        kind => kind_name(q.item.kind),
+                        sources => numbers(&q.sources()),
+                    };
+                    (quote, q.item.kind)
                 })
                 .collect();
-            let direct: Vec<Value> = quotes.iter().filter(|q| q["kind"] == "direct").cloned().collect();
-            // The quote to lead with: the first direct one with a speaker
-            // that no key point already carries.
-            let carried = |q: &Value| {
-                let words = q["text"].as_str().unwrap_or_default().trim();
-                !words.is_empty() && key_points.iter().any(|k| k["text"].as_str().is_some_and(|t| t.contains(words)))
-            };
-            let direct_outside: Vec<Value> = direct.iter().filter(|q| !carried(q)).cloned().collect();
-            let key_quote = direct_outside.iter().find(|q| !q["speaker"].is_null()).cloned();
-            let mut entities: BTreeMap<&str, Vec<String>> = [("person", vec![]), ("organization", vec![]), ("location", vec![]), ("other", vec![])]
-                .into_iter()
-                .collect();
-            for entity in story.entities.iter().filter(|e| e.included) {
-                let kind = match entity.kind {
-                    EntityKind::Person => "person",
-                    EntityKind::Organization => "organization",
-                    EntityKind::Location => "location",
-                    EntityKind::Other => "other",
-                };
-                entities.entry(kind).or_default().push(shown(&entity.edited, &entity.text));
-            }
+            let entities = names_by_kind(
+                story.entities.iter().filter(|e| e.included).map(|e| (e.kind, shown(&e.edited, &e.text))),
+            );
             let mut source_names: Vec<String> = Vec::new();
             for name in story.sources.iter().filter_map(|&s| name_of(s)) {
                 if !source_names.contains(&name) {
                     source_names.push(name);
                 }
             }
-            json!({
-                "n": i + 1,
-                "title": shown(&story.edited, &story.title),
-                "sources": numbers(&story.sources),
-                "source_names": source_names,
-                "key_points": key_points,
-                "quotes": quotes,
-                "direct_quotes": direct,
-                "direct_quotes_outside_key_points": direct_outside,
-                "key_quote": key_quote,
-                "entities": entities,
-                "figures": story.figures.iter().filter(|f| f.item.included).map(figure).collect::<Vec<_>>(),
-                "disagreements": story
-                    .disagreements
-                    .iter()
-                    .filter(|d| d.included)
-                    .map(|d| json!({ "about": typeset(&d.about), "figures": d.figures.iter().map(figure).collect::<Vec<_>>() }))
-                    .collect::<Vec<_>>(),
-            })
+            let disagreements = story
+                .disagreements
+                .iter()
+                .filter(|d| d.included)
+                .map(|d| context! { about => typeset(&d.about), figures => d.figures.iter().map(figure).collect::<Vec<_>>() })
+                .collect();
+            story_json(
+                i + 1,
+                shown(&story.edited, &story.title),
+                numbers(&story.sources),
+                source_names,
+                key_points,
+                quotes,
+                entities,
+                story.figures.iter().filter(|f| f.item.included).map(figure).collect(),
+                disagreements,
+            )
         })
         .collect();
     (sources_json, stories)
 }
 
-/// A one-article brief as a story of its one source.
-fn one_story(brief: &Brief) -> (Vec<SourceArticle>, Vec<StoryItem>) {
-    let source = SourceArticle {
-        file: String::new(),
-        title: brief.title.clone(),
-        name: brief.source.name.clone(),
-        author: brief.source.author.clone(),
-        published: brief.source.published.clone(),
-        url: brief.source.url.clone(),
-        language: brief.language.clone(),
-        article: String::new(),
-    };
-    let story = StoryItem {
-        title: brief.title.clone(),
-        sources: vec![0],
-        key_points: brief.key_points.iter().cloned().map(|k| Sourced::alone(k, 0)).collect(),
-        quotes: brief.quotes.iter().cloned().map(|q| Sourced::alone(q, 0)).collect(),
-        entities: brief
-            .entities
-            .iter()
-            .map(|e| StoryEntityItem {
-                text: e.text.clone(),
-                kind: e.kind,
-                sources: vec![0],
-                included: e.included,
-                edited: e.edited.clone(),
-            })
-            .collect(),
-        figures: brief.figures.iter().cloned().map(|f| Sourced::alone(f, 0)).collect(),
-        disagreements: Vec::new(),
-        included: true,
-        edited: None,
-    };
-    (vec![source], vec![story])
+#[cfg(test)]
+mod tests {
+    use super::Spans;
+
+    #[test]
+    fn spans_cover_the_chars_of_every_quote_nested_or_not() {
+        // A long quote holding a short one, then a quote of its own.
+        let spans = Spans::of([(10, 20), (2, 30), (40, 45)].into_iter());
+        let covered: Vec<usize> = (0..50).filter(|&at| spans.covers(at)).collect();
+        let expected: Vec<usize> = (2..30).chain(40..45).collect();
+        assert_eq!(covered, expected);
+        assert!(!Spans::of(std::iter::empty()).covers(0));
+    }
+
+    #[test]
+    fn spans_within_a_stretch_are_the_ones_wholly_inside_it() {
+        let spans = Spans::of([(40, 45), (2, 30), (10, 20), (25, 25), (28, 50)].into_iter());
+        assert_eq!(spans.within(5, 45).collect::<Vec<_>>(), vec![(10, 20), (40, 45)]);
+        assert_eq!(spans.within(0, 100).collect::<Vec<_>>(), vec![(2, 30), (10, 20), (28, 50), (40, 45)]);
+        assert_eq!(spans.within(46, 100).count(), 0);
+    }
 }

@@ -18,7 +18,6 @@ use std::sync::Arc;
 
 use include_dir::{include_dir, Dir};
 use minijinja::syntax::SyntaxConfig;
-use minijinja::value::Serde;
 use minijinja::{Environment, ErrorKind, TemplateSource, UndefinedBehavior, Value};
 use serde::Serialize;
 use thiserror::Error;
@@ -31,9 +30,22 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 /// The environment variable that names the user templates folder.
 pub const USER_DIR_VARIABLE: &str = "BRIEFSMITH_TEMPLATES";
 
-/// Instructions a render may execute: a brief template uses a few thousand;
-/// this stops a runaway loop within a fraction of a second.
+/// Instructions a render may execute: a brief template uses a few thousand,
+/// and a few tens for each item it shows; this stops a runaway loop within a
+/// fraction of a second while a brief of 10^5 figures still renders.
 const FUEL: u64 = 1_000_000;
+const FUEL_PER_ITEM: u64 = 100;
+
+/// The fuel for rendering `brief`: more items, more to lay out.
+fn fuel_for(brief: &Brief) -> u64 {
+    let stories: usize = brief
+        .stories
+        .iter()
+        .map(|s| s.key_points.len() + s.quotes.len() + s.entities.len() + s.figures.len() + s.disagreements.len())
+        .sum();
+    let items = brief.key_points.len() + brief.quotes.len() + brief.entities.len() + brief.figures.len() + stories;
+    FUEL.saturating_add(FUEL_PER_ITEM.saturating_mul(items as u64))
+}
 
 #[derive(Debug, Error)]
 pub enum TemplateError {
@@ -380,9 +392,10 @@ impl Library {
         locale: &str,
         strict: bool,
         citations: Arc<citations::Recorder>,
+        fuel: u64,
     ) -> Result<Environment<'s>, TemplateError> {
         let mut env = Environment::new();
-        env.set_fuel(Some(FUEL));
+        env.set_fuel(Some(fuel));
         env.set_undefined_behavior(if strict { UndefinedBehavior::SemiStrict } else { UndefinedBehavior::Lenient });
         // Block tags on their own lines leave no blank lines behind.
         let syntax = SyntaxConfig::builder()
@@ -431,13 +444,12 @@ impl Library {
     /// Renders a brief to Markdown.
     pub fn render(&self, template: &Resolved, brief: &Brief, locale: &str) -> Result<String, TemplateError> {
         let citations = citations::Recorder::new(brief.citations.unwrap_or(template.manifest.citations));
-        let env = self.environment(template, locale, false, citations.clone())?;
+        let env = self.environment(template, locale, false, citations.clone(), fuel_for(brief))?;
         let context = self.context(template, brief, locale)?;
         let compiled = env
             .template_from_named_str(&template.name, &template.source)
             .map_err(|e| at(&template.name, &template.source, &e))?;
-        let mut markdown =
-            compiled.render(Value::from(Serde(&context))).map_err(|e| at(&template.name, &template.source, &e))?;
+        let mut markdown = compiled.render(&context).map_err(|e| at(&template.name, &template.source, &e))?;
         let (labels, _) = self.labels(locale, &template.manifest)?;
         markdown.push_str(&citations.closing(brief, &labels));
         Ok(tidy(&markdown))
@@ -447,15 +459,16 @@ impl Library {
     /// (in every branch, not only the ones the sample takes), includes, fuel.
     pub fn check(&self, template: &Resolved, sample: &Brief, locale: &str) -> Result<(), TemplateError> {
         let citations = citations::Recorder::new(sample.citations.unwrap_or(template.manifest.citations));
-        let env = self.environment(template, locale, true, citations)?;
+        let env = self.environment(template, locale, true, citations, fuel_for(sample))?;
         let compiled = env
             .template_from_named_str(&template.name, &template.source)
             .map_err(|e| at(&template.name, &template.source, &e))?;
         let context = self.context(template, sample, locale)?;
-        let known: Vec<String> = match &context {
-            serde_json::Value::Object(map) => map.keys().cloned().collect(),
-            _ => Vec::new(),
-        };
+        let mut known: Vec<String> = context
+            .try_iter()
+            .map(|keys| keys.filter_map(|key| key.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default();
+        known.sort();
         let mut undeclared: Vec<String> = compiled
             .undeclared_variables(false)
             .into_iter()
@@ -471,13 +484,13 @@ impl Library {
                 message: format!("undefined variable '{name}'; the brief has: {}", known.join(", ")),
             });
         }
-        compiled.render(Value::from(Serde(&context))).map_err(|e| at(&template.name, &template.source, &e))?;
+        compiled.render(&context).map_err(|e| at(&template.name, &template.source, &e))?;
         Ok(())
     }
 
     /// What a template sees: the brief with excluded items left out and
     /// edits applied, entities grouped by kind, the locale's labels.
-    fn context(&self, template: &Resolved, brief: &Brief, locale: &str) -> Result<serde_json::Value, TemplateError> {
+    fn context(&self, template: &Resolved, brief: &Brief, locale: &str) -> Result<Value, TemplateError> {
         let (labels, _) = self.labels(locale, &template.manifest)?;
         Ok(crate::template::context::build(brief, locale, &labels, &template.manifest))
     }
