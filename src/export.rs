@@ -116,6 +116,7 @@ pub fn pdf(
         fonts: library.font_files(template)?,
         page_label: d.page_label,
         of_label: d.of_label,
+        language: brief.language.clone(),
     };
     Ok(crate::render::pdf::render(markdown, &options)?)
 }

@@ -360,3 +360,27 @@ fn letter_pages_and_template_margins() {
     assert!((x_min - 40.0 * 72.0 / 25.4).abs() < 1.0, "left margin from the settings: {x_min}");
     open_in_pdfjs(&pdf.bytes);
 }
+
+#[test]
+fn justified_english_is_hyphenated_where_a_line_would_gape() {
+    // A narrow list item of long words: moved whole, each would leave its
+    // line's spaces stretched wide.
+    let words = "Internationalization responsibilities notwithstanding, telecommunications administrators \
+                 characteristically misunderstand extraordinarily complicated authentication infrastructure \
+                 considerations and organizational counterintelligence recommendations.";
+    let markdown = format!("- a\n  - b\n    - c\n      - d\n        - {words}\n");
+    let mut page = Library::new(None).resolve("bluf").unwrap().manifest.pdf;
+    page.justify = true;
+    let lines_of = |language: &str| {
+        let options = PdfOptions { page: page.clone(), language: language.into(), ..options() };
+        // Raw: poppler would otherwise join the hyphenated words itself.
+        poppler("pdftotext", &render(&markdown, &options).unwrap().bytes, &["-enc", "UTF-8", "-raw"])
+    };
+    let english = lines_of("en");
+    assert!(english.lines().any(|l| l.trim_end().ends_with('-')), "{english}");
+    // Joined again, the words are the article's, letter for letter.
+    let joined = english.replace("-\n", "").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.contains(words), "{joined}");
+    // Vietnamese (one syllable a word) and other languages are never hyphenated.
+    assert!(lines_of("vi").lines().all(|l| !l.trim_end().ends_with('-')));
+}

@@ -8,6 +8,8 @@ use printpdf::{
     Rgb, TextItem, TextMatrix,
 };
 
+use hyphenation::Standard;
+
 use super::blocks::Run;
 use super::fonts::{Face, Fonts};
 
@@ -29,8 +31,15 @@ pub struct Line {
     pub last: bool,
 }
 
-/// Breaks runs into lines no wider than `max_width` points.
-pub fn break_lines(runs: &[Run], fonts: &mut Fonts, size: f32, max_width: f32) -> Vec<Line> {
+/// Breaks runs into lines no wider than `max_width` points; with `patterns`
+/// (justified text), a word that would leave its line loose is hyphenated.
+pub fn break_lines(
+    runs: &[Run],
+    fonts: &mut Fonts,
+    size: f32,
+    max_width: f32,
+    patterns: Option<&Standard>,
+) -> Vec<Line> {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
     // Where each run starts in `text`, to give every segment its style.
     let mut starts = Vec::with_capacity(runs.len());
@@ -52,9 +61,22 @@ pub fn break_lines(runs: &[Run], fonts: &mut Fonts, size: f32, max_width: f32) -
         let visible: f32 = pieces.iter().map(|p| fonts.width(p.face, p.text.trim_end_matches(['\n', ' ']), size)).sum();
         let full: f32 = pieces.iter().map(|p| fonts.width(p.face, p.text.trim_end_matches('\n'), size)).sum();
         if line_width + visible > max_width && !line.pieces.is_empty() {
+            let rest = patterns.and_then(|p| hyphenate_into(&mut line, &pieces, p, fonts, size, max_width));
             finish(&mut line, fonts, size);
             lines.push(std::mem::take(&mut line));
             line_width = 0.0;
+            if let Some(rest) = rest {
+                line_width = fonts.width(rest.face, rest.text.trim_end_matches('\n'), size);
+                let rest = Piece { text: rest.text.trim_end_matches('\n').to_owned(), ..rest };
+                push_piece(&mut line, rest);
+                if mandatory {
+                    finish(&mut line, fonts, size);
+                    line.last = true;
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                continue;
+            }
         }
         if visible > max_width {
             // A word longer than the line (a URL, a hash): break it by chars.
@@ -95,6 +117,41 @@ pub fn break_lines(runs: &[Run], fonts: &mut Fonts, size: f32, max_width: f32) -
     }
     lines.retain(|l| !l.pieces.is_empty());
     lines
+}
+
+/// How loose a justified line may be, in ems per space, before its next
+/// word is hyphenated rather than moved whole to the next line.
+const HYPHENATE_ABOVE_EM: f32 = 0.25;
+
+/// Ends `line` with the head of the word in `pieces` and a hyphen when the
+/// line would otherwise be loose and the head fits; returns the rest of the
+/// word, to open the next line. A word in one style only: a word that
+/// changes style midway is moved whole.
+fn hyphenate_into(
+    line: &mut Line,
+    pieces: &[Piece],
+    patterns: &Standard,
+    fonts: &mut Fonts,
+    size: f32,
+    max_width: f32,
+) -> Option<Piece> {
+    let [piece] = pieces else { return None };
+    let word = piece.text.trim_end_matches(['\n', ' ']);
+    let mut trimmed = line.clone();
+    finish(&mut trimmed, fonts, size);
+    let spaces: usize = trimmed.pieces.iter().map(|p| p.text.matches(' ').count()).sum();
+    if (max_width - trimmed.width) / (spaces.max(1) as f32) <= size * HYPHENATE_ABOVE_EM {
+        return None;
+    }
+    let full_width: f32 = line.pieces.iter().map(|p| fonts.width(p.face, &p.text, size)).sum();
+    let room = max_width - full_width;
+    let (head, at) = super::hyphenate::split(patterns, word, |head| fonts.width(piece.face, head, size) <= room)?;
+    let rest = Piece { text: piece.text[at..].to_owned(), ..piece.clone() };
+    if fonts.width(rest.face, rest.text.trim_end_matches(['\n', ' ']), size) > max_width {
+        return None;
+    }
+    push_piece(line, Piece { text: head, ..piece.clone() });
+    Some(rest)
 }
 
 fn pieces_of(runs: &[Run], starts: &[usize], start: usize, segment: &str) -> Vec<Piece> {

@@ -8,6 +8,7 @@
 mod blocks;
 mod finish;
 mod fonts;
+mod hyphenate;
 mod layout;
 
 use printpdf::{
@@ -46,6 +47,8 @@ pub struct PdfOptions {
     /// "Page" and "of" in the brief's locale.
     pub page_label: String,
     pub of_label: String,
+    /// The brief's language (ISO 639-1): justified English is hyphenated.
+    pub language: String,
 }
 
 /// A rendered PDF and what the reader should know about it.
@@ -191,6 +194,11 @@ impl<'o> Composer<'o> {
         self.y = self.top;
     }
 
+    /// The hyphenation patterns for justified text in the brief's language.
+    fn patterns(&self) -> Option<&'static hyphenation::Standard> {
+        self.options.page.justify.then(|| hyphenate::patterns_for(&self.options.language)).flatten()
+    }
+
     fn room(&self) -> f32 {
         self.y - self.bottom
     }
@@ -213,7 +221,7 @@ impl<'o> Composer<'o> {
                     _ => (size * 1.05, Face { bold: true, italic: true }),
                 };
                 let runs = restyle(runs, face);
-                let lines = break_lines(&runs, fonts, hsize, self.width);
+                let lines = break_lines(&runs, fonts, hsize, self.width, None);
                 let leading = hsize * 1.25;
                 let before = if *level <= 2 { size * 1.3 } else { size * 0.9 };
                 // Keep the heading with the first lines of what follows.
@@ -251,13 +259,13 @@ impl<'o> Composer<'o> {
             }
             Block::Paragraph { runs } => {
                 let align = if self.options.page.justify { Align::Justify } else { Align::Left };
-                let lines = break_lines(runs, fonts, size, self.width);
+                let lines = break_lines(runs, fonts, size, self.width, self.patterns());
                 self.gap(size * 0.55);
                 self.flow(&lines, fonts, self.left, self.width, size, align, layout::TEXT);
             }
             Block::ListItem { depth, marker, runs } => {
                 let indent = size * 1.6 * (*depth as f32 + 1.0);
-                let lines = break_lines(runs, fonts, size, self.width - indent);
+                let lines = break_lines(runs, fonts, size, self.width - indent, self.patterns());
                 self.gap(size * 0.25);
                 if !marker.is_empty() {
                     let leading = size * 1.45;
@@ -269,6 +277,7 @@ impl<'o> Composer<'o> {
                         fonts,
                         size,
                         indent,
+                        None,
                     );
                     if let Some(m) = marker_line.first() {
                         let x = self.left + indent - m.width - size * 0.5;
@@ -292,7 +301,7 @@ impl<'o> Composer<'o> {
             Block::Quote { runs } => {
                 let indent = size * 1.8;
                 let quote_runs = restyle_italic(runs);
-                let lines = break_lines(&quote_runs, fonts, size, self.width - indent);
+                let lines = break_lines(&quote_runs, fonts, size, self.width - indent, None);
                 self.gap(size * 0.6);
                 let start = self.y;
                 let start_page = self.pages.len();
@@ -414,7 +423,7 @@ impl<'o> Composer<'o> {
                 .map(|c| {
                     let runs = row.get(c).cloned().unwrap_or_default();
                     let runs = if bold { restyle(&runs, Face::BOLD) } else { runs };
-                    break_lines(&runs, fonts, size, widths[c] - 2.0 * pad)
+                    break_lines(&runs, fonts, size, widths[c] - 2.0 * pad, None)
                 })
                 .collect()
         };
@@ -500,7 +509,7 @@ impl<'o> Composer<'o> {
             let mut furniture = Vec::new();
             let mut text_line = |text: &str, face: Face, y: f32, align: Align, color: Rgb, fonts: &mut Fonts| {
                 let runs = [Run { text: text.to_owned(), face, code: false, link: None }];
-                if let Some(line) = break_lines(&runs, fonts, size, self.width).first() {
+                if let Some(line) = break_lines(&runs, fonts, size, self.width, None).first() {
                     draw_line(&mut furniture, line, fonts, &self.ids, self.left, y, self.width, size, align, color);
                 }
             };
