@@ -50,19 +50,18 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
-# Fuzzing (scripts/fuzz.sh, which runs `setup.sh --fuzz`): cargo fuzz builds
-# the targets with sanitizer and coverage flags that only a nightly compiler
-# takes. Only when fuzzing: the test suite does not need them.
-if [[ "${1:-}" == --fuzz || "${BRIEFSMITH_FUZZ_SMOKE:-0}" == 1 ]]; then
-  if ! rustup toolchain list | grep -q '^nightly-'; then
-    echo "setup: installing the nightly Rust toolchain (for cargo fuzz)"
-    rustup toolchain install nightly --profile minimal
-  fi
-  CARGO_FUZZ_VERSION=0.13.2
-  if ! cargo fuzz --version >/dev/null 2>&1; then
-    echo "setup: installing cargo-fuzz $CARGO_FUZZ_VERSION"
-    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet
-  fi
+# Fuzzing (scripts/fuzz.sh): cargo fuzz, for the test suite's smoke run,
+# which builds its targets unoptimized and without a sanitizer on this stable
+# toolchain. Long runs (`setup.sh --fuzz`, which fuzz.sh runs for them) build
+# with AddressSanitizer, which only a nightly compiler takes.
+CARGO_FUZZ_VERSION=0.13.2
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "setup: installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet
+fi
+if [[ "${1:-}" == --fuzz ]] && ! rustup toolchain list | grep -q '^nightly-'; then
+  echo "setup: installing the nightly Rust toolchain (for cargo fuzz with AddressSanitizer)"
+  rustup toolchain install nightly --profile minimal
 fi
 
 # tauri-driver bridges WebDriver to the app for the end-to-end tests.
