@@ -20,13 +20,14 @@ fn seed_markdown() -> (String, PdfOptions) {
     let library = Library::new(None);
     let template = library.resolve("bluf").expect("bluf");
     let markdown = library.render(&template, &brief, "vi").expect("markdown");
-    let options = PdfOptions {
+    let document = briefsmith::render::DocumentInfo {
         page: template.manifest.pdf.clone(),
         title: brief.title.clone(),
         page_label: "Trang".into(),
         of_label: "/".into(),
         ..Default::default()
     };
+    let options = PdfOptions { document, ..Default::default() };
     (markdown, options)
 }
 

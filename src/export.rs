@@ -7,6 +7,7 @@ use thiserror::Error;
 use crate::brief::Brief;
 use crate::render::html::HtmlOptions;
 use crate::render::pdf::{Pdf, PdfError, PdfOptions};
+use crate::render::DocumentInfo;
 use crate::template::{Library, PageSize, Resolved, TemplateError};
 
 #[derive(Debug, Error)]
@@ -34,65 +35,42 @@ pub fn docx(
     markdown: &str,
     page_size: Option<PageSize>,
 ) -> Result<Vec<u8>, ExportError> {
-    let d = Document::new(library, template, brief, locale, page_size)?;
-    let options = crate::render::docx::DocxOptions {
-        page: d.page,
-        title: d.title,
-        author: d.author,
-        subject: d.subject,
-        keywords: d.keywords,
-        classification: d.classification,
-        page_label: d.page_label,
-        of_label: d.of_label,
-        language: brief.language.clone(),
-    };
-    Ok(crate::render::docx::render(markdown, &options)?)
+    let document = document(library, template, brief, locale, page_size)?;
+    Ok(crate::render::docx::render(markdown, &document)?)
 }
 
 /// What the PDF and the Word document share: the page from the template's
-/// manifest, the properties and marking from the brief, the page labels from
-/// the locale.
-struct Document {
-    page: crate::template::PageSettings,
-    title: String,
-    author: String,
-    subject: String,
-    keywords: Vec<String>,
-    classification: String,
-    page_label: String,
-    of_label: String,
-}
-
-impl Document {
-    fn new(
-        library: &Library,
-        template: &Resolved,
-        brief: &Brief,
-        locale: &str,
-        page_size: Option<PageSize>,
-    ) -> Result<Self, ExportError> {
-        let (labels, _) = library.labels(locale, &template.manifest)?;
-        let label = |key: &str, default: &str| labels.get(key).cloned().unwrap_or_else(|| default.to_owned());
-        let mut page = template.manifest.pdf.clone();
-        if let Some(size) = page_size {
-            page.page_size = size;
-        }
-        Ok(Document {
-            page,
-            title: brief.title.clone(),
-            author: brief.analyst.analyst.clone(),
-            subject: [template.manifest.description.as_str(), brief.source.name.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" · "),
-            keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
-            classification: brief.analyst.classification.clone(),
-            page_label: label("page", "Page"),
-            of_label: label("of", "of"),
-        })
+/// manifest (`page_size` overriding its size), the properties and marking
+/// from the brief, the page labels from the locale.
+fn document(
+    library: &Library,
+    template: &Resolved,
+    brief: &Brief,
+    locale: &str,
+    page_size: Option<PageSize>,
+) -> Result<DocumentInfo, ExportError> {
+    let (labels, _) = library.labels(locale, &template.manifest)?;
+    let label = |key: &str, default: &str| labels.get(key).cloned().unwrap_or_else(|| default.to_owned());
+    let mut page = template.manifest.pdf.clone();
+    if let Some(size) = page_size {
+        page.page_size = size;
     }
+    Ok(DocumentInfo {
+        page,
+        title: brief.title.clone(),
+        author: brief.analyst.analyst.clone(),
+        subject: [template.manifest.description.as_str(), brief.source.name.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
+        classification: brief.analyst.classification.clone(),
+        page_label: label("page", "Page"),
+        of_label: label("of", "of"),
+        language: brief.language.clone(),
+    })
 }
 
 /// The Markdown of [`markdown`] as a PDF, laid out as the template's
@@ -105,32 +83,28 @@ pub fn pdf(
     markdown: &str,
     page_size: Option<PageSize>,
 ) -> Result<Pdf, ExportError> {
-    let d = Document::new(library, template, brief, locale, page_size)?;
     let options = PdfOptions {
-        page: d.page,
-        title: d.title,
-        author: d.author,
-        subject: d.subject,
-        keywords: d.keywords,
-        classification: d.classification,
+        document: document(library, template, brief, locale, page_size)?,
         fonts: library.font_files(template)?,
-        page_label: d.page_label,
-        of_label: d.of_label,
-        language: brief.language.clone(),
     };
     Ok(crate::render::pdf::render(markdown, &options)?)
 }
 
 /// The Markdown of [`markdown`] as one self-contained HTML file, styled for
-/// screen and print as the template's page settings say.
-pub fn html(template: &Resolved, brief: &Brief, markdown: &str) -> String {
+/// screen and print as the template's page settings say; `page_size`
+/// overrides the printed page's size, as for [`pdf`].
+pub fn html(template: &Resolved, brief: &Brief, markdown: &str, page_size: Option<PageSize>) -> String {
+    let mut page = template.manifest.pdf.clone();
+    if let Some(size) = page_size {
+        page.page_size = size;
+    }
     let options = HtmlOptions {
         title: brief.title.clone(),
         language: brief.language.clone(),
         author: brief.analyst.analyst.clone(),
         classification: brief.analyst.classification.clone(),
-        banner: template.manifest.pdf.classification_banner,
-        page: template.manifest.pdf.clone(),
+        banner: page.classification_banner,
+        page,
     };
     crate::render::html::document(markdown, &options)
 }

@@ -9,7 +9,8 @@ use std::io::Read;
 
 use briefsmith::analyze::{EntityKind, QuoteKind};
 use briefsmith::brief::{Brief, BriefOptions};
-use briefsmith::render::docx::{render, DocxOptions};
+use briefsmith::render::docx::render;
+use briefsmith::render::DocumentInfo;
 use briefsmith::template::{Library, PageSize};
 use quick_xml::events::Event;
 use quick_xml::XmlVersion;
@@ -355,8 +356,8 @@ fn same_brief_same_bytes() {
     }
 }
 
-fn options() -> DocxOptions {
-    DocxOptions {
+fn options() -> DocumentInfo {
+    DocumentInfo {
         title: "Bản tin thử nghiệm".into(),
         author: "Lê Minh".into(),
         page_label: "Page".into(),
@@ -366,7 +367,7 @@ fn options() -> DocxOptions {
     }
 }
 
-fn document_of(markdown: &str, options: &DocxOptions) -> String {
+fn document_of(markdown: &str, options: &DocumentInfo) -> String {
     fixed_time();
     unzip(&render(markdown, options).unwrap()).remove("word/document.xml").unwrap()
 }

@@ -79,7 +79,7 @@ fn the_exported_brief_opens_cleanly_and_loads_nothing() {
         let resolved = library.resolve(template).unwrap();
         let markdown = export::markdown(&library, &resolved, &brief, locale).unwrap();
         let page = dir.path().join(format!("{template}-{locale}.html"));
-        std::fs::write(&page, export::html(&resolved, &brief, &markdown)).unwrap();
+        std::fs::write(&page, export::html(&resolved, &brief, &markdown, None)).unwrap();
         let opened = open(&page, &screenshots().join(format!("html-{template}-{locale}.png")));
         assert!(opened.console.is_empty(), "{template}: console says {:#?}", opened.console);
         let leaving: Vec<_> = opened.requests.iter().filter(|u| !u.starts_with("file://")).collect();

@@ -163,11 +163,12 @@ fn pdf_text_layers_are_read_and_scans_refused() {
         The Port of Calderra will open a second shipping lane to night traffic from June 3, the harbour \
         authority said on Tuesday.\n\nHarbour master Teodor Vance said the lane had been dredged to 14 metres. \
         “We have ships anchored for two days waiting for a berth,” he said.\n";
-    let options = briefsmith::render::pdf::PdfOptions {
+    let document = briefsmith::render::DocumentInfo {
         author: "Mara  Quint".to_owned(),
         title: "calderra-brief.docx".to_owned(),
         ..Default::default()
     };
+    let options = briefsmith::render::pdf::PdfOptions { document, ..Default::default() };
     let pdf = briefsmith::render::pdf::render(markdown, &options).expect("a PDF");
     let article = ingest(&pdf.bytes, &IngestOptions::default()).expect("the PDF is read");
     assert_eq!(article.format, Format::Pdf);

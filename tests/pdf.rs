@@ -9,6 +9,7 @@ use std::process::Command;
 
 use briefsmith::brief::{Brief, BriefOptions};
 use briefsmith::render::pdf::{render, Pdf, PdfOptions};
+use briefsmith::render::DocumentInfo;
 use briefsmith::template::typography::smarten;
 use briefsmith::template::Library;
 use unicode_normalization::UnicodeNormalization;
@@ -34,13 +35,14 @@ fn text_of(pdf: &[u8]) -> String {
 }
 
 fn options() -> PdfOptions {
-    PdfOptions {
+    let document = DocumentInfo {
         title: "Bản tin thử nghiệm".into(),
         author: "Lê Minh".into(),
         page_label: "Trang".into(),
         of_label: "/".into(),
         ..Default::default()
-    }
+    };
+    PdfOptions { document, ..Default::default() }
 }
 
 fn seed_brief() -> Brief {
@@ -60,7 +62,7 @@ fn seed_pdf(template: &str) -> (Brief, Pdf) {
     let resolved = library.resolve(template).unwrap();
     let markdown = library.render(&resolved, &brief, "vi").unwrap();
     let (labels, _) = library.labels("vi", &resolved.manifest).unwrap();
-    let options = PdfOptions {
+    let document = DocumentInfo {
         page: resolved.manifest.pdf.clone(),
         title: brief.title.clone(),
         author: brief.analyst.analyst.clone(),
@@ -69,6 +71,7 @@ fn seed_pdf(template: &str) -> (Brief, Pdf) {
         of_label: labels["of"].clone(),
         ..Default::default()
     };
+    let options = PdfOptions { document, ..Default::default() };
     (brief, render(&markdown, &options).unwrap())
 }
 
@@ -344,8 +347,8 @@ fn briefs_open_in_a_browser_viewer_without_warnings() {
 #[test]
 fn letter_pages_and_template_margins() {
     let mut letter = options();
-    letter.page.page_size = briefsmith::template::PageSize::Letter;
-    letter.page.margins_mm.left = 40.0;
+    letter.document.page.page_size = briefsmith::template::PageSize::Letter;
+    letter.document.page.margins_mm.left = 40.0;
     let pdf = render("# Letter\n\nA page in US Letter size.\n", &letter).unwrap();
     let info = poppler("pdfinfo", &pdf.bytes, &[]);
     assert!(info.contains("612 x 792 pts (letter)"), "{info}");
@@ -372,7 +375,9 @@ fn justified_english_is_hyphenated_where_a_line_would_gape() {
     let mut page = Library::new(None).resolve("bluf").unwrap().manifest.pdf;
     page.justify = true;
     let lines_of = |language: &str| {
-        let options = PdfOptions { page: page.clone(), language: language.into(), ..options() };
+        let mut options = options();
+        options.document.page = page.clone();
+        options.document.language = language.into();
         // Raw: poppler would otherwise join the hyphenated words itself.
         poppler("pdftotext", &render(&markdown, &options).unwrap().bytes, &["-enc", "UTF-8", "-raw"])
     };

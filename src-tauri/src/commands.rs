@@ -337,7 +337,7 @@ pub fn export(
             let docx = briefsmith::export::docx(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
             (docx, None, Vec::new())
         }
-        "html" => (briefsmith::export::html(&resolved, &brief, &markdown).into_bytes(), None, Vec::new()),
+        "html" => (briefsmith::export::html(&resolved, &brief, &markdown, page_size).into_bytes(), None, Vec::new()),
         "txt" => (briefsmith::export::text(&markdown).into_bytes(), None, Vec::new()),
         _ => (markdown.into_bytes(), None, Vec::new()),
     };

@@ -233,6 +233,12 @@ fn export_writes_markdown_and_pdf_and_never_half_a_file() {
         assert!(written.contains("¶2"), "{format}: no citation: {written}");
     }
     assert!(std::fs::read_to_string(app.path("brief.html")).unwrap().starts_with("<!DOCTYPE html>"));
+    // The page size chosen for the export prints the HTML on that page too.
+    let letter = app.path("letter.html");
+    let body = json!({ "brief": brief, "template": "bluf", "locale": "", "format": "html", "path": letter, "pageSize": "Letter" });
+    app.ok("export", body);
+    let printed = std::fs::read_to_string(&letter).unwrap();
+    assert!(printed.contains("@page { size: 8.5in 11in;"), "{printed}");
     let docx = app.path("brief.docx");
     let body =
         json!({ "brief": brief, "template": "bluf", "locale": "", "format": "docx", "path": docx, "pageSize": "" });

@@ -313,7 +313,8 @@ async fn the_preview_follows_typing_on_a_2000_word_article() {
     // their path to openPath): the article, its headline, and the file's
     // author and date in the brief's source.
     let pdf = work.path().join("calderra.pdf");
-    let options = briefsmith::render::pdf::PdfOptions { author: "Mara Quint".to_owned(), ..Default::default() };
+    let document = briefsmith::render::DocumentInfo { author: "Mara Quint".to_owned(), ..Default::default() };
+    let options = briefsmith::render::pdf::PdfOptions { document, ..Default::default() };
     let rendered = briefsmith::render::pdf::render(CALDERRA_MARKDOWN, &options).expect("a PDF");
     std::fs::write(&pdf, &rendered.bytes).expect("PDF written");
     open(c, &pdf, "calderra.pdf").await;

@@ -291,7 +291,7 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
         outputs.push((path, docx, "the Word document"));
     }
     if let Some(path) = &args.html {
-        outputs.push((path, export::html(&resolved, &brief, &markdown).into_bytes(), "the HTML"));
+        outputs.push((path, export::html(&resolved, &brief, &markdown, None).into_bytes(), "the HTML"));
     }
     if let Some(path) = &args.txt {
         outputs.push((path, export::text(&markdown).into_bytes(), "the text"));

@@ -14,7 +14,7 @@ use docx_rs::{
 
 use super::package::escape;
 use super::parse::{Block, Inline, ListKind, Style};
-use super::{DocxOptions, Geometry};
+use super::{DocumentInfo, Geometry};
 
 // docx-rs always writes an abstract numbering and a numbering of its own, both id 1.
 pub(crate) const BULLETS: usize = 2;
@@ -150,7 +150,7 @@ fn numbering(docx: Docx) -> Docx {
         .add_numbering(Numbering::new(BULLETS, BULLET_ABSTRACT))
 }
 
-pub(crate) fn build(blocks: &[Block], options: &DocxOptions, geometry: &Geometry) -> Docx {
+pub(crate) fn build(blocks: &[Block], options: &DocumentInfo, geometry: &Geometry) -> Docx {
     let anchors: BTreeMap<String, ()> = blocks
         .iter()
         .flat_map(|b| match b {
@@ -340,7 +340,7 @@ struct Furniture {
     first_footer: Footer,
 }
 
-fn furniture(w: &mut Writer<'_>, options: &DocxOptions) -> Furniture {
+fn furniture(w: &mut Writer<'_>, options: &DocumentInfo) -> Furniture {
     let page = &options.page;
     let marking = options.classification.as_str();
     let small = w.size.saturating_sub(4).max(12);

@@ -18,6 +18,7 @@ mod styles;
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
+use super::DocumentInfo;
 use crate::template::{PageSettings, PageSize};
 use parse::Block;
 
@@ -29,27 +30,6 @@ pub enum DocxError {
     Io(#[from] std::io::Error),
     #[error("the Word document could not be written: {0}")]
     Xml(String),
-}
-
-/// What goes around the brief's text: [`crate::render::pdf::PdfOptions`]
-/// without the font files (Word uses the reader's fonts), with the language.
-#[derive(Debug, Clone, Default)]
-pub struct DocxOptions {
-    pub page: PageSettings,
-    pub title: String,
-    /// The analyst: the document's author.
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    /// A classification or handling marking, in every page's header, and in
-    /// the footer too when the page settings ask for a banner.
-    pub classification: String,
-    /// "Page" and "of" in the brief's locale.
-    pub page_label: String,
-    pub of_label: String,
-    /// ISO 639-1 code of the brief's language ("vi", "en"): Word's proofing
-    /// language and the document's `dc:language`.
-    pub language: String,
 }
 
 /// The page in twips (1/1440 inch): width, height.
@@ -81,7 +61,7 @@ fn clean(text: &str) -> String {
 }
 
 /// Renders Markdown to a Word document.
-pub fn render(markdown: &str, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
+pub fn render(markdown: &str, options: &DocumentInfo) -> Result<Vec<u8>, DocxError> {
     let markdown = clean(markdown);
     let mut blocks = parse::parse(&markdown);
     // The footer banner already carries the marking: drop the template's own line of it.
@@ -93,7 +73,7 @@ pub fn render(markdown: &str, options: &DocxOptions) -> Result<Vec<u8>, DocxErro
             }
         }
     }
-    let options = DocxOptions {
+    let options = DocumentInfo {
         title: clean(&options.title),
         author: clean(&options.author),
         subject: clean(&options.subject),

@@ -7,7 +7,7 @@ use docx_rs::Docx;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::{styles, DocxError, DocxOptions, Geometry};
+use super::{styles, DocumentInfo, DocxError, Geometry};
 
 /// XML text or attribute value.
 pub(crate) fn escape(text: &str) -> String {
@@ -33,7 +33,7 @@ pub(crate) fn w3cdtf(seconds: i64) -> String {
 }
 
 /// docProps/core.xml.
-fn core(options: &DocxOptions, time: i64) -> String {
+fn core(options: &DocumentInfo, time: i64) -> String {
     let when = w3cdtf(time);
     let mut xml = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -119,7 +119,7 @@ fn repeated_header_rows(document: &[u8]) -> Result<Vec<u8>, DocxError> {
     Ok(out.into_bytes())
 }
 
-pub(crate) fn write(docx: Docx, options: &DocxOptions, geometry: &Geometry, time: i64) -> Result<Vec<u8>, DocxError> {
+pub(crate) fn write(docx: Docx, options: &DocumentInfo, geometry: &Geometry, time: i64) -> Result<Vec<u8>, DocxError> {
     let xml = docx.build();
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".into(), xml.content_type),

@@ -2,7 +2,7 @@
 //! own ids and names, in the schema's element order, and the fonts they use.
 
 use super::package::escape;
-use super::{DocxOptions, Geometry};
+use super::{DocumentInfo, Geometry};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const HEADING: &str = "1F4078";
@@ -80,7 +80,7 @@ fn paragraph<'a>(id: &'a str, name: &'a str, ppr: String, rpr: String) -> StyleX
 }
 
 /// word/styles.xml: Word's built-in styles under their own ids and names.
-pub(crate) fn styles(options: &DocxOptions, geometry: &Geometry) -> String {
+pub(crate) fn styles(options: &DocumentInfo, geometry: &Geometry) -> String {
     let size = super::half_points(options.page.font_size_pt) as u32;
     let scaled = |factor: f32| ((size as f32 * factor).round() as u32).max(2);
     let lang = if options.language.is_empty() {

@@ -46,7 +46,7 @@ fn relationships_are_put_in_id_order() {
 
 #[test]
 fn styles_follow_the_page_settings() {
-    let mut options = DocxOptions { language: "vi".into(), ..Default::default() };
+    let mut options = DocumentInfo { language: "vi".into(), ..Default::default() };
     options.page.justify = false;
     options.page.font_size_pt = 12.0;
     let geometry = Geometry::new(&options.page);
@@ -82,7 +82,7 @@ fn styles_follow_the_page_settings() {
 
 #[test]
 fn render_never_panics_on_odd_settings() {
-    let mut options = DocxOptions::default();
+    let mut options = DocumentInfo::default();
     options.page.font_size_pt = f32::INFINITY;
     options.page.margins_mm.top = f32::MAX;
     options.page.header = "{title}{title}\u{0}".into();

@@ -18,7 +18,8 @@ use printpdf::{
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::template::{PageSettings, PageSize};
+use super::DocumentInfo;
+use crate::template::PageSize;
 use blocks::{Block, Run};
 use fonts::{Face, Fonts};
 use layout::{break_lines, draw_line, Align, Line};
@@ -29,26 +30,13 @@ pub enum PdfError {
     Font(String),
 }
 
-/// What goes around the brief's text.
+/// A PDF's document and its fonts.
 #[derive(Debug, Clone, Default)]
 pub struct PdfOptions {
-    pub page: PageSettings,
-    pub title: String,
-    /// The analyst: the document's author.
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    /// A classification or handling marking, printed as a banner when the
-    /// page settings ask for it.
-    pub classification: String,
+    pub document: DocumentInfo,
     /// Font files (regular, italic, bold, bold italic) replacing the built-in
     /// Noto Sans, as a template's manifest names them.
     pub fonts: Vec<Vec<u8>>,
-    /// "Page" and "of" in the brief's locale.
-    pub page_label: String,
-    pub of_label: String,
-    /// The brief's language (ISO 639-1): justified English is hyphenated.
-    pub language: String,
 }
 
 /// A rendered PDF and what the reader should know about it.
@@ -71,8 +59,8 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let markdown: String = markdown.nfc().collect();
     let mut blocks = blocks::parse(&markdown);
     // The banner already carries the marking: drop the template's own line of it.
-    let marking = options.classification.trim();
-    if options.page.classification_banner && !marking.is_empty() {
+    let marking = options.document.classification.trim();
+    if options.document.page.classification_banner && !marking.is_empty() {
         if let Some(Block::Paragraph { runs }) = blocks.first() {
             if Block::plain_text(runs).trim() == marking {
                 blocks.remove(0);
@@ -80,7 +68,7 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
         }
     }
     let mut fonts = Fonts::new(&options.fonts).map_err(PdfError::Font)?;
-    let mut doc = PdfDocument::new(&options.title);
+    let mut doc = PdfDocument::new(&options.document.title);
     let ids: Vec<FontId> = (0..fonts.count()).map(|i| doc.add_font(fonts.parsed(i))).collect();
     let mut composer = Composer::new(options, ids.clone());
     for (i, block) in blocks.iter().enumerate() {
@@ -113,17 +101,17 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
         }
     }
     let info = &mut doc.metadata.info;
-    info.document_title = options.title.clone();
-    info.author = options.author.clone();
-    info.subject = options.subject.clone();
-    info.keywords = options.keywords.clone();
+    info.document_title = options.document.title.clone();
+    info.author = options.document.author.clone();
+    info.subject = options.document.subject.clone();
+    info.keywords = options.document.keywords.clone();
     info.creator = "Briefsmith".to_owned();
     info.producer = format!("Briefsmith {}", env!("CARGO_PKG_VERSION"));
     let now = creation_time();
     info.creation_date = now;
     info.modification_date = now;
     info.metadata_date = now;
-    let (width, height) = page_size_mm(options.page.page_size);
+    let (width, height) = page_size_mm(options.document.page.page_size);
     let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(width), Mm(height), ops)).collect();
     let mut save_warnings = Vec::new();
     let bytes =
@@ -168,8 +156,8 @@ struct Composer<'o> {
 
 impl<'o> Composer<'o> {
     fn new(options: &'o PdfOptions, ids: Vec<FontId>) -> Self {
-        let (w, h) = page_size_mm(options.page.page_size);
-        let m = options.page.margins_mm;
+        let (w, h) = page_size_mm(options.document.page.page_size);
+        let m = options.document.page.margins_mm;
         let page_height = h * MM;
         let top = page_height - m.top * MM;
         Composer {
@@ -183,7 +171,7 @@ impl<'o> Composer<'o> {
             left: m.left * MM,
             width: (w - m.left - m.right) * MM,
             page_height,
-            size: options.page.font_size_pt.clamp(6.0, 24.0),
+            size: options.document.page.font_size_pt.clamp(6.0, 24.0),
             outline: Vec::new(),
             anchors: Vec::new(),
         }
@@ -196,7 +184,7 @@ impl<'o> Composer<'o> {
 
     /// The hyphenation patterns for justified text in the brief's language.
     fn patterns(&self) -> Option<&'static hyphenation::Standard> {
-        self.options.page.justify.then(|| hyphenate::patterns_for(&self.options.language)).flatten()
+        self.options.document.page.justify.then(|| hyphenate::patterns_for(&self.options.document.language)).flatten()
     }
 
     fn room(&self) -> f32 {
@@ -258,7 +246,7 @@ impl<'o> Composer<'o> {
                 self.y -= size * 0.35;
             }
             Block::Paragraph { runs } => {
-                let align = if self.options.page.justify { Align::Justify } else { Align::Left };
+                let align = if self.options.document.page.justify { Align::Justify } else { Align::Left };
                 let lines = break_lines(runs, fonts, size, self.width, self.patterns());
                 self.gap(size * 0.55);
                 self.flow(&lines, fonts, self.left, self.width, size, align, layout::TEXT);
@@ -295,7 +283,7 @@ impl<'o> Composer<'o> {
                         );
                     }
                 }
-                let align = if self.options.page.justify { Align::Justify } else { Align::Left };
+                let align = if self.options.document.page.justify { Align::Justify } else { Align::Left };
                 self.flow(&lines, fonts, self.left + indent, self.width - indent, size, align, layout::TEXT);
             }
             Block::Quote { runs } => {
@@ -498,10 +486,10 @@ impl<'o> Composer<'o> {
         }
         let total = self.pages.len();
         let size = self.size * 0.78;
-        let page = &self.options.page;
-        let header = page.header.replace("{title}", &self.options.title);
-        let banner = (page.classification_banner && !self.options.classification.trim().is_empty())
-            .then(|| self.options.classification.trim().to_owned());
+        let page = &self.options.document.page;
+        let header = page.header.replace("{title}", &self.options.document.title);
+        let banner = (page.classification_banner && !self.options.document.classification.trim().is_empty())
+            .then(|| self.options.document.classification.trim().to_owned());
         let margin_top = page.margins_mm.top * MM;
         let margin_bottom = page.margins_mm.bottom * MM;
         let mut pages = std::mem::take(&mut self.pages);
@@ -527,7 +515,8 @@ impl<'o> Composer<'o> {
                     fonts,
                 );
             }
-            let number = format!("{} {} {} {}", self.options.page_label, n + 1, self.options.of_label, total);
+            let number =
+                format!("{} {} {} {}", self.options.document.page_label, n + 1, self.options.document.of_label, total);
             let footer_y = margin_bottom * 0.55;
             if !page.footer.trim().is_empty() {
                 text_line(page.footer.trim(), Face::REGULAR, footer_y, Align::Left, MUTED, fonts);
