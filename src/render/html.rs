@@ -97,7 +97,7 @@ pub struct HtmlOptions {
 pub fn document(markdown: &str, options: &HtmlOptions) -> String {
     let marking = options.classification.trim();
     let banner = options.banner && !marking.is_empty();
-    let markdown = if banner { without_marking_line(markdown, marking) } else { markdown };
+    let markdown = super::without_marking_line(markdown, marking, banner);
     let body = preview(markdown);
     let escape = |text: &str| html_escape::encode_double_quoted_attribute(text).into_owned();
     let (width, height) = match options.page.page_size {
@@ -135,19 +135,6 @@ pub fn document(markdown: &str, options: &HtmlOptions) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
-}
-
-/// The Markdown without its first line when that line is only the marking
-/// (`**NỘI BỘ**`): the banner already carries it.
-fn without_marking_line<'m>(markdown: &'m str, marking: &str) -> &'m str {
-    let trimmed = markdown.trim_start();
-    let Some((first, rest)) = trimmed.split_once('\n') else { return markdown };
-    let line = first.trim().trim_start_matches("**").trim_end_matches("**").trim();
-    if line == marking {
-        rest
-    } else {
-        markdown
-    }
 }
 
 /// The page's look: the PDF's hierarchy and colours, in CSS.

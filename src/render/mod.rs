@@ -7,7 +7,32 @@ pub mod html;
 pub mod pdf;
 pub mod text;
 
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
 use crate::template::PageSettings;
+
+/// The Markdown without the template's opening line of the marking when a
+/// banner already carries it on every page, so the marking is not printed
+/// twice at the top of page 1.
+pub(crate) fn without_marking_line<'m>(markdown: &'m str, marking: &str, banner: bool) -> &'m str {
+    let marking = marking.trim();
+    if !banner || marking.is_empty() {
+        return markdown;
+    }
+    let mut events =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).into_offset_iter();
+    let Some((Event::Start(Tag::Paragraph), _)) = events.next() else { return markdown };
+    let mut text = String::new();
+    for (event, range) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::End(TagEnd::Paragraph) if text.trim() == marking => return &markdown[range.end..],
+            Event::End(TagEnd::Paragraph) => return markdown,
+            _ => {}
+        }
+    }
+    markdown
+}
 
 /// What a PDF and a Word document of one brief share: the page from the
 /// template's manifest, the properties and marking from the brief, the page
@@ -29,4 +54,20 @@ pub struct DocumentInfo {
     /// ISO 639-1 code of the brief's language ("vi", "en"): justified English
     /// is hyphenated in the PDF; Word's proofing language and `dc:language`.
     pub language: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_marking_line;
+
+    #[test]
+    fn the_opening_marking_line_goes_only_when_a_banner_carries_it() {
+        let markdown = "**NỘI BỘ**\n\n# Bản tin\n\nNỘI BỘ\n";
+        assert_eq!(without_marking_line(markdown, "NỘI BỘ", true), "\n# Bản tin\n\nNỘI BỘ\n");
+        assert_eq!(without_marking_line(markdown, "NỘI BỘ", false), markdown);
+        assert_eq!(without_marking_line(markdown, "MẬT", true), markdown);
+        assert_eq!(without_marking_line("# NỘI BỘ\n", "NỘI BỘ", true), "# NỘI BỘ\n");
+        // Escaped for Markdown, the marking is still the marking.
+        assert_eq!(without_marking_line("**A\\*B**\n\nText\n", "A*B", true), "\nText\n");
+    }
 }

@@ -20,7 +20,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::DocumentInfo;
 use crate::template::{PageSettings, PageSize};
-use parse::Block;
 
 #[derive(Debug, Error)]
 pub enum DocxError {
@@ -63,16 +62,8 @@ fn clean(text: &str) -> String {
 /// Renders Markdown to a Word document.
 pub fn render(markdown: &str, options: &DocumentInfo) -> Result<Vec<u8>, DocxError> {
     let markdown = clean(markdown);
-    let mut blocks = parse::parse(&markdown);
-    // The footer banner already carries the marking: drop the template's own line of it.
-    let marking = options.classification.trim();
-    if options.page.classification_banner && !marking.is_empty() {
-        if let Some(Block::Paragraph { inlines }) = blocks.first() {
-            if Block::plain_text(inlines).trim() == marking {
-                blocks.remove(0);
-            }
-        }
-    }
+    let markdown = super::without_marking_line(&markdown, &options.classification, options.page.classification_banner);
+    let blocks = parse::parse(markdown);
     let options = DocumentInfo {
         title: clean(&options.title),
         author: clean(&options.author),

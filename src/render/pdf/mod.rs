@@ -57,16 +57,10 @@ const RULE: Rgb = Rgb { r: 0.75, g: 0.77, b: 0.80, icc_profile: None };
 /// Renders Markdown to a PDF.
 pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let markdown: String = markdown.nfc().collect();
-    let mut blocks = blocks::parse(&markdown);
-    // The banner already carries the marking: drop the template's own line of it.
-    let marking = options.document.classification.trim();
-    if options.document.page.classification_banner && !marking.is_empty() {
-        if let Some(Block::Paragraph { runs }) = blocks.first() {
-            if Block::plain_text(runs).trim() == marking {
-                blocks.remove(0);
-            }
-        }
-    }
+    let document = &options.document;
+    let markdown =
+        super::without_marking_line(&markdown, &document.classification, document.page.classification_banner);
+    let blocks = blocks::parse(markdown);
     let mut fonts = Fonts::new(&options.fonts).map_err(PdfError::Font)?;
     let mut doc = PdfDocument::new(&options.document.title);
     let ids: Vec<FontId> = (0..fonts.count()).map(|i| doc.add_font(fonts.parsed(i))).collect();
