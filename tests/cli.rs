@@ -215,3 +215,62 @@ fn errors_among_several_inputs_come_in_input_order() {
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(lines[0].contains("empty.txt") && lines[1].contains("missing.txt"), "{stderr}");
 }
+
+#[test]
+fn shell_completions_and_the_manual_page_come_from_the_same_definitions() {
+    for (shell, marker) in
+        [("bash", "_briefsmith()"), ("zsh", "#compdef briefsmith"), ("fish", "complete -c briefsmith")]
+    {
+        let output = briefsmith(&["completions", shell]);
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        assert!(script.contains(marker), "{shell}: {}", &script[..script.len().min(200)]);
+        for subcommand in ["analyze", "brief", "digest", "templates"] {
+            assert!(script.contains(subcommand), "{shell} completes {subcommand}");
+        }
+        assert!(script.contains("citations"), "{shell} completes the brief's options");
+    }
+    // Bash reads the script without a syntax error.
+    let dir = scratch("completions");
+    let script = write(&dir, "briefsmith.bash", &briefsmith(&["completions", "bash"]).stdout);
+    let checked = std::process::Command::new("bash").args(["-n", &script]).output().unwrap();
+    assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
+    let unknown = briefsmith(&["completions", "tcsh"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("possible values: bash"));
+
+    let page = String::from_utf8(briefsmith(&["man"]).stdout).unwrap();
+    assert!(page.contains(".TH briefsmith 1"), "{}", &page[..page.len().min(200)]);
+    for subcommand in ["analyze", "digest", "completions"] {
+        assert!(page.contains(subcommand), "the manual lists {subcommand}");
+    }
+}
+
+#[test]
+fn quiet_leaves_out_warnings_and_no_color_leaves_out_colour() {
+    let dir = scratch("quiet");
+    let article = write(&dir, "article.txt", ARTICLE.as_bytes());
+    let out = dir.join("digest.md");
+    let out = out.to_str().unwrap();
+    let loud = briefsmith(&["digest", "-o", out, &article, &article]);
+    assert_eq!(loud.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&loud.stderr).contains("given more than once"));
+    let digest = std::fs::read(out).unwrap();
+    let quiet = briefsmith(&["--quiet", "digest", "-o", out, &article, &article]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
+    assert_eq!(std::fs::read(out).unwrap(), digest, "the same digest, only quieter");
+    // Errors still speak.
+    let failed = briefsmith(&["-q", "analyze", "--json", &dir.join("missing.txt").to_string_lossy()]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("no such file"));
+
+    // The help is coloured when forced, and never under NO_COLOR (no-color.org).
+    let help = |env: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_briefsmith"));
+        command.arg("--help").env_remove("NO_COLOR").envs(env.iter().copied());
+        String::from_utf8(command.output().unwrap().stdout).unwrap()
+    };
+    assert!(help(&[("CLICOLOR_FORCE", "1")]).contains('\u{1b}'));
+    assert!(!help(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\u{1b}'));
+}

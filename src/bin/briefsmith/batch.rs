@@ -29,7 +29,7 @@ const QUIET_FOR: Duration = Duration::from_secs(1);
 /// order. One failed (or panicking) input does not stop the others; the exit
 /// code says whether any failed.
 pub fn run(inputs: &[String], work: impl Fn(&str) -> Result<Done, String> + Sync) -> ExitCode {
-    let progress = Progress::new(inputs.len(), io::stderr().is_terminal());
+    let progress = Progress::new(inputs.len(), io::stderr().is_terminal() && !crate::quiet());
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut failed = false;
@@ -40,8 +40,10 @@ pub fn run(inputs: &[String], work: impl Fn(&str) -> Result<Done, String> + Sync
         for result in results {
             match result {
                 Ok(done) => {
-                    for warning in &done.warnings {
-                        progress.say(&format!("briefsmith: warning: {warning}"));
+                    if !crate::quiet() {
+                        for warning in &done.warnings {
+                            progress.say(&format!("briefsmith: warning: {warning}"));
+                        }
                     }
                     if let Err(error) = out.write_all(&done.output) {
                         progress.finish();
@@ -74,7 +76,7 @@ pub fn run(inputs: &[String], work: impl Fn(&str) -> Result<Done, String> + Sync
 /// order, with the same progress bar as [`run`]; a panicking input is an
 /// error like any other.
 pub fn collect<T: Send>(inputs: &[String], work: impl Fn(&str) -> Result<T, String> + Sync) -> Vec<Result<T, String>> {
-    let progress = Progress::new(inputs.len(), io::stderr().is_terminal());
+    let progress = Progress::new(inputs.len(), io::stderr().is_terminal() && !crate::quiet());
     let results = inputs.par_iter().map(|input| guarded(input, &work, &progress)).collect();
     progress.finish();
     results

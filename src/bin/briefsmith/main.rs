@@ -10,7 +10,9 @@ use briefsmith::brief::{Brief, BriefOptions, CitationStyle, Confidence};
 use briefsmith::export;
 use briefsmith::ingest::{ingest, inputs, source, Format, IngestOptions};
 use briefsmith::template::{self, Library, Origin};
-use clap::{Parser, Subcommand, ValueEnum};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod batch;
 mod summary;
@@ -22,6 +24,9 @@ struct Cli {
     /// platform's config folder).
     #[arg(long, global = true, value_name = "DIR")]
     templates_dir: Option<PathBuf>,
+    /// Print no warnings and no progress bar on standard error; errors still.
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -43,6 +48,28 @@ enum Command {
     /// List, show, create and check briefing templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Print the completion script for a shell:
+    /// `briefsmith completions bash > ~/.local/share/bash-completion/completions/briefsmith`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, as roff: `briefsmith man | man -l -`.
+    Man,
+}
+
+/// Whether `--quiet` was given: warnings and the progress bar are left out.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// A warning on standard error, unless `--quiet`.
+fn warn(warning: &str) {
+    if !quiet() {
+        eprintln!("briefsmith: warning: {warning}");
+    }
 }
 
 #[derive(clap::Args)]
@@ -236,6 +263,7 @@ fn parse_language(value: &str) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.quiet, Ordering::Relaxed);
     let library = Library::new(cli.templates_dir.clone().or_else(template::user_dir));
     let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Analyze(args) => analyze(args),
@@ -243,11 +271,30 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Digest(args) => report(digest(args, &library)),
         Command::Templates(command) => report(templates(command, &library)),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "briefsmith", &mut script);
+            report(print(&script))
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            let made = clap_mangen::Man::new(Cli::command()).render(&mut page);
+            report(made.map_err(|e| format!("the manual page could not be made: {e}")).and_then(|()| print(&page)))
+        }
     });
     result.unwrap_or_else(|_| {
         eprintln!("briefsmith: internal error; please report it with the input attached");
         ExitCode::FAILURE
     })
+}
+
+/// Writes `bytes` to standard output; a reader that stopped early (`| head`)
+/// is no error.
+fn print(bytes: &[u8]) -> Result<(), String> {
+    match io::stdout().lock().write_all(bytes) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(format!("could not write the output: {error}")),
+        _ => Ok(()),
+    }
 }
 
 fn report(result: Result<(), String>) -> ExitCode {
@@ -414,7 +461,7 @@ fn load(file: &str, format: Option<FormatArg>) -> Result<(Vec<u8>, IngestOptions
 fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
     let (files, repeated) = inputs::expand(&args.inputs).map_err(|(input, error)| about(&input, error))?;
     for file in repeated {
-        eprintln!("briefsmith: warning: {file}: given more than once; read once");
+        warn(&format!("{file}: given more than once; read once"));
     }
     let too_many = |count: usize| inputs::InputError::TooMany(count).to_string();
     // Refused before anything is read: a feed may still add items, checked below.
@@ -428,7 +475,7 @@ fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
         match result {
             Ok(read) => {
                 for warning in read.warnings {
-                    eprintln!("briefsmith: warning: {warning}");
+                    warn(&warning);
                 }
                 articles.extend(read.articles);
             }
@@ -484,7 +531,7 @@ fn pdf(
 ) -> Result<Vec<u8>, String> {
     let pdf = export::pdf(library, resolved, brief, locale, markdown, None).map_err(|e| e.to_string())?;
     for warning in &pdf.warnings {
-        eprintln!("briefsmith: warning: {warning}");
+        warn(warning);
     }
     Ok(pdf.bytes)
 }
