@@ -367,3 +367,29 @@ fn fetching_has_limits_and_clear_errors() {
     assert!(failure_of(&["extract", "ftp://example.org/a.html"]).contains("only http:// and https://"));
     assert!(failure_of(&["extract", &format!("{server}/huge")]).contains("10485760-byte limit"));
 }
+
+/// A Word file whose part does not match its checksum (found by the fuzzer:
+/// the reader panicked on it) is a clear error naming the part.
+#[test]
+fn a_word_file_with_a_damaged_part_is_a_clear_error() {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    zip.start_file("_rels/.rels", stored).unwrap();
+    std::io::Write::write_all(&mut zip, rels.as_bytes()).unwrap();
+    zip.start_file("word/document.xml", stored).unwrap();
+    std::io::Write::write_all(&mut zip, b"<w:document/>").unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    // One letter of the stored relationships changed: its checksum no longer matches.
+    let at = bytes.windows(13).position(|w| w == b"Relationships").unwrap();
+    bytes[at] = b'X';
+    let options = IngestOptions { format: Some(Format::Docx), ..Default::default() };
+    let error = ingest(&bytes, &options).expect_err("a damaged Word file").to_string();
+    assert!(error.contains("_rels/.rels") && error.contains("damaged"), "{error}");
+    assert!(error.contains("save it again from Word"), "{error}");
+    // What the fuzzer found: the fictional Calderra file, a digit of one part changed.
+    let output = briefsmith(&["extract", "tests/fixtures/calderra-damaged-checksum.docx"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is damaged") && !stderr.contains("panicked"), "{stderr}");
+}

@@ -26,10 +26,15 @@ pub const MAX_PARTS: usize = 10_000;
 /// a table row becomes a line of its cells.
 pub fn read(bytes: &[u8]) -> Result<Vec<Block>, IngestError> {
     check_expansion(bytes)?;
-    let docx = docx_rs::read_docx(bytes).map_err(|e| IngestError::Document {
+    let damaged = |detail: String| IngestError::Document {
         what: "Word document",
-        why: format!("it is damaged or not a .docx file ({e}); save it again from Word as .docx"),
-    })?;
+        why: format!("it is damaged or not a .docx file ({detail}); save it again from Word as .docx"),
+    };
+    // The reader unwraps some of what it reads from the archive, so a
+    // damaged file can make it panic.
+    let docx = std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
+        .map_err(|_| damaged("its parts could not be read".to_owned()))?
+        .map_err(|e| damaged(e.to_string()))?;
     let mut blocks = Vec::new();
     for child in &docx.document.children {
         match child {
@@ -56,10 +61,16 @@ fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
     }
     let mut expanded = 0u64;
     for index in 0..archive.len() {
-        // A damaged or encrypted part is left to the parser, which names it.
+        // An encrypted part is left to the parser, which names it.
         let Ok(mut part) = archive.by_index(index) else { continue };
         let room = MAX_EXPANDED_BYTES - expanded;
-        expanded += std::io::copy(&mut (&mut part).take(room + 1), &mut std::io::sink()).unwrap_or(0);
+        // Read to its end, a part's checksum is checked too.
+        expanded += std::io::copy(&mut (&mut part).take(room + 1), &mut std::io::sink()).map_err(|error| {
+            IngestError::Document {
+                what: "Word document",
+                why: format!("its part {} is damaged ({error}); save it again from Word as .docx", part.name()),
+            }
+        })?;
         if expanded > MAX_EXPANDED_BYTES {
             return Err(IngestError::TooLarge {
                 what: "Word document",
