@@ -15,6 +15,30 @@ export function renderList(list, focusIndex = null) {
   if (focusIndex !== null) ol.children[focusIndex]?.focus();
 }
 
+const ENTITY_KINDS = ["person", "organization", "location", "other"];
+
+// What the analyzer took a name for, which the analyst can correct: the
+// brief lists the name with its new kind.
+function kindPicker(item) {
+  const select = document.createElement("select");
+  select.className = "kind";
+  select.setAttribute("aria-label", t("entity_kind"));
+  for (const kind of ENTITY_KINDS) {
+    const option = document.createElement("option");
+    option.value = kind;
+    option.textContent = t(`kind_${kind}`);
+    select.append(option);
+  }
+  select.value = item.kind;
+  select.addEventListener("change", () => {
+    item.kind = select.value;
+    changed();
+  });
+  // Arrow keys choose a kind here, not the next item of the list.
+  select.addEventListener("keydown", (event) => event.stopPropagation());
+  return select;
+}
+
 export function itemElement(list, item, index) {
   const li = document.createElement("li");
   li.className = "item";
@@ -66,7 +90,7 @@ export function itemElement(list, item, index) {
     meta.append(speaker);
   }
   if (list === "entities") {
-    badge(t(`kind_${item.kind}`));
+    meta.append(kindPicker(item));
     if (item.mentions) badge(`×${item.mentions.length}`);
   }
   if (list === "figures") {

@@ -116,6 +116,26 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
     let template = c.find(Locator::Id("template")).await.expect("template select");
     template.select_by_value("sitrep").await.expect("pick sitrep");
     wait_until(c, "window.briefsmith.state().template === 'sitrep'", "sitrep").await;
+    // Correct what the analyzer took a name for: the sitrep lists it with the places.
+    let index = js(c, "window.briefsmith.state().brief.entities.findIndex(e => e.included && e.kind !== 'location')")
+        .await
+        .as_u64()
+        .expect("a name that is not a place");
+    let name = js(c, &format!("window.briefsmith.state().brief.entities[{index}].text")).await;
+    let css = format!("#entities li:nth-child({}) select.kind", index + 1);
+    let kind = c.find(Locator::Css(&css)).await.expect("the kind of a name");
+    assert!(kind.attr("aria-label").await.expect("label").is_some_and(|l| !l.is_empty()), "the kind is labelled");
+    kind.select_by_value("location").await.expect("a place");
+    assert_eq!(js(c, &format!("window.briefsmith.state().brief.entities[{index}].kind")).await, "location");
+    wait_until(
+        c,
+        &format!(
+            "[...document.querySelectorAll('#preview li')].some(li => li.textContent.startsWith('Địa danh') \
+             && li.textContent.includes({name}))"
+        ),
+        "the corrected name among the places",
+    )
+    .await;
     template.select_by_value("bluf").await.expect("pick bluf");
     wait_until(c, "window.briefsmith.state().template === 'bluf'", "bluf").await;
     wait_until(
