@@ -172,7 +172,7 @@ impl<'o> Composer<'o> {
     }
 
     fn new_page(&mut self) {
-        self.pages.push(std::mem::take(&mut self.ops));
+        self.pages.push(without_repeated_state(std::mem::take(&mut self.ops)));
         self.y = self.top;
     }
 
@@ -476,7 +476,7 @@ impl<'o> Composer<'o> {
     /// Closes the last page and adds header, footer and banners to all.
     fn finish(mut self, fonts: &mut Fonts) -> Vec<Vec<Op>> {
         if !self.ops.is_empty() || self.pages.is_empty() {
-            self.pages.push(std::mem::take(&mut self.ops));
+            self.pages.push(without_repeated_state(std::mem::take(&mut self.ops)));
         }
         let total = self.pages.len();
         let size = self.size * 0.78;
@@ -521,6 +521,29 @@ impl<'o> Composer<'o> {
         }
         pages
     }
+}
+
+/// A page's ops without the fill colours and fonts set again to what they
+/// already were: each line sets both, most to the same as the line before,
+/// and a long brief keeps every page's ops until the end. Both persist from
+/// one text object to the next, so the page draws the same.
+fn without_repeated_state(mut ops: Vec<Op>) -> Vec<Op> {
+    let (mut fill, mut font) = (None, None);
+    ops.retain(|op| match op {
+        Op::SetFillColor { .. } if fill.as_ref() == Some(op) => false,
+        Op::SetFillColor { .. } => {
+            fill = Some(op.clone());
+            true
+        }
+        Op::SetFont { .. } if font.as_ref() == Some(op) => false,
+        Op::SetFont { .. } => {
+            font = Some(op.clone());
+            true
+        }
+        _ => true,
+    });
+    ops.shrink_to_fit();
+    ops
 }
 
 /// The same runs in another face (headings are bold throughout).
