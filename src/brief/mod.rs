@@ -449,19 +449,24 @@ impl<'a> Paragraphs<'a> {
         }
         Window { from, to, cut_before, cut_after }
     }
+
+    /// The paragraph around a char range as one line, cut as
+    /// [`Self::window`] cuts it: the context a quote keeps when it loses its
+    /// place in a changed article.
+    pub(crate) fn around(&self, start: usize, end: usize) -> String {
+        let window = self.window(start, end);
+        let (before, after) = (if window.cut_before { "… " } else { "" }, if window.cut_after { " …" } else { "" });
+        format!("{before}{}{after}", self.slice(window.from, window.to)).trim().to_owned()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The window around `quote` as a context line shows it.
     fn context_of(text: &str, quote: &str) -> String {
         let start = text[..text.find(quote).unwrap()].chars().count();
-        let paragraphs = Paragraphs::of(text);
-        let window = paragraphs.window(start, start + quote.chars().count());
-        let (before, after) = (if window.cut_before { "… " } else { "" }, if window.cut_after { " …" } else { "" });
-        format!("{before}{}{after}", paragraphs.slice(window.from, window.to)).trim().to_owned()
+        Paragraphs::of(text).around(start, start + quote.chars().count())
     }
 
     #[test]

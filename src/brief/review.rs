@@ -5,7 +5,7 @@
 //! the analyst did to the old ones: their order, exclusions, edits, corrected
 //! speakers, and the key points they wrote themselves.
 
-use super::{Brief, BriefOptions, EntityItem, FigureItem, Input, KeyPointItem, QuoteItem};
+use super::{Brief, BriefOptions, EntityItem, FigureItem, Input, KeyPointItem, Paragraphs, QuoteItem};
 use crate::analyze::Mention;
 use crate::ingest::{IngestError, IngestOptions};
 use crate::text::CharIndex;
@@ -45,6 +45,7 @@ impl Brief {
         let article = fresh.article.clone();
         let index = CharIndex::new(&article);
         let locate = |text: &str| find_chars(&article, &index, text);
+        let old_paragraphs = Paragraphs::of(&self.article);
 
         fresh.key_points = merge(
             std::mem::take(&mut fresh.key_points),
@@ -71,7 +72,14 @@ impl Brief {
                 new.speaker = old.speaker.clone();
             },
             |old| old.edited.is_some(),
-            |old: &mut QuoteItem| (old.start, old.end) = locate(&old.text).unzip(),
+            |old: &mut QuoteItem| {
+                let (start, end) = (old.start, old.end);
+                (old.start, old.end) = locate(&old.text).unzip();
+                // Not in the new article: it keeps the paragraph it stood in.
+                if let (None, Some(start), Some(end)) = (old.start, start, end) {
+                    old.context = old_paragraphs.around(start, end);
+                }
+            },
         );
         fresh.entities = merge(
             std::mem::take(&mut fresh.entities),
@@ -236,6 +244,21 @@ mod tests {
                 after.article.chars().skip(k.start.unwrap()).take(k.end.unwrap() - k.start.unwrap()).collect();
             assert_eq!(chars, k.text, "offsets point into the new article");
         }
+    }
+
+    #[test]
+    fn an_edited_quote_no_longer_in_the_article_keeps_its_paragraph() {
+        let mut before = brief(3);
+        let (start, end) = (before.quotes[0].start.unwrap(), before.quotes[0].end.unwrap());
+        let paragraph = Paragraphs::of(&before.article).around(start, end);
+        // The analyst's edit kept, with words the article will no longer hold.
+        before.quotes[0].text = "lời đã không còn trong bài".into();
+        before.quotes[0].edited = Some("Lời đã sửa.".into());
+        let after = before.reanalyze(before.input.clone().unwrap()).unwrap();
+        let kept = after.quotes.iter().find(|q| q.edited.as_deref() == Some("Lời đã sửa.")).expect("kept");
+        assert_eq!((kept.start, kept.end), (None, None));
+        assert_eq!(kept.context, paragraph);
+        assert!(!paragraph.is_empty());
     }
 
     #[test]
