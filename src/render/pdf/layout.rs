@@ -126,7 +126,7 @@ const HYPHENATE_ABOVE_EM: f32 = 0.25;
 /// Ends `line` with the head of the word in `pieces` and a hyphen when the
 /// line would otherwise be loose and the head fits; returns the rest of the
 /// word, to open the next line. A word in one style only: a word that
-/// changes style midway is moved whole.
+/// changes style midway, code and links are moved whole.
 fn hyphenate_into(
     line: &mut Line,
     pieces: &[Piece],
@@ -135,7 +135,11 @@ fn hyphenate_into(
     size: f32,
     max_width: f32,
 ) -> Option<Piece> {
+    // Code and addresses are copied, not read: a hyphen would change them.
     let [piece] = pieces else { return None };
+    if piece.code || piece.link.is_some() {
+        return None;
+    }
     let word = piece.text.trim_end_matches(['\n', ' ']);
     let mut trimmed = line.clone();
     finish(&mut trimmed, fonts, size);
