@@ -25,13 +25,16 @@ pub const MAX_PARTS: usize = 10_000;
 /// The blocks of a Word document. Heading and Title styles become headings;
 /// a table row becomes a line of its cells.
 pub fn read(bytes: &[u8]) -> Result<Vec<Block>, IngestError> {
-    check_expansion(bytes)?;
+    let damaged_part = check_expansion(bytes)?;
     let damaged = |detail: String| IngestError::Document {
         what: "Word document",
-        why: format!("it is damaged or not a .docx file ({detail}); save it again from Word as .docx"),
+        why: match &damaged_part {
+            Some(part) => format!("{part}; save it again from Word as .docx"),
+            None => format!("it is damaged or not a .docx file ({detail}); save it again from Word as .docx"),
+        },
     };
-    // The reader unwraps some of what it reads from the archive, so a
-    // damaged file can make it panic.
+    // The reader unwraps what it reads from the archive, so a damaged part
+    // it needs can make it panic.
     let docx = std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
         .map_err(|_| damaged("its parts could not be read".to_owned()))?
         .map_err(|e| damaged(e.to_string()))?;
@@ -48,10 +51,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, IngestError> {
 
 /// Inflates every part into nothing, counting, so that what the archive
 /// claims about its sizes (which a crafted one fakes) does not matter.
-fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
+/// A damaged XML part is refused; what is wrong with the first other
+/// damaged part is returned, for the error should the reader fail on it.
+fn check_expansion(bytes: &[u8]) -> Result<Option<String>, IngestError> {
     // A file that is not a zip archive is left to the parser's own error.
     let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Ok(());
+        return Ok(None);
     };
     if archive.len() > MAX_PARTS {
         return Err(IngestError::TooLarge {
@@ -60,17 +65,28 @@ fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
         });
     }
     let mut expanded = 0u64;
+    let mut damaged = None;
     for index in 0..archive.len() {
         // An encrypted part is left to the parser, which names it.
         let Ok(mut part) = archive.by_index(index) else { continue };
         let room = MAX_EXPANDED_BYTES - expanded;
         // Read to its end, a part's checksum is checked too.
-        expanded += std::io::copy(&mut (&mut part).take(room + 1), &mut std::io::sink()).map_err(|error| {
-            IngestError::Document {
-                what: "Word document",
-                why: format!("its part {} is damaged ({error}); save it again from Word as .docx", part.name()),
+        expanded += match std::io::copy(&mut (&mut part).take(room + 1), &mut std::io::sink()) {
+            Ok(read) => read,
+            // The document's own XML is what Word refuses to open damaged.
+            Err(error) if part.name().ends_with(".xml") || part.name().ends_with(".rels") => {
+                return Err(IngestError::Document {
+                    what: "Word document",
+                    why: format!("its part {} is damaged ({error}); save it again from Word as .docx", part.name()),
+                });
             }
-        })?;
+            // A damaged picture is no reason to refuse the text; should the
+            // reader fail on it, its error names it.
+            Err(error) => {
+                damaged.get_or_insert_with(|| format!("its part {} is damaged ({error})", part.name()));
+                0
+            }
+        };
         if expanded > MAX_EXPANDED_BYTES {
             return Err(IngestError::TooLarge {
                 what: "Word document",
@@ -81,7 +97,7 @@ fn check_expansion(bytes: &[u8]) -> Result<(), IngestError> {
             });
         }
     }
-    Ok(())
+    Ok(damaged)
 }
 
 fn push_paragraph(blocks: &mut Vec<Block>, paragraph: &Paragraph) {
