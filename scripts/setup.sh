@@ -50,12 +50,13 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
-# Fuzzing (scripts/fuzz.sh): cargo fuzz, for the test suite's smoke run,
-# which builds its targets unoptimized and without a sanitizer on this stable
-# toolchain. Long runs (`setup.sh --fuzz`, which fuzz.sh runs for them) build
-# with AddressSanitizer, which only a nightly compiler takes.
+# Fuzzing (scripts/fuzz.sh, which runs this with --fuzz-smoke for the test
+# suite's smoke run and --fuzz for long runs): cargo fuzz. The smoke run
+# builds its targets unoptimized and without a sanitizer on this stable
+# toolchain; long runs build with AddressSanitizer, which only a nightly
+# compiler takes. Not for running the app: it needs neither.
 CARGO_FUZZ_VERSION=0.13.2
-if ! cargo fuzz --version >/dev/null 2>&1; then
+if [[ "${1:-}" == --fuzz || "${1:-}" == --fuzz-smoke ]] && ! cargo fuzz --version >/dev/null 2>&1; then
   echo "setup: installing cargo-fuzz $CARGO_FUZZ_VERSION"
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet
 fi
