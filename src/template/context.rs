@@ -49,7 +49,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         })
         .collect();
 
-    let key_points_json: Vec<Value> = key_points
+    let shown_key_points: Vec<Value> = key_points
         .iter()
         .enumerate()
         .map(|(i, k)| {
@@ -126,7 +126,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
     // shows them once; quotes in one sentence show its context once.
     let mut seen_quotes: HashSet<(String, Option<&str>)> = HashSet::new();
     let mut seen_contexts: HashSet<String> = HashSet::new();
-    let mut quotes_json: Vec<Value> = Vec::new();
+    let mut shown_quotes: Vec<Value> = Vec::new();
     let (mut direct_quotes, mut quotes_outside, mut direct_outside) = (Vec::new(), Vec::new(), Vec::new());
     for ((q, held_by), words) in quotes.iter().zip(&holder).zip(&quote_words) {
         if !seen_quotes.insert((shown(&q.edited, &q.text).trim().to_owned(), q.speaker.as_deref())) {
@@ -139,7 +139,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         let quote = context! {
             text => words.text.clone(),
             speaker => words.speaker.clone(),
-            kind => kind_name(q.kind),
+            kind => Value::from(Serde(q.kind)),
             context => context,
             in_key_point => *held_by,
             start => q.start,
@@ -156,7 +156,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
                 direct_outside.push(quote.clone());
             }
         }
-        quotes_json.push(quote);
+        shown_quotes.push(quote);
     }
 
     let entities = names_by_kind(
@@ -217,7 +217,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
     });
     let (sources, stories) = if brief.stories.is_empty() {
         let one = OneArticle {
-            key_points: &key_points_json,
+            key_points: &shown_key_points,
             quotes: &quote_words,
             figures: &figure_words,
             figure_kinds: &included_figures,
@@ -250,8 +250,8 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
             classification => analyst.classification.as_str(),
             recommendations => analyst.recommendations.iter().map(|r| typeset(r)).collect::<Vec<_>>(),
         },
-        key_points => key_points_json,
-        quotes => quotes_json,
+        key_points => shown_key_points,
+        quotes => shown_quotes,
         direct_quotes => direct_quotes,
         quotes_outside_key_points => quotes_outside,
         direct_quotes_outside_key_points => direct_outside,
@@ -272,14 +272,6 @@ struct QuoteWords {
     text: Value,
     speaker: Value,
     kind: QuoteKind,
-}
-
-fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Reported => "reported",
-    }
 }
 
 /// Names grouped by kind, every kind present (empty when none).
@@ -361,7 +353,7 @@ impl OneArticle<'_> {
             language: brief.language.clone(),
             article: String::new(),
         };
-        let sources = vec![source_json(0, &source, typeset)];
+        let sources = vec![source_value(0, &source, typeset)];
         let one = Value::from(vec![1]);
         let key_points: Vec<Value> = self
             .key_points
@@ -375,7 +367,7 @@ impl OneArticle<'_> {
                 let quote = context! {
                     text => q.text.clone(),
                     speaker => q.speaker.clone(),
-                    kind => kind_name(q.kind),
+                    kind => Value::from(Serde(q.kind)),
                     sources => one.clone(),
                 };
                 (quote, q.kind)
@@ -396,7 +388,7 @@ impl OneArticle<'_> {
                 }
             })
             .collect();
-        let story = story_json(
+        let story = story_value(
             1,
             typeset(&brief.title),
             vec![1],
@@ -411,7 +403,7 @@ impl OneArticle<'_> {
     }
 }
 
-fn source_json(i: usize, s: &SourceArticle, typeset: &dyn Fn(&str) -> String) -> Value {
+fn source_value(i: usize, s: &SourceArticle, typeset: &dyn Fn(&str) -> String) -> Value {
     context! {
         n => i + 1,
         name => typeset(&s.name),
@@ -426,7 +418,7 @@ fn source_json(i: usize, s: &SourceArticle, typeset: &dyn Fn(&str) -> String) ->
 
 /// One story as a template sees it.
 #[allow(clippy::too_many_arguments)]
-fn story_json(
+fn story_value(
     n: usize,
     title: String,
     sources: Vec<usize>,
@@ -471,7 +463,7 @@ fn story_json(
 /// `[1][2]` in a template.
 fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>, Vec<Value>) {
     let sources = &brief.sources;
-    let sources_json: Vec<Value> = sources.iter().enumerate().map(|(i, s)| source_json(i, s, typeset)).collect();
+    let numbered_sources: Vec<Value> = sources.iter().enumerate().map(|(i, s)| source_value(i, s, typeset)).collect();
     let numbers = |of: &[usize]| of.iter().map(|i| i + 1).collect::<Vec<_>>();
     let shown = |edited: &Option<String>, text: &str| typeset(edited.as_deref().unwrap_or(text));
     // The outlet; a story whose articles name none lists only numbers.
@@ -505,7 +497,7 @@ fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>,
                     let quote = context! {
                         text => shown(&q.item.edited, &q.item.text),
                         speaker => q.item.speaker.as_deref().map(typeset),
-                        kind => kind_name(q.item.kind),
+                        kind => Value::from(Serde(q.item.kind)),
                         sources => numbers(&q.sources()),
                     };
                     (quote, q.item.kind)
@@ -526,7 +518,7 @@ fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>,
                 .filter(|d| d.included)
                 .map(|d| context! { about => typeset(&d.about), figures => d.figures.iter().map(figure).collect::<Vec<_>>() })
                 .collect();
-            story_json(
+            story_value(
                 i + 1,
                 shown(&story.edited, &story.title),
                 numbers(&story.sources),
@@ -539,7 +531,7 @@ fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>,
             )
         })
         .collect();
-    (sources_json, stories)
+    (numbered_sources, stories)
 }
 
 #[cfg(test)]
