@@ -33,7 +33,7 @@ pub fn app_binary() -> PathBuf {
 /// Stops tauri-driver with SIGTERM so it also stops the WebKitWebDriver it
 /// started (SIGKILL would leave that running), and the app if a failed test
 /// left it open.
-struct Driver(Child, PathBuf);
+struct Driver(Child, PathBuf, u16);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -87,8 +87,13 @@ impl Drop for SessionBus {
     }
 }
 
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("an address").port()
+/// Two different free ports: both are held open until both are chosen, so
+/// the kernel cannot hand the same one out twice.
+pub fn free_ports() -> (u16, u16) {
+    let first = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let second = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = |listener: &TcpListener| listener.local_addr().expect("an address").port();
+    (port(&first), port(&second))
 }
 
 pub fn tauri_driver() -> String {
@@ -138,34 +143,58 @@ pub async fn launch(data: &Path) -> Session {
 }
 
 /// Starts the app with `args` on its command line.
+///
+/// Opening the WebDriver session is tried three times, each with a new
+/// tauri-driver: WebKitWebDriver now and then drops its first connection
+/// on a busy machine (the request ends with no reply), which says nothing
+/// about the app. An app that cannot start fails every try, and its last
+/// error is the one reported.
 pub async fn launch_with(data: &Path, args: &[&str]) -> Session {
     assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under `xvfb-run -a cargo test ... -- --ignored`");
     let bus = SessionBus::start();
-    let (port, native_port) = (free_port(), free_port());
+    const TRIES: u32 = 3;
+    for attempt in 1..=TRIES {
+        let driver = start_driver(data, &bus).await;
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert("tauri:options".into(), json!({ "application": app_binary(), "args": args }));
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let requested = Instant::now();
+        let connected =
+            tokio::time::timeout(Duration::from_secs(60), builder.connect(&format!("http://127.0.0.1:{}", driver.2)))
+                .await
+                .expect("timed out opening a WebDriver session (did the app start?)");
+        match connected {
+            Ok(client) => return Session { client, _driver: driver, bus, requested },
+            Err(error) if attempt < TRIES => {
+                eprintln!("opening a WebDriver session failed (try {attempt} of {TRIES}), trying again: {error:?}");
+                drop(driver);
+            }
+            Err(error) => panic!("a WebDriver session, after {TRIES} tries: {error:?}"),
+        }
+    }
+    unreachable!("the last try returns or panics")
+}
+
+/// A tauri-driver listening on a port of its own.
+async fn start_driver(data: &Path, bus: &SessionBus) -> Driver {
+    let (port, native_port) = free_ports();
     let driver = Driver(
         Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .envs(app_env(data, &bus))
+            .envs(app_env(data, bus))
             .spawn()
             .expect("tauri-driver starts (bash scripts/setup.sh installs it)"),
         data.to_path_buf(),
+        port,
     );
     let deadline = Instant::now() + Duration::from_secs(30);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), "wry".into());
-    caps.insert("tauri:options".into(), json!({ "application": app_binary(), "args": args }));
-    let mut builder = ClientBuilder::native();
-    builder.capabilities(caps);
-    let requested = Instant::now();
-    let client = tokio::time::timeout(Duration::from_secs(60), builder.connect(&format!("http://127.0.0.1:{port}")))
-        .await
-        .expect("timed out opening a WebDriver session (did the app start?)")
-        .expect("a WebDriver session");
-    Session { client, _driver: driver, bus, requested }
+    driver
 }
 
 /// Evaluates `expression` in the window.
