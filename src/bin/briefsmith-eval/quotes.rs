@@ -86,8 +86,22 @@ struct GoldQuote {
     direct: bool,
 }
 
+/// A matched gold quote whose named speaker Briefsmith got wrong: the
+/// quote's first words, the gold speaker, and Briefsmith's.
+type SpeakerMiss = (String, String, Option<String>);
+
 /// Scores the found quotes of one article against its gold quotes.
 fn count(found: &[&Quote], gold: &[GoldQuote], same_speaker: fn(&str, &str) -> bool) -> QuoteCounts {
+    count_with_misses(found, gold, same_speaker).0
+}
+
+/// [`count`], with the speaker misses for error analysis.
+fn count_with_misses(
+    found: &[&Quote],
+    gold: &[GoldQuote],
+    same_speaker: fn(&str, &str) -> bool,
+) -> (QuoteCounts, Vec<SpeakerMiss>) {
+    let mut misses = Vec::new();
     let found: Vec<(Vec<String>, Option<&str>)> =
         found.iter().map(|q| (tokens(&q.text), q.speaker.as_deref())).collect();
     let mut counts = QuoteCounts { found: found.len(), ..QuoteCounts::default() };
@@ -104,7 +118,12 @@ fn count(found: &[&Quote], gold: &[GoldQuote], same_speaker: fn(&str, &str) -> b
         match &gold_quote.speaker {
             Some(gold_speaker) => {
                 counts.named += 1;
-                counts.speaker_right += usize::from(speaker.is_some_and(|s| same_speaker(s, gold_speaker)));
+                let right = speaker.is_some_and(|s| same_speaker(s, gold_speaker));
+                counts.speaker_right += usize::from(right);
+                if !right {
+                    let opening: Vec<&str> = gold_quote.tokens.iter().take(8).map(String::as_str).collect();
+                    misses.push((opening.join(" "), gold_speaker.clone(), speaker.map(str::to_owned)));
+                }
             }
             None => {
                 counts.unnamed += 1;
@@ -113,7 +132,7 @@ fn count(found: &[&Quote], gold: &[GoldQuote], same_speaker: fn(&str, &str) -> b
         }
     }
     counts.precise = found.iter().filter(|(f, _)| gold.iter().any(|g| covers(f, &g.tokens))).count();
-    counts
+    (counts, misses)
 }
 
 fn last_name(name: &str) -> String {
@@ -250,9 +269,19 @@ fn score_entities(file_text: &str, case: &Value, analysis: &briefsmith::Analysis
             .find(|(f, _)| *f == gold_tokens)
             .or_else(|| found.iter().find(|(f, _)| holds(f, &gold_tokens)))
             .or_else(|| found.iter().find(|(f, _)| holds(&gold_tokens, f)));
-        if let Some((_, kind)) = matched {
-            counts.found += 1;
-            counts.right_kind += usize::from(*kind == gold_kind(entity["kind"].as_str().unwrap()));
+        let gold_kind_name = entity["kind"].as_str().unwrap();
+        let shown = std::env::var_os("BRIEFSMITH_EVAL_MISSES").is_some() && half_of(case) == Half::Tuning;
+        match matched {
+            Some((_, kind)) => {
+                counts.found += 1;
+                let right = *kind == gold_kind(gold_kind_name);
+                counts.right_kind += usize::from(right);
+                if shown && !right {
+                    eprintln!("kind miss {}: {text} gold {gold_kind_name}, found {kind:?}", case["id"]);
+                }
+            }
+            None if shown => eprintln!("name miss {}: {text} ({gold_kind_name})", case["id"]),
+            None => {}
         }
     }
     counts
@@ -277,7 +306,17 @@ pub fn vi_quotes(corpus: &Path) {
                 })
                 .collect();
             let found: Vec<&Quote> = analysis.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
-            let quotes = count(&found, &gold, same_vietnamese_name);
+            let (quotes, misses) = count_with_misses(&found, &gold, same_vietnamese_name);
+            // Error analysis reads the tuning half only: the checking half
+            // stays unseen, so its figure still says whether a rule generalizes.
+            if std::env::var_os("BRIEFSMITH_EVAL_MISSES").is_some() && half_of(case) == Half::Tuning {
+                for (opening, gold_speaker, found_speaker) in misses {
+                    eprintln!(
+                        "speaker miss {}: “{opening} …” gold {gold_speaker}, found {found_speaker:?}",
+                        case["id"]
+                    );
+                }
+            }
             let file_text = std::fs::read_to_string(&path).expect("article");
             (half_of(case), (quotes, score_entities(&file_text, case, &analysis)))
         })
