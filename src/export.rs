@@ -74,7 +74,8 @@ fn document(
 }
 
 /// The Markdown of [`markdown`] as a PDF, laid out as the template's
-/// manifest says; `page_size` overrides the manifest's.
+/// manifest says; `page_size` overrides the manifest's, and `pdf_a` asks
+/// for PDF/A-2b whatever the manifest says.
 pub fn pdf(
     library: &Library,
     template: &Resolved,
@@ -82,11 +83,11 @@ pub fn pdf(
     locale: &str,
     markdown: &str,
     page_size: Option<PageSize>,
+    pdf_a: bool,
 ) -> Result<Pdf, ExportError> {
-    let options = PdfOptions {
-        document: document(library, template, brief, locale, page_size)?,
-        fonts: library.font_files(template)?,
-    };
+    let mut document = document(library, template, brief, locale, page_size)?;
+    document.page.pdf_a |= pdf_a;
+    let options = PdfOptions { document, fonts: library.font_files(template)? };
     Ok(crate::render::pdf::render(markdown, &options)?)
 }
 

@@ -277,7 +277,7 @@ fn paragraph_citations_mark_every_finding_and_quote_in_every_format() {
             let text = export::text(&markdown);
             assert_eq!(count_markers(&text), expected, "{place}: text markers");
 
-            let pdf = export::pdf(&library, &resolved, &brief, "en", &markdown, None).unwrap();
+            let pdf = export::pdf(&library, &resolved, &brief, "en", &markdown, None, false).unwrap();
             let pdf_path = dir.path().join("brief.pdf");
             std::fs::write(&pdf_path, &pdf.bytes).unwrap();
             let out = std::process::Command::new("pdftotext").arg(&pdf_path).arg("-").output().expect("pdftotext");

@@ -330,7 +330,7 @@ pub fn export(
     let (resolved, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, None)?;
     let (bytes, pages, warnings) = match wanted {
         "pdf" => {
-            let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
+            let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size, false)?;
             (pdf.bytes, Some(pdf.pages), pdf.warnings)
         }
         "docx" => {

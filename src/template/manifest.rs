@@ -77,6 +77,8 @@ pub struct PageSettings {
     pub footer: String,
     /// Print the classification marking at the top and bottom of each page.
     pub classification_banner: bool,
+    /// Export PDF/A-2b, the archival form, instead of a plain PDF.
+    pub pdf_a: bool,
 }
 
 impl Default for PageSettings {
@@ -91,6 +93,7 @@ impl Default for PageSettings {
             header: "{title}".to_owned(),
             footer: String::new(),
             classification_banner: true,
+            pdf_a: false,
         }
     }
 }

@@ -98,6 +98,9 @@ struct BriefArgs {
     /// Also (or only) write the brief as a PDF, atomically.
     #[arg(long, value_name = "OUT.pdf")]
     pdf: Option<PathBuf>,
+    /// Make the PDF PDF/A-2b, for archives (the manifest's `pdf_a` also can).
+    #[arg(long, requires = "pdf")]
+    pdf_a: bool,
     /// Also (or only) write the brief as a Word document, atomically.
     #[arg(long, value_name = "OUT.docx")]
     docx: Option<PathBuf>,
@@ -150,6 +153,9 @@ struct DigestArgs {
     /// Also (or only) write the digest as a PDF, atomically.
     #[arg(long, value_name = "OUT.pdf", conflicts_with = "json")]
     pdf: Option<PathBuf>,
+    /// Make the PDF PDF/A-2b, for archives (the manifest's `pdf_a` also can).
+    #[arg(long, requires = "pdf")]
+    pdf_a: bool,
     /// Also (or only) write the Brief JSON (what `brief --brief` and the app
     /// read, to review and render again), atomically.
     #[arg(long, value_name = "BRIEF.json", conflicts_with = "json")]
@@ -331,7 +337,7 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
     // Render everything before writing anything: a failure leaves no file half-done.
     let mut outputs: Vec<(&Path, Vec<u8>, &str)> = Vec::new();
     if let Some(path) = &args.pdf {
-        outputs.push((path, pdf(library, &resolved, &brief, &locale, &markdown)?, "the PDF"));
+        outputs.push((path, pdf(library, &resolved, &brief, &locale, &markdown, args.pdf_a)?, "the PDF"));
     }
     if let Some(path) = &args.docx {
         let docx = export::docx(library, &resolved, &brief, &locale, &markdown, None).map_err(|e| e.to_string())?;
@@ -512,7 +518,7 @@ fn digest(args: &DigestArgs, library: &Library) -> Result<(), String> {
     // Render everything before writing anything: a failure leaves no file half-done.
     let mut outputs: Vec<(&Path, Vec<u8>, &str)> = Vec::new();
     if let Some(path) = &args.pdf {
-        outputs.push((path, pdf(library, &resolved, &brief, &locale, &markdown)?, "the PDF"));
+        outputs.push((path, pdf(library, &resolved, &brief, &locale, &markdown, args.pdf_a)?, "the PDF"));
     }
     if let Some(path) = &args.brief_json {
         let json = serde_json::to_vec_pretty(&brief).map_err(|e| format!("could not write the Brief JSON: {e}"))?;
@@ -528,8 +534,9 @@ fn pdf(
     brief: &Brief,
     locale: &str,
     markdown: &str,
+    pdf_a: bool,
 ) -> Result<Vec<u8>, String> {
-    let pdf = export::pdf(library, resolved, brief, locale, markdown, None).map_err(|e| e.to_string())?;
+    let pdf = export::pdf(library, resolved, brief, locale, markdown, None, pdf_a).map_err(|e| e.to_string())?;
     for warning in &pdf.warnings {
         warn(warning);
     }

@@ -2,9 +2,14 @@
 //! reader expects: an outline of the headings, nested and in document order
 //! (printpdf's bookmarks are flat and sorted by name), links inside the
 //! document (printpdf knows only web links), and subset font names with the
-//! `ABCDEF+` tag that marks a subset.
+//! `ABCDEF+` tag that marks a subset; and the structure tree of a tagged PDF.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+use printpdf::OffsetDateTime;
+
+use super::tags::Tree;
+use crate::render::DocumentInfo;
 
 /// A heading, for the outline.
 #[derive(Debug, Clone)]
@@ -27,12 +32,23 @@ pub struct Anchor {
     pub y: f32,
 }
 
-pub fn post_process(bytes: &[u8], outline: &[OutlineEntry], anchors: &[Anchor]) -> Result<Vec<u8>, String> {
+pub fn post_process(
+    bytes: &[u8],
+    outline: &[OutlineEntry],
+    anchors: &[Anchor],
+    tree: &Tree,
+    document: &DocumentInfo,
+    archival: Option<OffsetDateTime>,
+) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
     tag_subset_fonts(&mut doc);
     link_inside(&mut doc, anchors);
     if !outline.is_empty() {
         write_outline(&mut doc, outline)?;
+    }
+    tree.write(&mut doc, &document.language)?;
+    if let Some(created) = archival {
+        super::archive::make_archival(&mut doc, document, created)?;
     }
     let mut out = Vec::with_capacity(bytes.len() + 4096);
     doc.save_to(&mut out).map_err(|e| e.to_string())?;
@@ -101,7 +117,7 @@ fn link_inside(doc: &mut Document, anchors: &[Anchor]) {
 }
 
 /// A PDF text string: UTF-16BE with a byte order mark, so any script survives.
-fn text_string(text: &str) -> Object {
+pub(super) fn text_string(text: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
     bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     Object::String(bytes, StringFormat::Hexadecimal)

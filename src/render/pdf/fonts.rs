@@ -34,6 +34,7 @@ pub struct Fonts {
     fonts: Vec<(Cow<'static, [u8]>, ParsedFont)>,
     used: Vec<BTreeSet<char>>,
     missing: BTreeSet<char>,
+    left_out: BTreeSet<char>,
     advances: HashMap<(usize, char), f32>,
 }
 
@@ -56,7 +57,7 @@ impl Fonts {
             fonts.push((bytes, parsed));
         }
         let used = vec![BTreeSet::new(); fonts.len()];
-        Ok(Fonts { fonts, used, missing: BTreeSet::new(), advances: HashMap::new() })
+        Ok(Fonts { fonts, used, missing: BTreeSet::new(), left_out: BTreeSet::new(), advances: HashMap::new() })
     }
 
     pub fn parsed(&self, index: usize) -> &ParsedFont {
@@ -112,6 +113,25 @@ impl Fonts {
 
     pub fn missing(&self) -> &BTreeSet<char> {
         &self.missing
+    }
+
+    /// `text` without the characters no font can draw, which are kept
+    /// for [`Fonts::left_out`].
+    pub fn drawable_only(&mut self, text: &str) -> String {
+        let mut kept = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_whitespace() || (0..self.fonts.len()).any(|i| self.has(i, c)) {
+                kept.push(c);
+            } else {
+                self.left_out.insert(c);
+            }
+        }
+        kept
+    }
+
+    /// What [`Fonts::drawable_only`] left out.
+    pub fn left_out(&self) -> &BTreeSet<char> {
+        &self.left_out
     }
 
     /// Each font that was used, cut down to the glyphs used, by index.

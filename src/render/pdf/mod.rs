@@ -5,11 +5,14 @@
 //! alternative). Text is NFC-normalized first: precomposed Vietnamese needs
 //! no shaping. Fonts are subset to the glyphs used.
 
+mod archive;
 mod blocks;
 mod finish;
 mod fonts;
 mod hyphenate;
+mod icc;
 mod layout;
+mod tags;
 
 use printpdf::{
     Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfPage,
@@ -23,6 +26,7 @@ use crate::template::PageSize;
 use blocks::{Block, Run};
 use fonts::{Face, Fonts};
 use layout::{break_lines, draw_line, Align, Line};
+use tags::{Role, Tree};
 
 #[derive(Debug, Error)]
 pub enum PdfError {
@@ -60,8 +64,19 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let document = &options.document;
     let markdown =
         super::without_marking_line(&markdown, &document.classification, document.page.classification_banner);
-    let blocks = blocks::parse(markdown);
     let mut fonts = Fonts::new(&options.fonts).map_err(PdfError::Font)?;
+    // PDF/A-2b, for archives: XMP metadata, an sRGB output intent, and
+    // characters no font has left out rather than drawn as empty boxes.
+    let archival = document.page.pdf_a;
+    let drawable;
+    let markdown = if archival {
+        // PDF/A allows no .notdef glyph: what no font can draw is left out.
+        drawable = fonts.drawable_only(markdown);
+        drawable.as_str()
+    } else {
+        markdown
+    };
+    let blocks = blocks::parse(markdown);
     let mut doc = PdfDocument::new(&options.document.title);
     let ids: Vec<FontId> = (0..fonts.count()).map(|i| doc.add_font(fonts.parsed(i))).collect();
     let mut composer = Composer::new(options, ids.clone());
@@ -70,14 +85,17 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     }
     let outline = composer.outline.clone();
     let anchors = std::mem::take(&mut composer.anchors);
+    let tree = std::mem::take(&mut composer.tree);
     let pages = composer.finish(&mut fonts);
     let count = pages.len();
 
     let mut warnings = Vec::new();
-    if !fonts.missing().is_empty() {
-        let listed: Vec<String> = fonts.missing().iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
+    let missing = if archival { fonts.left_out() } else { fonts.missing() };
+    if !missing.is_empty() {
+        let listed: Vec<String> = missing.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
+        let shown = if archival { "they are left out of the PDF/A" } else { "they show as empty boxes" };
         warnings.push(format!(
-            "the PDF's font has no glyph for {}; they show as empty boxes. Use a template whose manifest names a font that has them",
+            "the PDF's font has no glyph for {}; {shown}. Use a template whose manifest names a font that has them",
             listed.join(", ")
         ));
     }
@@ -110,7 +128,8 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let mut save_warnings = Vec::new();
     let bytes =
         doc.with_pages(pages).save(&PdfSaveOptions { subset_fonts: false, ..Default::default() }, &mut save_warnings);
-    let bytes = finish::post_process(&bytes, &outline, &anchors).map_err(PdfError::Font)?;
+    let bytes = finish::post_process(&bytes, &outline, &anchors, &tree, &options.document, archival.then_some(now))
+        .map_err(PdfError::Font)?;
     Ok(Pdf { bytes, pages: count, warnings })
 }
 
@@ -146,6 +165,10 @@ struct Composer<'o> {
     size: f32,
     outline: Vec<finish::OutlineEntry>,
     anchors: Vec<finish::Anchor>,
+    tree: Tree,
+    /// The lists being set, outermost first, each with the body of its last
+    /// item: a deeper item's list goes in that body.
+    lists: Vec<(usize, usize)>,
 }
 
 impl<'o> Composer<'o> {
@@ -168,6 +191,8 @@ impl<'o> Composer<'o> {
             size: options.document.page.font_size_pt.clamp(6.0, 24.0),
             outline: Vec::new(),
             anchors: Vec::new(),
+            tree: Tree::default(),
+            lists: Vec::new(),
         }
     }
 
@@ -179,6 +204,44 @@ impl<'o> Composer<'o> {
     /// The hyphenation patterns for justified text in the brief's language.
     fn patterns(&self) -> Option<&'static hyphenation::Standard> {
         self.options.document.page.justify.then(|| hyphenate::patterns_for(&self.options.document.language)).flatten()
+    }
+
+    /// Draws `line` as content of structure element `element`.
+    #[allow(clippy::too_many_arguments)]
+    fn draw(
+        &mut self,
+        element: usize,
+        line: &Line,
+        fonts: &mut Fonts,
+        x: f32,
+        y: f32,
+        width: f32,
+        size: f32,
+        align: Align,
+        color: Rgb,
+    ) {
+        let begin = self.tree.begin(element, self.pages.len());
+        self.ops.push(begin);
+        draw_line(&mut self.ops, line, fonts, &self.ids, x, y, width, size, align, color);
+        self.ops.push(tags::end());
+    }
+
+    /// The list item's label and body elements for an item at `depth`.
+    fn list_item(&mut self, depth: usize, labelled: bool) -> (Option<usize>, usize) {
+        self.lists.truncate(depth + 1);
+        if self.lists.len() <= depth {
+            let parent = self.lists.last().map_or(Tree::DOCUMENT, |&(_, body)| body);
+            let list = self.tree.add(parent, Role::List);
+            self.lists.push((list, list));
+        }
+        let list = self.lists[self.lists.len() - 1].0;
+        let item = self.tree.add(list, Role::ListItem);
+        let label = labelled.then(|| self.tree.add(item, Role::Label));
+        let body = self.tree.add(item, Role::ListBody);
+        if let Some(last) = self.lists.last_mut() {
+            last.1 = body;
+        }
+        (label, body)
     }
 
     fn room(&self) -> f32 {
@@ -194,6 +257,9 @@ impl<'o> Composer<'o> {
 
     fn place(&mut self, block: &Block, next: Option<&Block>, fonts: &mut Fonts) {
         let size = self.size;
+        if !matches!(block, Block::ListItem { .. } | Block::Anchor(_)) {
+            self.lists.clear();
+        }
         match block {
             Block::Heading { level, runs } => {
                 let (hsize, face) = match level {
@@ -212,6 +278,7 @@ impl<'o> Composer<'o> {
                     self.new_page();
                 }
                 self.gap(before);
+                let element = self.tree.add(Tree::DOCUMENT, Role::Heading(*level));
                 self.outline.push(finish::OutlineEntry {
                     level: *level,
                     title: Block::plain_text(&runs).trim().to_owned(),
@@ -220,18 +287,7 @@ impl<'o> Composer<'o> {
                 });
                 for line in &lines {
                     self.y -= leading;
-                    draw_line(
-                        &mut self.ops,
-                        line,
-                        fonts,
-                        &self.ids,
-                        self.left,
-                        self.y,
-                        self.width,
-                        hsize,
-                        Align::Left,
-                        HEADING,
-                    );
+                    self.draw(element, line, fonts, self.left, self.y, self.width, hsize, Align::Left, HEADING);
                 }
                 if *level == 1 {
                     self.y -= size * 0.5;
@@ -243,13 +299,15 @@ impl<'o> Composer<'o> {
                 let align = if self.options.document.page.justify { Align::Justify } else { Align::Left };
                 let lines = break_lines(runs, fonts, size, self.width, self.patterns());
                 self.gap(size * 0.55);
-                self.flow(&lines, fonts, self.left, self.width, size, align, layout::TEXT);
+                let element = self.tree.add(Tree::DOCUMENT, Role::Paragraph);
+                self.flow(element, &lines, fonts, self.left, self.width, size, align, layout::TEXT);
             }
             Block::ListItem { depth, marker, runs } => {
                 let indent = size * 1.6 * (*depth as f32 + 1.0);
                 let lines = break_lines(runs, fonts, size, self.width - indent, self.patterns());
                 self.gap(size * 0.25);
-                if !marker.is_empty() {
+                let (label, body) = self.list_item(*depth, !marker.is_empty());
+                if let Some(label) = label {
                     let leading = size * 1.45;
                     if self.room() < leading * 2.0f32.min(lines.len() as f32) {
                         self.new_page();
@@ -263,22 +321,11 @@ impl<'o> Composer<'o> {
                     );
                     if let Some(m) = marker_line.first() {
                         let x = self.left + indent - m.width - size * 0.5;
-                        draw_line(
-                            &mut self.ops,
-                            m,
-                            fonts,
-                            &self.ids,
-                            x,
-                            self.y - leading,
-                            m.width,
-                            size,
-                            Align::Left,
-                            HEADING,
-                        );
+                        self.draw(label, m, fonts, x, self.y - leading, m.width, size, Align::Left, HEADING);
                     }
                 }
                 let align = if self.options.document.page.justify { Align::Justify } else { Align::Left };
-                self.flow(&lines, fonts, self.left + indent, self.width - indent, size, align, layout::TEXT);
+                self.flow(body, &lines, fonts, self.left + indent, self.width - indent, size, align, layout::TEXT);
             }
             Block::Quote { runs } => {
                 let indent = size * 1.8;
@@ -287,10 +334,12 @@ impl<'o> Composer<'o> {
                 self.gap(size * 0.6);
                 let start = self.y;
                 let start_page = self.pages.len();
+                let element = self.tree.add(Tree::DOCUMENT, Role::BlockQuote);
                 for line in &lines {
                     let attribution = line.pieces.first().is_some_and(|p| p.text.starts_with('—'));
                     let align = if attribution { Align::Right } else { Align::Left };
                     self.flow(
+                        element,
                         std::slice::from_ref(line),
                         fonts,
                         self.left + indent,
@@ -310,8 +359,10 @@ impl<'o> Composer<'o> {
                         mode: Some(PaintMode::Fill),
                         winding_order: None,
                     };
+                    self.ops.push(tags::artifact());
                     self.ops.push(Op::SetFillColor { col: Color::Rgb(RULE) });
                     self.ops.push(Op::DrawRectangle { rectangle: bar });
+                    self.ops.push(tags::end());
                 }
             }
             Block::Rule => {
@@ -333,7 +384,17 @@ impl<'o> Composer<'o> {
     /// Sets lines one after another, breaking pages so that neither a single
     /// first line stays at a page's foot nor a single last line goes over.
     #[allow(clippy::too_many_arguments)]
-    fn flow(&mut self, lines: &[Line], fonts: &mut Fonts, x: f32, width: f32, size: f32, align: Align, color: Rgb) {
+    fn flow(
+        &mut self,
+        element: usize,
+        lines: &[Line],
+        fonts: &mut Fonts,
+        x: f32,
+        width: f32,
+        size: f32,
+        align: Align,
+        color: Rgb,
+    ) {
         let leading = size * 1.45;
         let mut i = 0;
         while i < lines.len() {
@@ -355,14 +416,14 @@ impl<'o> Composer<'o> {
                 let take = take.max(1);
                 for line in &lines[i..i + take] {
                     self.y -= leading;
-                    draw_line(&mut self.ops, line, fonts, &self.ids, x, self.y, width, size, align, color.clone());
+                    self.draw(element, line, fonts, x, self.y, width, size, align, color.clone());
                 }
                 i += take;
                 self.new_page();
             } else {
                 for line in &lines[i..] {
                     self.y -= leading;
-                    draw_line(&mut self.ops, line, fonts, &self.ids, x, self.y, width, size, align, color.clone());
+                    self.draw(element, line, fonts, x, self.y, width, size, align, color.clone());
                 }
                 i = lines.len();
             }
@@ -370,6 +431,7 @@ impl<'o> Composer<'o> {
     }
 
     fn rule(&mut self, from: f32, to: f32, thickness: f32, color: Rgb) {
+        self.ops.push(tags::artifact());
         self.ops.push(Op::SetOutlineColor { col: Color::Rgb(color) });
         self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
         self.ops.push(Op::DrawLine {
@@ -381,6 +443,7 @@ impl<'o> Composer<'o> {
                 is_closed: false,
             },
         });
+        self.ops.push(tags::end());
     }
 
     /// A table with its header row repeated on every page it runs over.
@@ -417,27 +480,44 @@ impl<'o> Composer<'o> {
         if self.room() < header_height * 2.0 {
             self.new_page();
         }
-        self.table_row(&header_cells, &widths, fonts, size, pad, true);
+        let table = self.tree.add(Tree::DOCUMENT, Role::Table);
+        let header_row = self.tree.add(table, Role::TableRow);
+        self.table_row(&header_cells, &widths, fonts, size, pad, true, Some(header_row));
         for row in rows {
             let cells = lay(row, fonts, false);
             let height = row_height(&cells);
             if self.room() < height && self.y < self.top {
                 self.new_page();
-                self.table_row(&header_cells, &widths, fonts, size, pad, true);
+                // The header repeated on a new page is pagination, not content.
+                self.table_row(&header_cells, &widths, fonts, size, pad, true, None);
             }
-            self.table_row(&cells, &widths, fonts, size, pad, false);
+            let element = self.tree.add(table, Role::TableRow);
+            self.table_row(&cells, &widths, fonts, size, pad, false, Some(element));
         }
         self.y -= self.size * 0.3;
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn table_row(&mut self, cells: &[Vec<Line>], widths: &[f32], fonts: &mut Fonts, size: f32, pad: f32, header: bool) {
+    /// A table row; `row` is its structure element, or none for a repeated
+    /// header, which is drawn as an artifact.
+    #[allow(clippy::too_many_arguments)]
+    fn table_row(
+        &mut self,
+        cells: &[Vec<Line>],
+        widths: &[f32],
+        fonts: &mut Fonts,
+        size: f32,
+        pad: f32,
+        header: bool,
+        row: Option<usize>,
+    ) {
         let leading = size * 1.35;
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let height = lines as f32 * leading + pad * 2.0;
         let top = self.y;
         if header {
             let shade = Rgb { r: 0.92, g: 0.94, b: 0.97, icc_profile: None };
+            self.ops.push(tags::artifact());
             self.ops.push(Op::SetFillColor { col: Color::Rgb(shade) });
             self.ops.push(Op::DrawRectangle {
                 rectangle: Rect {
@@ -449,23 +529,34 @@ impl<'o> Composer<'o> {
                     winding_order: None,
                 },
             });
+            self.ops.push(tags::end());
         }
         let mut x = self.left;
         for (c, cell) in cells.iter().enumerate() {
+            let role = if header { Role::TableHeader } else { Role::TableCell };
+            let element = row.map(|row| self.tree.add(row, role));
             for (i, line) in cell.iter().enumerate() {
                 let baseline = top - pad - leading * (i as f32 + 1.0) + size * 0.25;
-                draw_line(
-                    &mut self.ops,
-                    line,
-                    fonts,
-                    &self.ids,
-                    x + pad,
-                    baseline,
-                    widths[c] - 2.0 * pad,
-                    size,
-                    Align::Left,
-                    layout::TEXT,
-                );
+                let (width, text) = (widths[c] - 2.0 * pad, layout::TEXT);
+                match element {
+                    Some(element) => self.draw(element, line, fonts, x + pad, baseline, width, size, Align::Left, text),
+                    None => {
+                        self.ops.push(tags::artifact());
+                        draw_line(
+                            &mut self.ops,
+                            line,
+                            fonts,
+                            &self.ids,
+                            x + pad,
+                            baseline,
+                            width,
+                            size,
+                            Align::Left,
+                            text,
+                        );
+                        self.ops.push(tags::end());
+                    }
+                }
             }
             x += widths[c];
         }
@@ -492,7 +583,9 @@ impl<'o> Composer<'o> {
             let mut text_line = |text: &str, face: Face, y: f32, align: Align, color: Rgb, fonts: &mut Fonts| {
                 let runs = [Run { text: text.to_owned(), face, code: false, link: None }];
                 if let Some(line) = break_lines(&runs, fonts, size, self.width, None).first() {
+                    furniture.push(tags::artifact());
                     draw_line(&mut furniture, line, fonts, &self.ids, self.left, y, self.width, size, align, color);
+                    furniture.push(tags::end());
                 }
             };
             if let Some(banner) = &banner {

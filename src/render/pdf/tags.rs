@@ -1,0 +1,224 @@
+//! Tagged PDF: the structure tree that says what each piece of a page is
+//! (heading, paragraph, list item, quotation, table cell) in the order the
+//! Markdown gives them, so a screen reader or a reflowing viewer reads the
+//! brief as it was written. The layout marks each line it draws with the
+//! element it belongs to; running headers, footers, banners and rules are
+//! marked as artifacts, which readers skip.
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use printpdf::{DictItem, Op};
+
+/// A structure element's standard type (ISO 32000-1, 14.8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Document,
+    Heading(u8),
+    Paragraph,
+    List,
+    ListItem,
+    Label,
+    ListBody,
+    BlockQuote,
+    Table,
+    TableRow,
+    TableHeader,
+    TableCell,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Document => "Document",
+            Role::Heading(1) => "H1",
+            Role::Heading(2) => "H2",
+            Role::Heading(3) => "H3",
+            Role::Heading(4) => "H4",
+            Role::Heading(5) => "H5",
+            Role::Heading(_) => "H6",
+            Role::Paragraph => "P",
+            Role::List => "L",
+            Role::ListItem => "LI",
+            Role::Label => "Lbl",
+            Role::ListBody => "LBody",
+            Role::BlockQuote => "BlockQuote",
+            Role::Table => "Table",
+            Role::TableRow => "TR",
+            Role::TableHeader => "TH",
+            Role::TableCell => "TD",
+        }
+    }
+}
+
+/// One element's child: another element, or a marked run of page content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kid {
+    Element(usize),
+    Content { page: usize, mcid: usize },
+}
+
+#[derive(Debug, Clone)]
+struct Element {
+    role: Role,
+    parent: Option<usize>,
+    kids: Vec<Kid>,
+}
+
+/// The structure tree as the layout builds it. Element 0 is the Document.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    elements: Vec<Element>,
+    /// Per page, the element each marked-content id belongs to.
+    pages: Vec<Vec<usize>>,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Tree { elements: vec![Element { role: Role::Document, parent: None, kids: Vec::new() }], pages: Vec::new() }
+    }
+}
+
+impl Tree {
+    pub const DOCUMENT: usize = 0;
+
+    /// A new element, the last child of `parent`.
+    pub fn add(&mut self, parent: usize, role: Role) -> usize {
+        let id = self.elements.len();
+        self.elements.push(Element { role, parent: Some(parent), kids: Vec::new() });
+        self.elements[parent].kids.push(Kid::Element(id));
+        id
+    }
+
+    /// Opens a run of content of `element` on page `page` (zero-based):
+    /// the operator that starts it, to be closed by [`end`].
+    pub fn begin(&mut self, element: usize, page: usize) -> Op {
+        if self.pages.len() <= page {
+            self.pages.resize(page + 1, Vec::new());
+        }
+        let mcid = self.pages[page].len();
+        self.pages[page].push(element);
+        self.elements[element].kids.push(Kid::Content { page, mcid });
+        let map = BTreeMap::from([("MCID".to_owned(), DictItem::Int(mcid as i64))]);
+        Op::BeginMarkedContentWithProperties {
+            tag: self.elements[element].role.name().to_owned(),
+            properties: DictItem::Dict { map },
+        }
+    }
+
+    /// The elements of each role, in reading order (for tests and checks).
+    #[cfg(test)]
+    fn roles(&self) -> Vec<&'static str> {
+        self.elements.iter().map(|e| e.role.name()).collect()
+    }
+
+    /// Writes the tree into `doc`, whose pages are the layout's in order,
+    /// and marks the document as tagged, in `language`.
+    pub fn write(&self, doc: &mut Document, language: &str) -> Result<(), String> {
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        let root_id = doc.new_object_id();
+        let ids: Vec<ObjectId> = self.elements.iter().map(|_| doc.new_object_id()).collect();
+        let page_of = |page: usize| pages.get(page).copied().ok_or("marked content on a page past the last");
+        for (i, element) in self.elements.iter().enumerate() {
+            let mut dict = Dictionary::new();
+            dict.set("Type", Object::Name(b"StructElem".to_vec()));
+            dict.set("S", Object::Name(element.role.name().as_bytes().to_vec()));
+            dict.set("P", Object::Reference(element.parent.map_or(root_id, |p| ids[p])));
+            // Content all on one page names the page once, on the element.
+            let content_pages: Vec<usize> = element
+                .kids
+                .iter()
+                .filter_map(|k| match k {
+                    Kid::Content { page, .. } => Some(*page),
+                    Kid::Element(_) => None,
+                })
+                .collect();
+            let one_page = content_pages.first().filter(|&&first| content_pages.iter().all(|&p| p == first));
+            if let Some(&page) = one_page {
+                dict.set("Pg", Object::Reference(page_of(page)?));
+            }
+            let mut kids = Vec::with_capacity(element.kids.len());
+            for kid in &element.kids {
+                kids.push(match *kid {
+                    Kid::Element(e) => Object::Reference(ids[e]),
+                    Kid::Content { mcid, .. } if one_page.is_some() => Object::Integer(mcid as i64),
+                    Kid::Content { page, mcid } => {
+                        let mut reference = Dictionary::new();
+                        reference.set("Type", Object::Name(b"MCR".to_vec()));
+                        reference.set("Pg", Object::Reference(page_of(page)?));
+                        reference.set("MCID", Object::Integer(mcid as i64));
+                        Object::Dictionary(reference)
+                    }
+                });
+            }
+            dict.set("K", Object::Array(kids));
+            doc.objects.insert(ids[i], Object::Dictionary(dict));
+        }
+        // The parent tree: for each page, the element of each of its marked runs.
+        let mut numbers = Vec::new();
+        for (index, page) in pages.iter().enumerate() {
+            let marks = self.pages.get(index).map(Vec::as_slice).unwrap_or_default();
+            numbers.push(Object::Integer(index as i64));
+            numbers.push(Object::Array(marks.iter().map(|&e| Object::Reference(ids[e])).collect()));
+            let page = doc.get_object_mut(*page).and_then(Object::as_dict_mut).map_err(|e| e.to_string())?;
+            page.set("StructParents", Object::Integer(index as i64));
+            // Links and other annotations are visited in the structure's order.
+            page.set("Tabs", Object::Name(b"S".to_vec()));
+        }
+        let mut parent_tree = Dictionary::new();
+        parent_tree.set("Nums", Object::Array(numbers));
+        let mut root = Dictionary::new();
+        root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+        root.set("K", Object::Reference(ids[Tree::DOCUMENT]));
+        root.set("ParentTree", Object::Dictionary(parent_tree));
+        root.set("ParentTreeNextKey", Object::Integer(pages.len() as i64));
+        doc.objects.insert(root_id, Object::Dictionary(root));
+
+        let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
+        catalog.set("StructTreeRoot", Object::Reference(root_id));
+        let mut mark_info = Dictionary::new();
+        mark_info.set("Marked", Object::Boolean(true));
+        catalog.set("MarkInfo", Object::Dictionary(mark_info));
+        if !language.trim().is_empty() {
+            catalog.set("Lang", Object::string_literal(language.trim()));
+        }
+        // A reader's title bar shows the brief's title, not the file name.
+        let mut preferences = Dictionary::new();
+        preferences.set("DisplayDocTitle", Object::Boolean(true));
+        catalog.set("ViewerPreferences", Object::Dictionary(preferences));
+        Ok(())
+    }
+}
+
+/// Closes a run opened by [`Tree::begin`] or [`artifact`].
+pub fn end() -> Op {
+    Op::EndMarkedContent
+}
+
+/// Opens a run of content that is no part of the brief's text: a running
+/// header or footer, a banner, a rule.
+pub fn artifact() -> Op {
+    Op::BeginMarkedContent { tag: "Artifact".to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_runs_are_numbered_per_page_in_drawing_order() {
+        let mut tree = Tree::default();
+        let heading = tree.add(Tree::DOCUMENT, Role::Heading(1));
+        let paragraph = tree.add(Tree::DOCUMENT, Role::Paragraph);
+        let mcid = |op: Op| match op {
+            Op::BeginMarkedContentWithProperties { properties: DictItem::Dict { map }, .. } => map["MCID"].clone(),
+            other => panic!("not a marked run: {other:?}"),
+        };
+        assert!(matches!(mcid(tree.begin(heading, 0)), DictItem::Int(0)));
+        assert!(matches!(mcid(tree.begin(paragraph, 0)), DictItem::Int(1)));
+        // The paragraph runs over to the next page, where numbering starts again.
+        assert!(matches!(mcid(tree.begin(paragraph, 1)), DictItem::Int(0)));
+        assert_eq!(tree.pages, vec![vec![heading, paragraph], vec![paragraph]]);
+        assert_eq!(tree.roles(), ["Document", "H1", "P"]);
+    }
+}
