@@ -41,8 +41,6 @@ pub fn make_archival(doc: &mut Document, document: &DocumentInfo, created: Offse
         pdf_date: format!("D:{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}Z"),
         xmp_date: format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z"),
     };
-    // PDF/A-2 is built on PDF 1.7.
-    doc.version = "1.7".to_owned();
     let info = Object::Dictionary(info_dictionary(&properties));
     match doc.trailer.get(b"Info").and_then(Object::as_reference) {
         Ok(id) => {
