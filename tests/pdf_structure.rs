@@ -99,7 +99,9 @@ fn every_block_of_the_markdown_is_tagged_in_reading_order() {
         ("TH", "Crossings", "Document/Table/TR"),
         ("TD", "Allaway", "Document/Table/TR"),
         ("TD", "6", "Document/Table/TR"),
-        ("P", "See the timetable.", "Document"),
+        // A link is its own element inside the paragraph, holding its words and its annotation.
+        ("P", "See.", "Document"),
+        ("Link", "the timetable", "Document/P"),
     ];
     let expected: Vec<(String, String, String)> =
         expected.iter().map(|(r, t, a)| (r.to_string(), t.to_string(), a.to_string())).collect();
@@ -111,6 +113,27 @@ fn every_block_of_the_markdown_is_tagged_in_reading_order() {
     assert!(info.contains("Tagged:          yes"), "{info}");
     let doc = Document::load_mem(&pdf.bytes).unwrap();
     assert_eq!(doc.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(), b"en");
+    // The link's annotation points back to its Link element through the parent tree.
+    let page = doc.get_pages()[&1];
+    let annotations = doc.get_dictionary(page).unwrap().get(b"Annots").unwrap().as_array().unwrap();
+    let annotation = doc.get_dictionary(annotations[0].as_reference().unwrap()).unwrap();
+    let key = annotation.get(b"StructParent").unwrap().as_i64().unwrap();
+    let root = doc.catalog().unwrap().get(b"StructTreeRoot").unwrap().as_reference().unwrap();
+    let numbers = doc
+        .get_dictionary(root)
+        .unwrap()
+        .get(b"ParentTree")
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"Nums")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    let at = numbers.iter().position(|n| n.as_i64().ok() == Some(key)).expect("the annotation's key");
+    let element = doc.get_dictionary(numbers[at + 1].as_reference().unwrap()).unwrap();
+    assert_eq!(element.get(b"S").unwrap().as_name().unwrap(), b"Link");
 }
 
 #[test]
@@ -252,7 +275,8 @@ fn pdf_a_states_its_conformance_with_the_info_dictionarys_values() {
     // Links print; nothing is drawn with a glyph the font lacks (ขอบคุณ is left out and named).
     for page in doc.get_pages().into_values() {
         for annotation in doc.get_dictionary(page).unwrap().get(b"Annots").unwrap().as_array().unwrap() {
-            assert_eq!(annotation.as_dict().unwrap().get(b"F").unwrap().as_i64().unwrap(), 4);
+            let annotation = doc.get_dictionary(annotation.as_reference().unwrap()).unwrap();
+            assert_eq!(annotation.get(b"F").unwrap().as_i64().unwrap(), 4);
         }
     }
     assert!(pdf.warnings.len() == 1 && pdf.warnings[0].contains("left out"), "{:?}", pdf.warnings);

@@ -12,6 +12,7 @@ use hyphenation::Standard;
 
 use super::blocks::Run;
 use super::fonts::{Face, Fonts};
+use super::tags::{self, LinkTags};
 
 /// A piece of a line in one style.
 #[derive(Debug, Clone)]
@@ -214,7 +215,8 @@ pub enum Align {
     Center,
 }
 
-/// The ops that draw `line` with its left edge at `x` and baseline at `y`.
+/// The ops that draw `line` with its left edge at `x` and baseline at `y`;
+/// with `links`, each link's text is marked as a Link element there.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_line(
     ops: &mut Vec<Op>,
@@ -227,6 +229,7 @@ pub fn draw_line(
     size: f32,
     align: Align,
     color: Rgb,
+    mut links: Option<LinkTags<'_>>,
 ) {
     let spaces: usize = line.pieces.iter().map(|p| p.text.matches(' ').count()).sum();
     let stretch = (width - line.width).max(0.0) / spaces.max(1) as f32;
@@ -240,12 +243,19 @@ pub fn draw_line(
     };
     ops.push(Op::StartTextSection);
     ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
-    let mut links = Vec::new();
+    let mut annotations = Vec::new();
     let mut pen = x;
     for piece in &line.pieces {
         let advance = fonts.width(piece.face, &piece.text, size) + extra * piece.text.matches(' ').count() as f32;
+        let tagged_link = match (&piece.link, links.as_mut()) {
+            (Some(_), Some(tags)) => {
+                ops.push(tags.tree.link(tags.parent, tags.page));
+                true
+            }
+            _ => false,
+        };
         if let Some(url) = &piece.link {
-            links.push((pen, advance, url.clone()));
+            annotations.push((pen, advance, url.clone()));
         }
         pen += advance;
         let fill = if piece.code {
@@ -272,9 +282,12 @@ pub fn draw_line(
         if let Some(font) = run_font {
             show(ops, &run, &ids[font], size, extra);
         }
+        if tagged_link {
+            ops.push(tags::end());
+        }
     }
     ops.push(Op::EndTextSection);
-    for (left, width, url) in links {
+    for (left, width, url) in annotations {
         let rect = Rect {
             x: Pt(left),
             y: Pt(y - size * 0.25),

@@ -220,9 +220,11 @@ impl<'o> Composer<'o> {
         align: Align,
         color: Rgb,
     ) {
-        let begin = self.tree.begin(element, self.pages.len());
+        let page = self.pages.len();
+        let begin = self.tree.begin(element, page);
         self.ops.push(begin);
-        draw_line(&mut self.ops, line, fonts, &self.ids, x, y, width, size, align, color);
+        let links = Some(tags::LinkTags { tree: &mut self.tree, parent: element, page });
+        draw_line(&mut self.ops, line, fonts, &self.ids, x, y, width, size, align, color, links);
         self.ops.push(tags::end());
     }
 
@@ -553,6 +555,7 @@ impl<'o> Composer<'o> {
                             size,
                             Align::Left,
                             text,
+                            None,
                         );
                         self.ops.push(tags::end());
                     }
@@ -584,7 +587,8 @@ impl<'o> Composer<'o> {
                 let runs = [Run { text: text.to_owned(), face, code: false, link: None }];
                 if let Some(line) = break_lines(&runs, fonts, size, self.width, None).first() {
                     furniture.push(tags::artifact());
-                    draw_line(&mut furniture, line, fonts, &self.ids, self.left, y, self.width, size, align, color);
+                    let (x, width) = (self.left, self.width);
+                    draw_line(&mut furniture, line, fonts, &self.ids, x, y, width, size, align, color, None);
                     furniture.push(tags::end());
                 }
             };

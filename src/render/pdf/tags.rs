@@ -25,6 +25,7 @@ pub enum Role {
     TableRow,
     TableHeader,
     TableCell,
+    Link,
 }
 
 impl Role {
@@ -47,6 +48,7 @@ impl Role {
             Role::TableRow => "TR",
             Role::TableHeader => "TH",
             Role::TableCell => "TD",
+            Role::Link => "Link",
         }
     }
 }
@@ -55,7 +57,15 @@ impl Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kid {
     Element(usize),
-    Content { page: usize, mcid: usize },
+    Content {
+        page: usize,
+        mcid: usize,
+    },
+    /// The `index`-th link annotation of the page, in drawing order.
+    Annotation {
+        page: usize,
+        index: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -71,11 +81,17 @@ pub struct Tree {
     elements: Vec<Element>,
     /// Per page, the element each marked-content id belongs to.
     pages: Vec<Vec<usize>>,
+    /// Per page, the Link element of each link annotation, in drawing order.
+    links: Vec<Vec<usize>>,
 }
 
 impl Default for Tree {
     fn default() -> Self {
-        Tree { elements: vec![Element { role: Role::Document, parent: None, kids: Vec::new() }], pages: Vec::new() }
+        Tree {
+            elements: vec![Element { role: Role::Document, parent: None, kids: Vec::new() }],
+            pages: Vec::new(),
+            links: Vec::new(),
+        }
     }
 }
 
@@ -106,6 +122,21 @@ impl Tree {
         }
     }
 
+    /// Opens the text of a link inside `parent` on page `page`: a Link
+    /// element holding that text and the link's annotation, which the layout
+    /// draws next on that page.
+    pub fn link(&mut self, parent: usize, page: usize) -> Op {
+        let link = self.add(parent, Role::Link);
+        if self.links.len() <= page {
+            self.links.resize(page + 1, Vec::new());
+        }
+        let index = self.links[page].len();
+        self.links[page].push(link);
+        let begin = self.begin(link, page);
+        self.elements[link].kids.push(Kid::Annotation { page, index });
+        begin
+    }
+
     /// The elements of each role, in reading order (for tests and checks).
     #[cfg(test)]
     fn roles(&self) -> Vec<&'static str> {
@@ -116,6 +147,7 @@ impl Tree {
     /// and marks the document as tagged, in `language`.
     pub fn write(&self, doc: &mut Document, language: &str) -> Result<(), String> {
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        let annotations = self.indirect_annotations(doc, &pages)?;
         let root_id = doc.new_object_id();
         let ids: Vec<ObjectId> = self.elements.iter().map(|_| doc.new_object_id()).collect();
         let page_of = |page: usize| pages.get(page).copied().ok_or("marked content on a page past the last");
@@ -130,7 +162,7 @@ impl Tree {
                 .iter()
                 .filter_map(|k| match k {
                     Kid::Content { page, .. } => Some(*page),
-                    Kid::Element(_) => None,
+                    Kid::Element(_) | Kid::Annotation { .. } => None,
                 })
                 .collect();
             let one_page = content_pages.first().filter(|&&first| content_pages.iter().all(|&p| p == first));
@@ -139,8 +171,18 @@ impl Tree {
             }
             let mut kids = Vec::with_capacity(element.kids.len());
             for kid in &element.kids {
+                if let Kid::Annotation { page, index } = *kid {
+                    let Some(&annotation) = annotations.get(page).and_then(|a| a.get(index)) else { continue };
+                    let mut reference = Dictionary::new();
+                    reference.set("Type", Object::Name(b"OBJR".to_vec()));
+                    reference.set("Pg", Object::Reference(page_of(page)?));
+                    reference.set("Obj", Object::Reference(annotation));
+                    kids.push(Object::Dictionary(reference));
+                    continue;
+                }
                 kids.push(match *kid {
                     Kid::Element(e) => Object::Reference(ids[e]),
+                    Kid::Annotation { .. } => unreachable!("taken above"),
                     Kid::Content { mcid, .. } if one_page.is_some() => Object::Integer(mcid as i64),
                     Kid::Content { page, mcid } => {
                         let mut reference = Dictionary::new();
@@ -165,13 +207,25 @@ impl Tree {
             // Links and other annotations are visited in the structure's order.
             page.set("Tabs", Object::Name(b"S".to_vec()));
         }
+        // Then each link annotation, keyed after the pages, to its Link element.
+        let mut next_key = pages.len();
+        for (page, page_annotations) in annotations.iter().enumerate() {
+            for (index, &annotation) in page_annotations.iter().enumerate() {
+                let link = self.links[page][index];
+                let dict = doc.get_object_mut(annotation).and_then(Object::as_dict_mut).map_err(|e| e.to_string())?;
+                dict.set("StructParent", Object::Integer(next_key as i64));
+                numbers.push(Object::Integer(next_key as i64));
+                numbers.push(Object::Reference(ids[link]));
+                next_key += 1;
+            }
+        }
         let mut parent_tree = Dictionary::new();
         parent_tree.set("Nums", Object::Array(numbers));
         let mut root = Dictionary::new();
         root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
         root.set("K", Object::Reference(ids[Tree::DOCUMENT]));
         root.set("ParentTree", Object::Dictionary(parent_tree));
-        root.set("ParentTreeNextKey", Object::Integer(pages.len() as i64));
+        root.set("ParentTreeNextKey", Object::Integer(next_key as i64));
         doc.objects.insert(root_id, Object::Dictionary(root));
 
         let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
@@ -188,6 +242,44 @@ impl Tree {
         catalog.set("ViewerPreferences", Object::Dictionary(preferences));
         Ok(())
     }
+}
+
+impl Tree {
+    /// Makes each page's link annotations indirect objects, which a Link
+    /// element can point to, and returns them by page. A page whose
+    /// annotations are not the links the layout drew is left as it is.
+    fn indirect_annotations(&self, doc: &mut Document, pages: &[ObjectId]) -> Result<Vec<Vec<ObjectId>>, String> {
+        let mut out = Vec::with_capacity(pages.len());
+        for (index, &page) in pages.iter().enumerate() {
+            let expected = self.links.get(index).map_or(0, Vec::len);
+            let items = match doc.get_dictionary(page).and_then(|p| p.get(b"Annots")) {
+                Ok(Object::Array(items)) if items.len() == expected => items.clone(),
+                _ => {
+                    out.push(Vec::new());
+                    continue;
+                }
+            };
+            let mut ids = Vec::with_capacity(items.len());
+            for item in items {
+                ids.push(match item {
+                    Object::Reference(id) => id,
+                    direct => doc.add_object(direct),
+                });
+            }
+            let references = ids.iter().map(|&id| Object::Reference(id)).collect();
+            let page = doc.get_object_mut(page).and_then(Object::as_dict_mut).map_err(|e| e.to_string())?;
+            page.set("Annots", Object::Array(references));
+            out.push(ids);
+        }
+        Ok(out)
+    }
+}
+
+/// Where the links of a line go: Link elements inside `parent`, on `page`.
+pub struct LinkTags<'t> {
+    pub tree: &'t mut Tree,
+    pub parent: usize,
+    pub page: usize,
 }
 
 /// Closes a run opened by [`Tree::begin`] or [`artifact`].
