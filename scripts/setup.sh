@@ -9,14 +9,17 @@ set -euo pipefail
 # their screen shots; dbus-daemon gives each test's app a private session bus),
 # poppler-utils to read back the PDFs the tests write, xdg-utils so "open folder" works, hyperfine to time whole runs (scripts/bench.sh),
 # GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs),
-# and Chromium's headless shell to open exported HTML briefs in a real browser
-# engine that reports console errors and every request (tests/html_export.rs).
+# Chromium's headless shell to open exported HTML briefs in a real browser
+# engine that reports console errors and every request (tests/html_export.rs),
+# and fonts for Chinese, Japanese (Droid Sans Fallback) and Korean (Nanum),
+# which PDFs draw from the machine's fonts (src/render/pdf/system_fonts.rs).
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
   poppler-utils xdg-utils hyperfine time
   chromium-headless-shell
+  fonts-droid-fallback fonts-nanum
 )
 # Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.
 if ! command -v npm >/dev/null 2>&1; then

@@ -1,9 +1,10 @@
 //! The typefaces: Noto Sans in four styles from the `notosans` crate (full
 //! Vietnamese), or the four files a template's manifest names, plus DejaVu
 //! Sans as a fallback for characters they lack (symbols, arrows, more
-//! scripts). Text is measured with the widths the PDF will carry, each char is
-//! drawn in the first font that has it, and every font is subset to the
-//! glyphs used. Characters no font has are reported.
+//! scripts), then fonts on the machine for scripts the two lack
+//! ([`super::system_fonts`]). Text is measured with the widths the PDF will
+//! carry, each char is drawn in the first font that has it, and every font is
+//! subset to the glyphs used. Characters no font has are reported.
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
@@ -30,8 +31,15 @@ impl Face {
 /// The index of the fallback font, after the four faces.
 pub const FALLBACK: usize = 4;
 
+/// A font's file, the face in it, and the face read for layout.
+struct Loaded {
+    bytes: Cow<'static, [u8]>,
+    index: u32,
+    parsed: ParsedFont,
+}
+
 pub struct Fonts {
-    fonts: Vec<(Cow<'static, [u8]>, ParsedFont)>,
+    fonts: Vec<Loaded>,
     used: Vec<BTreeSet<char>>,
     missing: BTreeSet<char>,
     left_out: BTreeSet<char>,
@@ -54,14 +62,14 @@ impl Fonts {
         for (i, bytes) in sources.into_iter().enumerate() {
             let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
                 .ok_or_else(|| format!("font {} is not a TrueType or OpenType font that can be read", i + 1))?;
-            fonts.push((bytes, parsed));
+            fonts.push(Loaded { bytes, index: 0, parsed });
         }
         let used = vec![BTreeSet::new(); fonts.len()];
         Ok(Fonts { fonts, used, missing: BTreeSet::new(), left_out: BTreeSet::new(), advances: HashMap::new() })
     }
 
     pub fn parsed(&self, index: usize) -> &ParsedFont {
-        &self.fonts[index].1
+        &self.fonts[index].parsed
     }
 
     pub fn count(&self) -> usize {
@@ -69,16 +77,43 @@ impl Fonts {
     }
 
     fn has(&self, index: usize, c: char) -> bool {
-        self.fonts[index].1.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+        self.fonts[index].parsed.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
     }
 
-    /// Which font draws `c` in `face`: the face itself, else the fallback.
+    /// Which font draws `c` in `face`: the face itself, else the first
+    /// fallback that has it, else the face (which shows an empty box).
     pub fn font_for(&self, face: Face, c: char) -> usize {
         let index = face.index();
-        if c.is_whitespace() || self.has(index, c) || !self.has(FALLBACK, c) {
-            index
+        if c.is_whitespace() || self.has(index, c) {
+            return index;
+        }
+        // DejaVu has a few ideographs; a CJK font draws them in keeping with their neighbours.
+        let machine = FALLBACK + 1..self.fonts.len();
+        let found = if super::system_fonts::needs_no_shaping(c) {
+            machine.chain(FALLBACK..FALLBACK + 1).find(|&i| self.has(i, c))
         } else {
-            FALLBACK
+            (FALLBACK..self.fonts.len()).find(|&i| self.has(i, c))
+        };
+        found.unwrap_or(index)
+    }
+
+    /// Adds fonts from the machine for the characters of `text` that no
+    /// font here has, where such a font can draw them
+    /// ([`super::system_fonts::covering`]).
+    pub fn cover(&mut self, text: &str) {
+        let lacking: BTreeSet<char> = text
+            .chars()
+            .filter(|&c| super::system_fonts::needs_no_shaping(c) && !(0..FALLBACK).any(|i| self.has(i, c)))
+            .collect();
+        if lacking.is_empty() {
+            return;
+        }
+        for font in super::system_fonts::covering(&lacking) {
+            let Some(parsed) = ParsedFont::from_bytes(&font.bytes, font.index as usize, &mut Vec::new()) else {
+                continue;
+            };
+            self.fonts.push(Loaded { bytes: Cow::Owned(font.bytes), index: font.index, parsed });
+            self.used.push(BTreeSet::new());
         }
     }
 
@@ -87,7 +122,7 @@ impl Fonts {
     pub fn advance(&mut self, face: Face, c: char, size: f32) -> f32 {
         let index = self.font_for(face, c);
         let per_em = *self.advances.entry((index, c)).or_insert_with(|| {
-            let font = &self.fonts[index].1;
+            let font = &self.fonts[index].parsed;
             let glyph = font.lookup_glyph_index(c as u32).unwrap_or(0);
             let width = u32::from(font.get_glyph_width(glyph).unwrap_or(0));
             (width * 1000 / u32::from(font.units_per_em.max(1))) as f32
@@ -140,19 +175,19 @@ impl Fonts {
         use allsorts::font_data::FontData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
         let mut out = Vec::new();
-        for (index, (bytes, parsed)) in self.fonts.iter().enumerate() {
+        for (index, font) in self.fonts.iter().enumerate() {
             if self.used[index].is_empty() {
                 continue;
             }
             // .notdef first, as subsetting requires.
             let rest: BTreeSet<u16> = self.used[index]
                 .iter()
-                .filter_map(|c| parsed.lookup_glyph_index(*c as u32))
+                .filter_map(|c| font.parsed.lookup_glyph_index(*c as u32))
                 .filter(|g| *g != 0)
                 .collect();
             let glyphs: Vec<u16> = std::iter::once(0).chain(rest).collect();
-            let file = ReadScope::new(bytes).read::<FontData<'_>>().map_err(|e| e.to_string())?;
-            let provider = file.table_provider(0).map_err(|e| e.to_string())?;
+            let file = ReadScope::new(&font.bytes).read::<FontData<'_>>().map_err(|e| e.to_string())?;
+            let provider = file.table_provider(font.index as usize).map_err(|e| e.to_string())?;
             let subset =
                 subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())?;
             out.push((index, subset));

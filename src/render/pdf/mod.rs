@@ -12,6 +12,7 @@ mod fonts;
 mod hyphenate;
 mod icc;
 mod layout;
+mod system_fonts;
 mod tags;
 
 use printpdf::{
@@ -65,6 +66,7 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let markdown =
         super::without_marking_line(&markdown, &document.classification, document.page.classification_banner);
     let mut fonts = Fonts::new(&options.fonts).map_err(PdfError::Font)?;
+    fonts.cover(markdown);
     // PDF/A-2b, for archives: XMP metadata, an sRGB output intent, and
     // characters no font has left out rather than drawn as empty boxes.
     let archival = document.page.pdf_a;
