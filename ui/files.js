@@ -101,6 +101,7 @@ export function fileStem() {
 /// Each export format's file extension and the label of its file filter.
 const FORMATS = {
   pdf: ["pdf", "pdf_filter", "exported_pages"],
+  pdf_a: ["pdf", "pdf_filter", "exported_pages"],
   markdown: ["md", "md_filter", "exported_md"],
   docx: ["docx", "docx_filter", "exported_docx"],
   html: ["html", "html_filter", "exported_html"],

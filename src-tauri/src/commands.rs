@@ -292,7 +292,8 @@ pub struct Exported {
 }
 
 /// Writes the brief (or its story `story` alone) as Markdown (`format`
-/// "markdown"), PDF ("pdf"), Word ("docx"), HTML ("html") or plain text ("text").
+/// "markdown"), PDF ("pdf", or PDF/A-2b: "pdf_a"), Word ("docx"), HTML ("html")
+/// or plain text ("text").
 /// Everything is rendered before the file is written, and the write is
 /// atomic: a failure leaves any existing file as it was.
 // Each argument is one named key of the call from the window.
@@ -312,7 +313,7 @@ pub fn export(
     let path = PathBuf::from(path);
     let wanted = match format.as_str() {
         "markdown" => "md",
-        "pdf" => "pdf",
+        "pdf" | "pdf_a" => "pdf",
         "docx" => "docx",
         "html" => "html",
         "text" => "txt",
@@ -330,7 +331,9 @@ pub fn export(
     let (resolved, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, None)?;
     let (bytes, pages, warnings) = match wanted {
         "pdf" => {
-            let pdf = briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size, false)?;
+            let archival = format == "pdf_a";
+            let pdf =
+                briefsmith::export::pdf(&state.library, &resolved, &brief, &locale, &markdown, page_size, archival)?;
             (pdf.bytes, Some(pdf.pages), pdf.warnings)
         }
         "docx" => {

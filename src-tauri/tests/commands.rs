@@ -210,6 +210,15 @@ fn export_writes_markdown_and_pdf_and_never_half_a_file() {
     let info = std::process::Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo (poppler-utils) runs");
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(info.contains("612 x 792 pts (letter)"), "the page size setting wins: {info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    // "PDF/A (archive)" in the Export as… list: the same PDF with PDF/A-2b's metadata.
+    let archive = app.path("archive.pdf");
+    let body =
+        json!({ "brief": brief, "template": "bluf", "locale": "", "format": "pdf_a", "path": archive, "pageSize": "" });
+    app.ok("export", body);
+    let bytes = std::fs::read(&archive).unwrap();
+    assert!(bytes.windows(22).any(|w| w == b"<pdfaid:part>2</pdfaid"), "XMP names PDF/A-2");
+    assert!(bytes.windows(35).any(|w| w == b"<pdfaid:conformance>B</pdfaid:confo"), "level B");
 
     for (path, format, expected) in [
         (app.path("brief.txt"), "pdf", "must end in .pdf"),
