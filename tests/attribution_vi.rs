@@ -232,6 +232,22 @@ fn someone_of_a_body_speaks_not_the_body() {
          Cựu thủ quân của Sao Biển chia sẻ: “Tôi vẫn theo dõi từng trận đấu của đội.”",
     );
     assert_eq!(speaker_of(&a, "theo dõi từng trận").as_deref(), Some("Lê Minh Tuấn"));
+    // A body first named with the role brings in someone new, whom the
+    // article does not name: not the person it was following.
+    let a = analyze(
+        "Theo ông Lê Văn Tùng, Phó giám đốc Công ty Hải Long, lợi nhuận quý này tăng 5%. \
+         “Chúng tôi chưa tính tới chuyện tăng lãi suất cho vay trong quý tới”, lãnh đạo Ngân hàng Đông Phương nói.",
+    );
+    assert_eq!(speaker_of(&a, "tăng lãi suất"), None);
+}
+
+#[test]
+fn a_document_speaks_for_the_body_that_issued_it() {
+    let a = analyze(
+        "Bộ Công Thương đã gửi văn bản tới các tỉnh phía Nam. \
+         Văn bản nêu rõ: “Các địa phương phải báo cáo kết quả kiểm tra trước ngày 15/11.”",
+    );
+    assert_eq!(speaker_of(&a, "kết quả kiểm tra").as_deref(), Some("Bộ Công Thương"));
 }
 
 #[test]

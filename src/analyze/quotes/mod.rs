@@ -93,7 +93,9 @@ pub fn find(article: &Article, lang: Lang, entities: &Entities) -> Vec<FoundQuot
         if demonstrative {
             let last = last_direct(&quotes, &attribution, q.open, |p| p.cue.is_some());
             // No one quoted yet: no one, rather than a guess (the last person
-            // to speak was tried, and named someone where the article names no one).
+            // to speak was tried, and named someone where the article names no
+            // one; so was the one person given the description's role, which
+            // named someone where the article does not, on the checking half).
             quote.speaker = last.and_then(|p| p.speaker.clone());
         }
         // A source the article does not name keeps no speaker (its mention is set).
@@ -601,14 +603,14 @@ impl Attribution<'_> {
             _ => closest,
         };
         // "lãnh đạo Vinacomin bày tỏ", "Cựu thủ quân của MU chia sẻ": someone of
-        // the body speaks, not the body: the person the article is following.
-        if let Some((span, _)) = closest.filter(|(_, e)| e.kind == EntityKind::Organization) {
+        // the body speaks, not the body: the person the article is following,
+        // when the body is already in the story; else someone it does not name.
+        if let Some((span, body)) = closest.filter(|(_, e)| e.kind == EntityKind::Organization) {
             if self.lang == Lang::Vi && vietnamese::role_before(self.text(), words, span.start) {
-                if let Some((_, person)) = self.antecedent(span.start, None) {
-                    found.speaker = Some(person.name.clone());
-                    found.speaker_span = Some(span);
-                    return;
-                }
+                let person = self.antecedent(span.start, None).map(|(_, person)| person);
+                found.speaker = person.filter(|_| self.named_before(body, span.start)).map(|p| p.name.clone());
+                found.speaker_span = Some(span);
+                return;
             }
         }
         if let Some((span, entity)) = closest {

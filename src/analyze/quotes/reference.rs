@@ -203,6 +203,15 @@ impl Attribution<'_> {
         let spoke = bodies.iter().find(|(span, _)| self.speaks(*span));
         self.body_speaks(found, spoke.map(|(_, body)| *body), phrase)
     }
+    /// The organization last named as a sentence's subject, within a few
+    /// paragraphs: who issued the document `phrase` names when no body spoke
+    /// ("Bộ Công Thương đã gửi văn bản … Văn bản nêu rõ").
+    pub(super) fn subject_body(&self, found: &mut FoundQuote, phrase: &[Word]) -> bool {
+        let Some(first) = phrase.first() else { return false };
+        let bodies = self.recent_bodies(first.span.start);
+        let subject = bodies.iter().find(|(span, _)| self.is_subject(*span));
+        self.body_speaks(found, subject.map(|(_, body)| *body), phrase)
+    }
     /// The organizations named outside quotes within a few paragraphs before
     /// `position`, last first.
     fn recent_bodies(&self, position: usize) -> Vec<(Span, &FoundEntity)> {

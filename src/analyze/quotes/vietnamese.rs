@@ -288,10 +288,21 @@ impl Attribution<'_> {
         if body.is_some() {
             return self.body_antecedent(found, phrase);
         }
-        if !self.speaking_body(found, phrase) {
+        // "Bộ X đã gửi văn bản … Văn bản nêu rõ": whoever issued it, the body
+        // that last spoke or was a sentence's subject.
+        if !self.speaking_body(found, phrase) && !self.subject_body(found, phrase) {
             self.described_as(found, Span::new(first.span.start, phrase[n - 1].span.end));
         }
         true
+    }
+
+    /// Whether `body` was named, outside quotes, before the sentence at
+    /// `position`: "lãnh đạo B nói" then points back to someone the article
+    /// is following, while a body first named there brings in someone new,
+    /// whom the article does not name.
+    pub(super) fn named_before(&self, body: &FoundEntity, position: usize) -> bool {
+        let sentence = self.sentence_at(position);
+        self.entities.within(Span::new(0, sentence.start)).any(|(s, e)| e.name == body.name && !self.is_quoted(s))
     }
 
     /// Whether the words between a closing mark and a cue name who speaks: a
