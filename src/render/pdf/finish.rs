@@ -4,7 +4,7 @@
 //! document (printpdf knows only web links), and subset font names with the
 //! `ABCDEF+` tag that marks a subset; and the structure tree of a tagged PDF.
 
-use lopdf::{Dictionary, Document, Object, ObjectId, SaveOptions, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 use printpdf::OffsetDateTime;
 
@@ -50,12 +50,11 @@ pub fn post_process(
     if let Some(created) = archival {
         super::archive::make_archival(&mut doc, document, created)?;
     }
-    // The structure tree is many small dictionaries: object streams
-    // compress them (PDF 1.5), so tagging costs little in size.
+    // Object streams would save a kilobyte or two on a brief, but lopdf
+    // builds them in memory: a long brief's peak memory grew by half.
     doc.version = "1.7".to_owned();
-    let compact = SaveOptions::builder().use_object_streams(true).use_xref_streams(true).build();
     let mut out = Vec::with_capacity(bytes.len() + 4096);
-    doc.save_with_options(&mut out, compact).map_err(|e| e.to_string())?;
+    doc.save_to(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
 }
 

@@ -208,7 +208,21 @@ impl<'o> Composer<'o> {
         self.options.document.page.justify.then(|| hyphenate::patterns_for(&self.options.document.language)).flatten()
     }
 
-    /// Draws `line` as content of structure element `element`.
+    /// Opens a run of content of structure element `element` on this page:
+    /// the lines drawn until [`Composer::unmark`] are its. One run holds all
+    /// of a block's lines on a page, so a long paragraph costs two operators
+    /// a page, not two a line.
+    fn mark(&mut self, element: usize) {
+        let begin = self.tree.begin(element, self.pages.len());
+        self.ops.push(begin);
+    }
+
+    fn unmark(&mut self) {
+        self.ops.push(tags::end());
+    }
+
+    /// Draws `line` inside a run of `element` opened by [`Composer::mark`];
+    /// its links become Link elements of `element`.
     #[allow(clippy::too_many_arguments)]
     fn draw(
         &mut self,
@@ -223,11 +237,8 @@ impl<'o> Composer<'o> {
         color: Rgb,
     ) {
         let page = self.pages.len();
-        let begin = self.tree.begin(element, page);
-        self.ops.push(begin);
         let links = Some(tags::LinkTags { tree: &mut self.tree, parent: element, page });
         draw_line(&mut self.ops, line, fonts, &self.ids, x, y, width, size, align, color, links);
-        self.ops.push(tags::end());
     }
 
     /// The list item's label and body elements for an item at `depth`.
@@ -289,10 +300,12 @@ impl<'o> Composer<'o> {
                     page: self.pages.len(),
                     y: self.y,
                 });
+                self.mark(element);
                 for line in &lines {
                     self.y -= leading;
                     self.draw(element, line, fonts, self.left, self.y, self.width, hsize, Align::Left, HEADING);
                 }
+                self.unmark();
                 if *level == 1 {
                     self.y -= size * 0.5;
                     self.rule(self.left, self.left + self.width, 1.0, HEADING);
@@ -325,7 +338,9 @@ impl<'o> Composer<'o> {
                     );
                     if let Some(m) = marker_line.first() {
                         let x = self.left + indent - m.width - size * 0.5;
+                        self.mark(label);
                         self.draw(label, m, fonts, x, self.y - leading, m.width, size, Align::Left, HEADING);
+                        self.unmark();
                     }
                 }
                 let align = if self.options.document.page.justify { Align::Justify } else { Align::Left };
@@ -418,17 +433,21 @@ impl<'o> Composer<'o> {
                     continue;
                 }
                 let take = take.max(1);
+                self.mark(element);
                 for line in &lines[i..i + take] {
                     self.y -= leading;
                     self.draw(element, line, fonts, x, self.y, width, size, align, color.clone());
                 }
+                self.unmark();
                 i += take;
                 self.new_page();
             } else {
+                self.mark(element);
                 for line in &lines[i..] {
                     self.y -= leading;
                     self.draw(element, line, fonts, x, self.y, width, size, align, color.clone());
                 }
+                self.unmark();
                 i = lines.len();
             }
         }
@@ -539,30 +558,22 @@ impl<'o> Composer<'o> {
         for (c, cell) in cells.iter().enumerate() {
             let role = if header { Role::TableHeader } else { Role::TableCell };
             let element = row.map(|row| self.tree.add(row, role));
+            match element {
+                Some(element) => self.mark(element),
+                None => self.ops.push(tags::artifact()),
+            }
             for (i, line) in cell.iter().enumerate() {
                 let baseline = top - pad - leading * (i as f32 + 1.0) + size * 0.25;
                 let (width, text) = (widths[c] - 2.0 * pad, layout::TEXT);
                 match element {
                     Some(element) => self.draw(element, line, fonts, x + pad, baseline, width, size, Align::Left, text),
                     None => {
-                        self.ops.push(tags::artifact());
-                        draw_line(
-                            &mut self.ops,
-                            line,
-                            fonts,
-                            &self.ids,
-                            x + pad,
-                            baseline,
-                            width,
-                            size,
-                            Align::Left,
-                            text,
-                            None,
-                        );
-                        self.ops.push(tags::end());
+                        let (x, size, align) = (x + pad, size, Align::Left);
+                        draw_line(&mut self.ops, line, fonts, &self.ids, x, baseline, width, size, align, text, None);
                     }
                 }
             }
+            self.unmark();
             x += widths[c];
         }
         self.y = top - height;

@@ -152,8 +152,8 @@ impl Tree {
         let ids: Vec<ObjectId> = self.elements.iter().map(|_| doc.new_object_id()).collect();
         let page_of = |page: usize| pages.get(page).copied().ok_or("marked content on a page past the last");
         for (i, element) in self.elements.iter().enumerate() {
+            // No /Type: it is optional, and a long brief has many elements.
             let mut dict = Dictionary::new();
-            dict.set("Type", Object::Name(b"StructElem".to_vec()));
             dict.set("S", Object::Name(element.role.name().as_bytes().to_vec()));
             dict.set("P", Object::Reference(element.parent.map_or(root_id, |p| ids[p])));
             // Content all on one page names the page once, on the element.
@@ -193,7 +193,11 @@ impl Tree {
                     }
                 });
             }
-            dict.set("K", Object::Array(kids));
+            // One kid stands alone, as most elements have.
+            match <[Object; 1]>::try_from(kids) {
+                Ok([kid]) => dict.set("K", kid),
+                Err(kids) => dict.set("K", Object::Array(kids)),
+            }
             doc.objects.insert(ids[i], Object::Dictionary(dict));
         }
         // The parent tree: for each page, the element of each of its marked runs.
