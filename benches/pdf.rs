@@ -1,4 +1,4 @@
-//! Markdown → PDF bytes: the seed brief (bluf) and a 20-page brief.
+//! Markdown → PDF bytes: the seed brief (bluf), as PDF/A-2b too, and a 20-page brief.
 //! `cargo bench --bench pdf`. Targets: seed ≤ 15 ms, 20 pages ≤ 100 ms.
 
 use std::path::PathBuf;
@@ -38,6 +38,9 @@ fn pdf(c: &mut Criterion) {
     let mut group = c.benchmark_group("markdown to pdf");
     group.measurement_time(Duration::from_secs(5)).sample_size(20);
     group.bench_function("seed brief", |b| b.iter(|| render(&seed, &options).expect("pdf")));
+    let mut archival = options.clone();
+    archival.document.page.pdf_a = true;
+    group.bench_function("seed brief, PDF/A-2b", |b| b.iter(|| render(&seed, &archival).expect("pdf")));
     group.bench_function(format!("{pages}-page brief"), |b| b.iter(|| render(&long, &options).expect("pdf")));
     group.finish();
 }

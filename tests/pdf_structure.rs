@@ -73,7 +73,7 @@ fn every_block_of_the_markdown_is_tagged_in_reading_order() {
     let markdown = "# Harbour brief\n\n\
                     The ferry to Port Allaway resumed on **Monday**.\n\n\
                     ## Key findings\n\n\
-                    1. Three ferries run daily.\n\
+                    1. Three ferries run daily.\n\n   Bicycles ride free.\n\
                     2. The pier holds:\n    - cars\n    - cyclists\n\n\
                     > “We are open again,” said the harbour master.\n\n\
                     | Route | Crossings |\n| --- | --- |\n| Allaway | 6 |\n\n\
@@ -86,7 +86,8 @@ fn every_block_of_the_markdown_is_tagged_in_reading_order() {
         ("P", "The ferry to Port Allaway resumed on Monday.", "Document"),
         ("H2", "Key findings", "Document"),
         ("Lbl", "1.", "Document/L/LI"),
-        ("LBody", "Three ferries run daily.", "Document/L/LI"),
+        // A later paragraph of an item is more of its body, not another item.
+        ("LBody", "Three ferries run daily. Bicycles ride free.", "Document/L/LI"),
         ("Lbl", "2.", "Document/L/LI"),
         ("LBody", "The pier holds:", "Document/L/LI"),
         // The nested list stands in the body of the item that holds it.
@@ -100,7 +101,7 @@ fn every_block_of_the_markdown_is_tagged_in_reading_order() {
         ("TD", "Allaway", "Document/Table/TR"),
         ("TD", "6", "Document/Table/TR"),
         // A link is its own element inside the paragraph, holding its words and its annotation.
-        ("P", "See.", "Document"),
+        ("P", "See .", "Document"),
         ("Link", "the timetable", "Document/P"),
     ];
     let expected: Vec<(String, String, String)> =
@@ -132,8 +133,22 @@ fn every_block_of_the_markdown_is_tagged_in_reading_order() {
         .unwrap()
         .clone();
     let at = numbers.iter().position(|n| n.as_i64().ok() == Some(key)).expect("the annotation's key");
-    let element = doc.get_dictionary(numbers[at + 1].as_reference().unwrap()).unwrap();
+    let link = numbers[at + 1].as_reference().unwrap();
+    let element = doc.get_dictionary(link).unwrap();
     assert_eq!(element.get(b"S").unwrap().as_name().unwrap(), b"Link");
+    // The paragraph reads its words before the link, the link, then the words
+    // after it: three kids in that order, none nested in another.
+    let paragraph = doc.get_dictionary(element.get(b"P").unwrap().as_reference().unwrap()).unwrap();
+    let kids = paragraph.get(b"K").unwrap().as_array().unwrap();
+    let shape: Vec<&str> = kids
+        .iter()
+        .map(|k| match k {
+            lopdf::Object::Integer(_) => "content",
+            lopdf::Object::Reference(r) if *r == link => "link",
+            other => panic!("unexpected kid {other:?}"),
+        })
+        .collect();
+    assert_eq!(shape, ["content", "link", "content"]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Markdown → PDF, as `briefsmith brief --pdf` lays out what a template
 //! rendered: the built-in "bluf" template's page settings and the sample
-//! brief's title and marking around fuzzed Markdown.
+//! brief's title and marking around fuzzed Markdown; every other input as
+//! PDF/A-2b, so the archival pass is fuzzed too.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -19,6 +20,7 @@ fuzz_target!(init: briefsmith_fuzz::init(), |data: &[u8]| {
         return;
     };
     briefsmith_fuzz::run(|| {
-        let _ = export::pdf(&LIBRARY, &BLUF, &SAMPLE, "en", markdown, None);
+        let pdf_a = markdown.len() % 2 == 1;
+        let _ = export::pdf(&LIBRARY, &BLUF, &SAMPLE, "en", markdown, None, pdf_a);
     });
 });

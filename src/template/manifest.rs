@@ -66,7 +66,7 @@ pub struct PageSettings {
     pub margins_mm: Margins,
     pub font_family: String,
     /// Font files (TTF/OTF) relative to the template folder, replacing the
-    /// built-in family: regular, bold, italic, bold italic.
+    /// built-in family: regular, italic, bold, bold italic (as the PDF renderer reads them).
     pub fonts: Vec<String>,
     pub font_size_pt: f32,
     /// Justified paragraphs (true) or ragged right (false).

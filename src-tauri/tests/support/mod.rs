@@ -144,16 +144,18 @@ pub async fn launch(data: &Path) -> Session {
 
 /// Starts the app with `args` on its command line.
 ///
-/// Opening the WebDriver session is tried three times, each with a new
-/// tauri-driver: WebKitWebDriver now and then drops its first connection
-/// on a busy machine (the request ends with no reply), which says nothing
-/// about the app. An app that cannot start fails every try, and its last
-/// error is the one reported.
+/// Opening the WebDriver session is tried up to three times, each with a
+/// new tauri-driver and session bus, but only when the driver dropped the
+/// connection without an answer: WebKitWebDriver now and then does on a busy
+/// machine (CI failed on it once), which says nothing about the app. Any
+/// other failure, such as a session the driver refused because the app did
+/// not start, fails at once. Each retry is logged in
+/// `target/tmp/e2e-retries.log`, so a retry that hides a pattern shows.
 pub async fn launch_with(data: &Path, args: &[&str]) -> Session {
     assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under `xvfb-run -a cargo test ... -- --ignored`");
-    let bus = SessionBus::start();
     const TRIES: u32 = 3;
     for attempt in 1..=TRIES {
+        let bus = SessionBus::start();
         let driver = start_driver(data, &bus).await;
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
@@ -167,14 +169,36 @@ pub async fn launch_with(data: &Path, args: &[&str]) -> Session {
                 .expect("timed out opening a WebDriver session (did the app start?)");
         match connected {
             Ok(client) => return Session { client, _driver: driver, bus, requested },
-            Err(error) if attempt < TRIES => {
-                eprintln!("opening a WebDriver session failed (try {attempt} of {TRIES}), trying again: {error:?}");
+            Err(error) if attempt < TRIES && dropped_without_answer(&error) => {
+                let note = format!("try {attempt} of {TRIES}: the driver dropped the connection: {error:?}\n");
+                eprint!("opening a WebDriver session, {note}");
+                let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-retries.log");
+                let _ = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(log)
+                    .and_then(|mut f| std::io::Write::write_all(&mut f, note.as_bytes()));
                 drop(driver);
             }
-            Err(error) => panic!("a WebDriver session, after {TRIES} tries: {error:?}"),
+            Err(error) => panic!("a WebDriver session (try {attempt}): {error:?}"),
         }
     }
     unreachable!("the last try returns or panics")
+}
+
+/// Whether opening a session failed because the connection was dropped
+/// with no reply (hyper's "incomplete message", a lost connection), not
+/// because the driver answered with a refusal.
+fn dropped_without_answer(error: &fantoccini::error::NewSessionError) -> bool {
+    use fantoccini::error::NewSessionError;
+    match error {
+        NewSessionError::Lost(_) => true,
+        NewSessionError::Failed(_) | NewSessionError::FailedC(_) => {
+            let text = format!("{error:?}");
+            text.contains("IncompleteMessage") || text.contains("ConnectionReset")
+        }
+        _ => false,
+    }
 }
 
 /// A tauri-driver listening on a port of its own.

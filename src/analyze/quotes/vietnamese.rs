@@ -302,7 +302,8 @@ impl Attribution<'_> {
     /// whom the article does not name.
     pub(super) fn named_before(&self, body: &FoundEntity, position: usize) -> bool {
         let sentence = self.sentence_at(position);
-        self.entities.within(Span::new(0, sentence.start)).any(|(s, e)| e.name == body.name && !self.is_quoted(s))
+        // Its own mentions, in text order: the first unquoted one decides.
+        body.mentions.iter().take_while(|s| s.end <= sentence.start).any(|s| !self.is_quoted(*s))
     }
 
     /// Whether the words between a closing mark and a cue name who speaks: a

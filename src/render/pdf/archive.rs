@@ -3,7 +3,8 @@
 //! the Info dictionary and in XMP metadata that says which PDF/A it is, with
 //! the same values; an sRGB output intent for its colours; every annotation
 //! printable. Fonts are embedded (subset) in every PDF Briefsmith writes,
-//! nothing is encrypted and nothing points outside the file.
+//! nothing is encrypted, and nothing is drawn from outside the file (web
+//! links are annotations, which PDF/A allows).
 
 use lopdf::{Dictionary, Document, Object, Stream};
 use printpdf::OffsetDateTime;

@@ -38,7 +38,7 @@ pub fn post_process(
     anchors: &[Anchor],
     tree: &Tree,
     document: &DocumentInfo,
-    archival: Option<OffsetDateTime>,
+    pdf_a_created: Option<OffsetDateTime>,
 ) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
     tag_subset_fonts(&mut doc);
@@ -47,7 +47,7 @@ pub fn post_process(
         write_outline(&mut doc, outline)?;
     }
     tree.write(&mut doc, &document.language)?;
-    if let Some(created) = archival {
+    if let Some(created) = pdf_a_created {
         super::archive::make_archival(&mut doc, document, created)?;
     }
     // Object streams would save a kilobyte or two on a brief, but lopdf

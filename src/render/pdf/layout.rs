@@ -215,8 +215,11 @@ pub enum Align {
     Center,
 }
 
-/// The ops that draw `line` with its left edge at `x` and baseline at `y`;
-/// with `links`, each link's text is marked as a Link element there.
+/// The ops that draw `line` with its left edge at `x` and baseline at `y`.
+/// With `links`, the caller has opened a marked run of `links.parent`
+/// around the line: each link's text is taken out of that run into a Link
+/// element's own (marked runs may not nest, and the parent reads on after
+/// the link), and only then does the link get its annotation.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_line(
     ops: &mut Vec<Op>,
@@ -248,15 +251,18 @@ pub fn draw_line(
     for piece in &line.pieces {
         let advance = fonts.width(piece.face, &piece.text, size) + extra * piece.text.matches(' ').count() as f32;
         let tagged_link = match (&piece.link, links.as_mut()) {
-            (Some(_), Some(tags)) => {
+            (Some(url), Some(tags)) => {
+                // A marked run may not cross a text object's bounds: close both.
+                ops.push(Op::EndTextSection);
+                ops.push(tags::end());
                 ops.push(tags.tree.link(tags.parent, tags.page));
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(pen), Pt(y)) });
+                annotations.push((pen, advance, url.clone()));
                 true
             }
             _ => false,
         };
-        if let Some(url) = &piece.link {
-            annotations.push((pen, advance, url.clone()));
-        }
         pen += advance;
         let fill = if piece.code {
             CODE
@@ -282,8 +288,12 @@ pub fn draw_line(
         if let Some(font) = run_font {
             show(ops, &run, &ids[font], size, extra);
         }
-        if tagged_link {
+        if let (true, Some(tags)) = (tagged_link, links.as_mut()) {
+            ops.push(Op::EndTextSection);
             ops.push(tags::end());
+            ops.push(tags.tree.begin(tags.parent, tags.page));
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(pen), Pt(y)) });
         }
     }
     ops.push(Op::EndTextSection);

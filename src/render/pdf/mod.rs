@@ -92,7 +92,10 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let count = pages.len();
 
     let mut warnings = Vec::new();
-    let missing = if archival { fonts.left_out() } else { fonts.missing() };
+    // PDF/A: what was left out, and what one face lacked though another font
+    // had it (drawn as an empty box all the same).
+    let missing: std::collections::BTreeSet<char> =
+        if archival { fonts.left_out().union(fonts.missing()).copied().collect() } else { fonts.missing().clone() };
     if !missing.is_empty() {
         let listed: Vec<String> = missing.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
         let shown = if archival { "they are left out of the PDF/A" } else { "they show as empty boxes" };
@@ -241,9 +244,15 @@ impl<'o> Composer<'o> {
         draw_line(&mut self.ops, line, fonts, &self.ids, x, y, width, size, align, color, links);
     }
 
-    /// The list item's label and body elements for an item at `depth`.
+    /// The list item's label and body elements for an item at `depth`; an
+    /// item without a label is a later paragraph of the item before, whose
+    /// body it joins.
     fn list_item(&mut self, depth: usize, labelled: bool) -> (Option<usize>, usize) {
         self.lists.truncate(depth + 1);
+        let open_item = self.lists.get(depth).filter(|(list, body)| list != body).map(|&(_, body)| body);
+        if let Some(body) = open_item.filter(|_| !labelled) {
+            return (None, body);
+        }
         if self.lists.len() <= depth {
             let parent = self.lists.last().map_or(Tree::DOCUMENT, |&(_, body)| body);
             let list = self.tree.add(parent, Role::List);
@@ -520,7 +529,6 @@ impl<'o> Composer<'o> {
         self.y -= self.size * 0.3;
     }
 
-    #[allow(clippy::too_many_arguments)]
     /// A table row; `row` is its structure element, or none for a repeated
     /// header, which is drawn as an artifact.
     #[allow(clippy::too_many_arguments)]
@@ -597,7 +605,9 @@ impl<'o> Composer<'o> {
         for (n, ops) in pages.iter_mut().enumerate() {
             let mut furniture = Vec::new();
             let mut text_line = |text: &str, face: Face, y: f32, align: Align, color: Rgb, fonts: &mut Fonts| {
-                let runs = [Run { text: text.to_owned(), face, code: false, link: None }];
+                // PDF/A: no empty boxes in the header and footer either.
+                let text = if page.pdf_a { fonts.drawable_only(text) } else { text.to_owned() };
+                let runs = [Run { text, face, code: false, link: None }];
                 if let Some(line) = break_lines(&runs, fonts, size, self.width, None).first() {
                     furniture.push(tags::artifact());
                     let (x, width) = (self.left, self.width);

@@ -70,8 +70,13 @@ pub fn covering(wanted: &BTreeSet<char>) -> Vec<SystemFont> {
         .filter_map(|f| {
             let drawn = database.with_face_data(f.id, |data, index| {
                 let face = ttf_parser::Face::parse(data, index).ok()?;
-                // CFF outlines (most .otc/.ttc CJK sets) are left to shaping's rework.
+                // CFF outlines (most .otc/.ttc CJK sets, fonts-noto-cjk among them)
+                // are left to shaping's rework.
                 face.tables().glyf?;
+                // A font whose licence forbids embedding, or subsetting, is not embedded.
+                if face.permissions() == Some(ttf_parser::Permissions::Restricted) || !face.is_subsetting_allowed() {
+                    return None;
+                }
                 Some(remaining.iter().copied().filter(|&c| face.glyph_index(c).is_some()).collect::<BTreeSet<_>>())
             })??;
             let family = f.families.first().map(|(name, _)| name.clone()).unwrap_or_default();

@@ -1,9 +1,10 @@
 //! Tagged PDF: the structure tree that says what each piece of a page is
 //! (heading, paragraph, list item, quotation, table cell) in the order the
 //! Markdown gives them, so a screen reader or a reflowing viewer reads the
-//! brief as it was written. The layout marks each line it draws with the
-//! element it belongs to; running headers, footers, banners and rules are
-//! marked as artifacts, which readers skip.
+//! brief as it was written. The layout marks each block's lines on a page as
+//! one run of its element (a link's words as a run of their own); running
+//! headers, footers, banners and rules are marked as artifacts, which
+//! readers skip.
 
 use std::collections::BTreeMap;
 
@@ -80,7 +81,7 @@ struct Element {
 pub struct Tree {
     elements: Vec<Element>,
     /// Per page, the element each marked-content id belongs to.
-    pages: Vec<Vec<usize>>,
+    mcid_owners: Vec<Vec<usize>>,
     /// Per page, the Link element of each link annotation, in drawing order.
     links: Vec<Vec<usize>>,
 }
@@ -89,7 +90,7 @@ impl Default for Tree {
     fn default() -> Self {
         Tree {
             elements: vec![Element { role: Role::Document, parent: None, kids: Vec::new() }],
-            pages: Vec::new(),
+            mcid_owners: Vec::new(),
             links: Vec::new(),
         }
     }
@@ -109,11 +110,11 @@ impl Tree {
     /// Opens a run of content of `element` on page `page` (zero-based):
     /// the operator that starts it, to be closed by [`end`].
     pub fn begin(&mut self, element: usize, page: usize) -> Op {
-        if self.pages.len() <= page {
-            self.pages.resize(page + 1, Vec::new());
+        if self.mcid_owners.len() <= page {
+            self.mcid_owners.resize(page + 1, Vec::new());
         }
-        let mcid = self.pages[page].len();
-        self.pages[page].push(element);
+        let mcid = self.mcid_owners[page].len();
+        self.mcid_owners[page].push(element);
         self.elements[element].kids.push(Kid::Content { page, mcid });
         let map = BTreeMap::from([("MCID".to_owned(), DictItem::Int(mcid as i64))]);
         Op::BeginMarkedContentWithProperties {
@@ -203,7 +204,7 @@ impl Tree {
         // The parent tree: for each page, the element of each of its marked runs.
         let mut numbers = Vec::new();
         for (index, page) in pages.iter().enumerate() {
-            let marks = self.pages.get(index).map(Vec::as_slice).unwrap_or_default();
+            let marks = self.mcid_owners.get(index).map(Vec::as_slice).unwrap_or_default();
             numbers.push(Object::Integer(index as i64));
             numbers.push(Object::Array(marks.iter().map(|&e| Object::Reference(ids[e])).collect()));
             let page = doc.get_object_mut(*page).and_then(Object::as_dict_mut).map_err(|e| e.to_string())?;
@@ -314,7 +315,7 @@ mod tests {
         assert!(matches!(mcid(tree.begin(paragraph, 0)), DictItem::Int(1)));
         // The paragraph runs over to the next page, where numbering starts again.
         assert!(matches!(mcid(tree.begin(paragraph, 1)), DictItem::Int(0)));
-        assert_eq!(tree.pages, vec![vec![heading, paragraph], vec![paragraph]]);
+        assert_eq!(tree.mcid_owners, vec![vec![heading, paragraph], vec![paragraph]]);
         assert_eq!(tree.roles(), ["Document", "H1", "P"]);
     }
 }
