@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use briefsmith::analyze::{EntityKind, QuoteKind};
-use briefsmith::brief::{Brief, BriefOptions};
+use briefsmith::brief::Brief;
 use briefsmith::render::docx::render;
 use briefsmith::render::DocumentInfo;
 use briefsmith::template::{Library, PageSize};
@@ -26,12 +26,7 @@ fn fixed_time() {
 }
 
 fn seed_brief() -> Brief {
-    let bytes = std::fs::read(common::seed_path()).unwrap();
-    let analysis = briefsmith::analyze_bytes(&bytes, &briefsmith::Options::default()).unwrap();
-    let mut brief =
-        Brief::from_analysis(&analysis, BriefOptions { generated: Some("2026-11-28".into()), ..Default::default() });
-    brief.analyst.analyst = "Lê Minh".into();
-    brief.analyst.classification = "NỘI BỘ".into();
+    let mut brief = common::seed_brief();
     brief.analyst.assessment = "NATO sẽ tiếp tục tìm cách đối thoại với Trung Quốc.".into();
     brief.analyst.recommendations = vec!["Theo dõi hội nghị tiếp theo.".into(), "Báo cáo bàn khu vực.".into()];
     brief.source.url = "https://example.org/news/item?id=1&lang=vi".into();

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use briefsmith::brief::{Brief, BriefOptions};
+use briefsmith::brief::Brief;
 use briefsmith::render::pdf::{render, Pdf, PdfOptions};
 use briefsmith::render::DocumentInfo;
 use briefsmith::template::typography::smarten;
@@ -46,33 +46,15 @@ fn options() -> PdfOptions {
 }
 
 fn seed_brief() -> Brief {
-    let bytes = std::fs::read(common::seed_path()).unwrap();
-    let analysis = briefsmith::analyze_bytes(&bytes, &briefsmith::Options::default()).unwrap();
-    let mut brief =
-        Brief::from_analysis(&analysis, BriefOptions { generated: Some("2026-11-28".into()), ..Default::default() });
-    brief.analyst.analyst = "Lê Minh".into();
-    brief.analyst.classification = "NỘI BỘ".into();
+    let mut brief = common::seed_brief();
     brief.analyst.assessment = "NATO sẽ tiếp tục tìm cách đối thoại với Trung Quốc.".into();
     brief
 }
 
 fn seed_pdf(template: &str) -> (Brief, Pdf) {
-    let library = Library::new(None);
     let brief = seed_brief();
-    let resolved = library.resolve(template).unwrap();
-    let markdown = library.render(&resolved, &brief, "vi").unwrap();
-    let (labels, _) = library.labels("vi", &resolved.manifest).unwrap();
-    let document = DocumentInfo {
-        page: resolved.manifest.pdf.clone(),
-        title: brief.title.clone(),
-        author: brief.analyst.analyst.clone(),
-        classification: brief.analyst.classification.clone(),
-        page_label: labels["page"].clone(),
-        of_label: labels["of"].clone(),
-        ..Default::default()
-    };
-    let options = PdfOptions { document, ..Default::default() };
-    (brief, render(&markdown, &options).unwrap())
+    let (_, pdf) = common::seed_pdf_of(&brief, template);
+    (brief, pdf)
 }
 
 #[test]
@@ -340,17 +322,8 @@ fn a_template_may_name_its_own_fonts() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("must be a file inside the template's folder"));
 }
 
-/// Opens a PDF in pdf.js (Firefox's viewer engine) and returns what it read.
 fn open_in_pdfjs(pdf: &[u8]) -> serde_json::Value {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/pdfjs");
-    assert!(tool.join("node_modules/pdfjs-dist").is_dir(), "pdf.js is not installed: run scripts/setup.sh");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("brief.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = Command::new("node").arg(tool.join("check.mjs")).arg(&path).output().expect("node runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success() && stderr.trim().is_empty(), "pdf.js complained: {stderr}");
-    serde_json::from_slice(&output.stdout).unwrap()
+    common::read_in_pdfjs(pdf)
 }
 
 #[test]

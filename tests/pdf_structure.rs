@@ -5,16 +5,12 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
-use briefsmith::brief::{Brief, BriefOptions};
 use briefsmith::render::pdf::{render, PdfOptions};
 use briefsmith::render::DocumentInfo;
 use briefsmith::template::typography::smarten;
-use briefsmith::template::Library;
 use lopdf::Document;
-use serde_json::Value;
 
 fn options() -> PdfOptions {
     let document = DocumentInfo {
@@ -30,21 +26,8 @@ fn options() -> PdfOptions {
     PdfOptions { document, ..Default::default() }
 }
 
-/// What pdf.js reads from the PDF (tools/pdfjs/check.mjs).
-fn read_in_pdfjs(pdf: &[u8]) -> Value {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/pdfjs");
-    assert!(tool.join("node_modules/pdfjs-dist").is_dir(), "pdf.js is not installed: run scripts/setup.sh");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("brief.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = Command::new("node").arg(tool.join("check.mjs")).arg(&path).output().expect("node runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success() && stderr.trim().is_empty(), "pdf.js complained: {stderr}");
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
 /// Each structure element holding text, as (role, text, its ancestors' roles joined by '/').
-fn structure(read: &Value) -> Vec<(String, String, String)> {
+fn structure(read: &serde_json::Value) -> Vec<(String, String, String)> {
     read["structure"]
         .as_array()
         .unwrap()
@@ -79,7 +62,7 @@ fn every_block_of_the_markdown_is_tagged_in_reading_order() {
                     | Route | Crossings |\n| --- | --- |\n| Allaway | 6 |\n\n\
                     See [the timetable](https://example.org/timetable).\n";
     let pdf = render(markdown, &options()).unwrap();
-    let read = read_in_pdfjs(&pdf.bytes);
+    let read = common::read_in_pdfjs(&pdf.bytes);
     assert_eq!(read["tagged"], true);
     let expected = [
         ("H1", "Harbour brief", "Document"),
@@ -159,7 +142,7 @@ fn a_table_over_pages_repeats_its_header_as_an_artifact() {
     }
     let pdf = render(&markdown, &options()).unwrap();
     assert!(pdf.pages > 1);
-    let read = read_in_pdfjs(&pdf.bytes);
+    let read = common::read_in_pdfjs(&pdf.bytes);
     let cells = structure(&read);
     let headers: Vec<&str> = cells.iter().filter(|c| c.0 == "TH").map(|c| c.1.as_str()).collect();
     assert_eq!(headers, ["Row", "Note"], "the header is content once");
@@ -168,35 +151,12 @@ fn a_table_over_pages_repeats_its_header_as_an_artifact() {
     assert_eq!(artifacts.iter().filter(|a| **a == "Row").count(), pdf.pages - 1, "{artifacts:?}");
 }
 
-fn seed_brief() -> Brief {
-    let bytes = std::fs::read(common::seed_path()).unwrap();
-    let analysis = briefsmith::analyze_bytes(&bytes, &briefsmith::Options::default()).unwrap();
-    let mut brief =
-        Brief::from_analysis(&analysis, BriefOptions { generated: Some("2026-11-28".into()), ..Default::default() });
-    brief.analyst.analyst = "Lê Minh".into();
-    brief.analyst.classification = "NỘI BỘ".into();
-    brief
-}
-
 #[test]
 fn the_seed_brief_is_tagged_with_its_furniture_as_artifacts() {
-    let library = Library::new(None);
-    let brief = seed_brief();
+    let brief = common::seed_brief();
     for template in ["bluf", "sitrep", "quote-sheet", "one-pager"] {
-        let resolved = library.resolve(template).unwrap();
-        let markdown = library.render(&resolved, &brief, "vi").unwrap();
-        let (labels, _) = library.labels("vi", &resolved.manifest).unwrap();
-        let document = DocumentInfo {
-            page: resolved.manifest.pdf.clone(),
-            title: brief.title.clone(),
-            classification: brief.analyst.classification.clone(),
-            page_label: labels["page"].clone(),
-            of_label: labels["of"].clone(),
-            language: "vi".into(),
-            ..Default::default()
-        };
-        let pdf = render(&markdown, &PdfOptions { document, ..Default::default() }).unwrap();
-        let read = read_in_pdfjs(&pdf.bytes);
+        let (markdown, pdf) = common::seed_pdf_of(&brief, template);
+        let read = common::read_in_pdfjs(&pdf.bytes);
         assert_eq!(read["untagged"], serde_json::json!([]), "{template}");
         let artifacts = read["artifacts"].to_string();
         assert!(artifacts.contains("NỘI BỘ") && artifacts.contains("Trang 1"), "{template}: {artifacts}");
@@ -301,7 +261,7 @@ fn pdf_a_states_its_conformance_with_the_info_dictionarys_values() {
     for row in fonts.lines().skip(2) {
         assert_eq!(row.split_whitespace().nth(4), Some("yes"), "every font embedded: {row}");
     }
-    let read = read_in_pdfjs(&pdf.bytes);
+    let read = common::read_in_pdfjs(&pdf.bytes);
     assert_eq!(read["tagged"], true);
 }
 

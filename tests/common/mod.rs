@@ -225,3 +225,54 @@ pub fn pdftotext(pdf: &std::path::Path) -> String {
     assert!(output.status.success(), "pdftotext: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// The seed article's brief as the PDF and Word tests render it: a fixed
+/// date, the analyst Lê Minh and the marking NỘI BỘ.
+pub fn seed_brief() -> briefsmith::brief::Brief {
+    use briefsmith::brief::{Brief, BriefOptions};
+    let bytes = std::fs::read(seed_path()).unwrap();
+    let analysis = briefsmith::analyze_bytes(&bytes, &briefsmith::Options::default()).unwrap();
+    let mut brief =
+        Brief::from_analysis(&analysis, BriefOptions { generated: Some("2026-11-28".into()), ..Default::default() });
+    brief.analyst.analyst = "Lê Minh".into();
+    brief.analyst.classification = "NỘI BỘ".into();
+    brief
+}
+
+/// Opens a PDF in pdf.js (Firefox's viewer engine) and returns what it read
+/// (`tools/pdfjs/check.mjs`: pages, outline, text, structure); any warning
+/// it raises fails the test.
+pub fn read_in_pdfjs(pdf: &[u8]) -> serde_json::Value {
+    let tool = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/pdfjs");
+    assert!(tool.join("node_modules/pdfjs-dist").is_dir(), "pdf.js is not installed: run scripts/setup.sh");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = Command::new("node").arg(tool.join("check.mjs")).arg(&path).output().expect("node runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && stderr.trim().is_empty(), "pdf.js complained: {stderr}");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// `brief` rendered with built-in `template` in Vietnamese, as Markdown and
+/// as the PDF the CLI would write (the template's page, the brief's title,
+/// analyst and marking, the locale's page labels).
+pub fn seed_pdf_of(brief: &briefsmith::brief::Brief, template: &str) -> (String, briefsmith::render::pdf::Pdf) {
+    use briefsmith::render::pdf::{render, PdfOptions};
+    let library = briefsmith::template::Library::new(None);
+    let resolved = library.resolve(template).unwrap();
+    let markdown = library.render(&resolved, brief, "vi").unwrap();
+    let (labels, _) = library.labels("vi", &resolved.manifest).unwrap();
+    let document = briefsmith::render::DocumentInfo {
+        page: resolved.manifest.pdf.clone(),
+        title: brief.title.clone(),
+        author: brief.analyst.analyst.clone(),
+        classification: brief.analyst.classification.clone(),
+        page_label: labels["page"].clone(),
+        of_label: labels["of"].clone(),
+        language: "vi".into(),
+        ..Default::default()
+    };
+    let pdf = render(&markdown, &PdfOptions { document, ..Default::default() }).unwrap();
+    (markdown, pdf)
+}
