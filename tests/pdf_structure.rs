@@ -39,12 +39,17 @@ fn structure(read: &serde_json::Value) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// What a poppler tool prints for `pdf`.
 fn poppler(tool: &str, pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("brief.pdf");
     std::fs::write(&path, pdf).unwrap();
+    // pdftotext writes to the file named after the PDF, or to "-": standard output.
+    let to_stdout: &[&str] = if tool == "pdftotext" { &["-enc", "UTF-8"] } else { &[] };
     let output = Command::new(tool)
+        .args(to_stdout)
         .arg(&path)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
         .output()
         .unwrap_or_else(|e| panic!("{tool} is missing ({e}); scripts/setup.sh installs poppler-utils"));
     assert!(output.status.success(), "{tool}: {}", String::from_utf8_lossy(&output.stderr));
@@ -256,7 +261,7 @@ fn pdf_a_states_its_conformance_with_the_info_dictionarys_values() {
     }
     assert!(pdf.warnings.len() == 1 && pdf.warnings[0].contains("left out"), "{:?}", pdf.warnings);
     let text = poppler("pdftotext", &pdf.bytes);
-    assert!(!text.contains('ข'), "{text}");
+    assert!(text.contains("See the timetable") && !text.contains('ข'), "{text}");
     let fonts = poppler("pdffonts", &pdf.bytes);
     for row in fonts.lines().skip(2) {
         assert_eq!(row.split_whitespace().nth(4), Some("yes"), "every font embedded: {row}");
@@ -294,4 +299,69 @@ fn a_manifest_may_ask_for_pdf_a() {
         toml::from_str("name = \"archive\"\n[pdf]\npdf_a = true\n").expect("the setting parses");
     assert!(manifest.pdf.pdf_a);
     assert!(!briefsmith::template::Manifest::default().pdf.pdf_a);
+}
+
+/// The text-showing operands inside the page's paragraphs: each string's
+/// glyph count (two bytes a glyph) and each number (a TJ offset), in order.
+fn paragraph_text_operands(pdf: &[u8]) -> Vec<Result<usize, f32>> {
+    let doc = Document::load_mem(pdf).unwrap();
+    let page = doc.get_pages()[&1];
+    let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+    let mut depth_in_paragraph = None;
+    let mut depth = 0;
+    let mut out = Vec::new();
+    for op in content.operations {
+        match op.operator.as_str() {
+            "BDC" | "BMC" => {
+                depth += 1;
+                if op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"P".as_slice()) {
+                    depth_in_paragraph = Some(depth);
+                }
+            }
+            "EMC" => {
+                if depth_in_paragraph == Some(depth) {
+                    depth_in_paragraph = None;
+                }
+                depth -= 1;
+            }
+            "Tj" | "TJ" if depth_in_paragraph.is_some() => {
+                let items = match &op.operands[0] {
+                    lopdf::Object::Array(items) => items.clone(),
+                    other => vec![other.clone()],
+                };
+                for item in items {
+                    match item {
+                        lopdf::Object::String(bytes, _) => out.push(Ok(bytes.len() / 2)),
+                        lopdf::Object::Real(n) => out.push(Err(n)),
+                        lopdf::Object::Integer(n) => out.push(Err(n as f32)),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn latin_is_kerned_and_ligated_as_the_font_says() {
+    // Noto Sans kerns "AV" and "To": a TJ offset moves the second letter closer.
+    let mut options = options();
+    options.document.page.justify = false;
+    let pdf = render("AV To\n", &options).unwrap();
+    let operands = paragraph_text_operands(&pdf.bytes);
+    let kerns: Vec<f32> = operands.iter().filter_map(|o| o.err()).collect();
+    assert_eq!(kerns.len(), 2, "{operands:?}");
+    assert!(kerns.iter().all(|&k| k > 10.0), "closer, not further: {kerns:?}");
+    assert!(poppler("pdftotext", &pdf.bytes).contains("AV To"));
+    // A template font with ligatures (DejaVu Sans) sets "office" in four glyphs,
+    // and the text read back is still "office".
+    let dejavu = dejavu::sans::regular().to_vec();
+    options.fonts = vec![dejavu.clone(), dejavu.clone(), dejavu.clone(), dejavu];
+    let pdf = render("office\n", &options).unwrap();
+    let glyphs: usize = paragraph_text_operands(&pdf.bytes).iter().filter_map(|o| o.ok()).sum();
+    assert_eq!(glyphs, 4);
+    assert!(poppler("pdftotext", &pdf.bytes).contains("office"));
+    common::read_in_pdfjs(&pdf.bytes);
 }

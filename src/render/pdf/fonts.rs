@@ -3,13 +3,16 @@
 //! Sans as a fallback for characters they lack (symbols, arrows, more
 //! scripts), then fonts on the machine for scripts the two lack
 //! ([`super::system_fonts`]). Text is measured with the widths the PDF will
-//! carry, each char is drawn in the first font that has it, and every font is
-//! subset to the glyphs used. Characters no font has are reported.
+//! carry, runs in the brief's own faces shaped ([`super::shape`]: kerning,
+//! ligatures), each char is drawn in the first font that has it, and every
+//! font is subset to the glyphs used. Characters no font has are reported.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use printpdf::ParsedFont;
+
+use super::shape::{ShapedGlyph, Shaper};
 
 /// A text style: which of the four faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -36,6 +39,19 @@ struct Loaded {
     bytes: Cow<'static, [u8]>,
     index: u32,
     parsed: ParsedFont,
+    /// The face read for shaping, kept for a built-in font (whose bytes
+    /// live as long as the program); others are read again for each run.
+    shaper: Option<rustybuzz::Face<'static>>,
+}
+
+impl Loaded {
+    fn new(bytes: Cow<'static, [u8]>, index: u32, parsed: ParsedFont) -> Loaded {
+        let shaper = match bytes {
+            Cow::Borrowed(bytes) => rustybuzz::Face::from_slice(bytes, index),
+            Cow::Owned(_) => None,
+        };
+        Loaded { bytes, index, parsed, shaper }
+    }
 }
 
 pub struct Fonts {
@@ -44,7 +60,20 @@ pub struct Fonts {
     missing: BTreeSet<char>,
     left_out: BTreeSet<char>,
     advances: HashMap<(usize, char), f32>,
+    /// Glyphs drawn by id (a ligature, which no character maps to), by font.
+    glyphs: Vec<BTreeSet<u16>>,
+    /// The shaped width of short texts, in thousandths of an em, by font:
+    /// a brief measures the same words again and again.
+    shaped_widths: Vec<HashMap<String, f32>>,
+    /// The shaping plans of the four faces.
+    shapers: Vec<Shaper>,
 }
+
+/// The longest text whose shaped width is kept for the next measure.
+const CACHED_WIDTH_BYTES: usize = 48;
+
+/// A glyph id in a font subset: its place in the subset's glyph list.
+pub type GlyphMap = BTreeMap<u16, u16>;
 
 impl Fonts {
     /// The built-in faces, or `files` (regular, italic, bold, bold italic:
@@ -62,10 +91,20 @@ impl Fonts {
         for (i, bytes) in sources.into_iter().enumerate() {
             let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
                 .ok_or_else(|| format!("font {} is not a TrueType or OpenType font that can be read", i + 1))?;
-            fonts.push(Loaded { bytes, index: 0, parsed });
+            fonts.push(Loaded::new(bytes, 0, parsed));
         }
         let used = vec![BTreeSet::new(); fonts.len()];
-        Ok(Fonts { fonts, used, missing: BTreeSet::new(), left_out: BTreeSet::new(), advances: HashMap::new() })
+        let glyphs = vec![BTreeSet::new(); fonts.len()];
+        Ok(Fonts {
+            fonts,
+            used,
+            missing: BTreeSet::new(),
+            left_out: BTreeSet::new(),
+            advances: HashMap::new(),
+            glyphs,
+            shaped_widths: vec![HashMap::new(); FALLBACK],
+            shapers: (0..FALLBACK).map(|_| Shaper::default()).collect(),
+        })
     }
 
     pub fn parsed(&self, index: usize) -> &ParsedFont {
@@ -112,8 +151,9 @@ impl Fonts {
             let Some(parsed) = ParsedFont::from_bytes(&font.bytes, font.index as usize, &mut Vec::new()) else {
                 continue;
             };
-            self.fonts.push(Loaded { bytes: Cow::Owned(font.bytes), index: font.index, parsed });
+            self.fonts.push(Loaded::new(Cow::Owned(font.bytes), font.index, parsed));
             self.used.push(BTreeSet::new());
+            self.glyphs.push(BTreeSet::new());
         }
     }
 
@@ -130,8 +170,85 @@ impl Fonts {
         per_em * size / 1000.0
     }
 
+    /// The width of `text` in `face` at `size`, in points, as it will be
+    /// drawn: runs in the face itself shaped, fallback characters one by one.
     pub fn width(&mut self, face: Face, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(face, c, size)).sum()
+        let own = face.index();
+        let mut total = 0.0;
+        let mut run_start = 0;
+        let mut in_own = true;
+        for (at, c) in text.char_indices() {
+            let own_char = self.font_for(face, c) == own;
+            if !own_char {
+                if in_own {
+                    total += self.shaped_width(own, &text[run_start..at]);
+                }
+                total += self.advance(face, c, 1000.0);
+                run_start = at + c.len_utf8();
+            }
+            in_own = own_char;
+        }
+        total += self.shaped_width(own, &text[run_start..]);
+        total * size / 1000.0
+    }
+
+    /// The shaped width of `text` in font `index`, in thousandths of an em.
+    fn shaped_width(&mut self, index: usize, text: &str) -> f32 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        let cached = text.len() <= CACHED_WIDTH_BYTES && index < FALLBACK;
+        if let Some(&width) = self.shaped_widths.get(index).and_then(|widths| widths.get(text)).filter(|_| cached) {
+            return width;
+        }
+        // As drawn: each glyph's width in the PDF, less what kerning took off.
+        let width = self.shape(index, text).iter().map(|g| self.glyph_width(index, g.id) - g.kerning()).sum();
+        if cached {
+            self.shaped_widths[index].insert(text.to_owned(), width);
+        }
+        width
+    }
+
+    /// `text` shaped in font `index`; a font shaping cannot read gives one
+    /// glyph a character, at its own advance.
+    pub fn shape(&mut self, index: usize, text: &str) -> Vec<ShapedGlyph> {
+        let font = &self.fonts[index];
+        let read;
+        let face = match &font.shaper {
+            Some(face) => Some(face),
+            None => {
+                read = rustybuzz::Face::from_slice(&font.bytes, font.index);
+                read.as_ref()
+            }
+        };
+        let shaper = self.shapers.get_mut(index);
+        let shaped = face.zip(shaper).map(|(face, shaper)| shaper.shape(face, text));
+        shaped.unwrap_or_else(|| {
+            text.char_indices()
+                .map(|(at, c)| {
+                    let id = self.glyph_of(index, c).unwrap_or(0);
+                    let advance = self.glyph_width(index, id);
+                    ShapedGlyph { id, advance, nominal: advance, text: at..at + c.len_utf8() }
+                })
+                .collect()
+        })
+    }
+
+    /// The glyph font `index` maps `c` to.
+    pub fn glyph_of(&self, index: usize, c: char) -> Option<u16> {
+        self.fonts[index].parsed.lookup_glyph_index(c as u32).filter(|&g| g != 0)
+    }
+
+    /// A glyph's advance in thousandths of an em, as the PDF's /W array has it.
+    pub fn glyph_width(&self, index: usize, glyph: u16) -> f32 {
+        let font = &self.fonts[index].parsed;
+        let width = u32::from(font.get_glyph_width(glyph).unwrap_or(0));
+        (width * 1000 / u32::from(font.units_per_em.max(1))) as f32
+    }
+
+    /// Records that glyph `id` of font `index` is drawn by id, for subsetting.
+    pub fn record_glyph(&mut self, index: usize, id: u16) {
+        self.glyphs[index].insert(id);
     }
 
     /// Records that `c` is drawn with font `index`, for subsetting and to
@@ -169,28 +286,35 @@ impl Fonts {
         &self.left_out
     }
 
-    /// Each font that was used, cut down to the glyphs used, by index.
-    pub fn subsets(&self) -> Result<Vec<(usize, Vec<u8>)>, String> {
+    /// Each font that was used, cut down to the glyphs used, by index, with
+    /// where each glyph drawn by id went in the subset.
+    pub fn subsets(&self) -> Result<Vec<(usize, Vec<u8>, GlyphMap)>, String> {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
         let mut out = Vec::new();
         for (index, font) in self.fonts.iter().enumerate() {
-            if self.used[index].is_empty() {
+            if self.used[index].is_empty() && self.glyphs[index].is_empty() {
                 continue;
             }
             // .notdef first, as subsetting requires.
             let rest: BTreeSet<u16> = self.used[index]
                 .iter()
                 .filter_map(|c| font.parsed.lookup_glyph_index(*c as u32))
+                .chain(self.glyphs[index].iter().copied())
                 .filter(|g| *g != 0)
                 .collect();
             let glyphs: Vec<u16> = std::iter::once(0).chain(rest).collect();
+            // The subset numbers its glyphs in the order they were asked for.
+            let map: GlyphMap = self.glyphs[index]
+                .iter()
+                .filter_map(|&g| glyphs.binary_search(&g).ok().map(|at| (g, at as u16)))
+                .collect();
             let file = ReadScope::new(&font.bytes).read::<FontData<'_>>().map_err(|e| e.to_string())?;
             let provider = file.table_provider(font.index as usize).map_err(|e| e.to_string())?;
             let subset =
                 subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())?;
-            out.push((index, subset));
+            out.push((index, subset, map));
         }
         Ok(out)
     }

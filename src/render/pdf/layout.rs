@@ -4,14 +4,14 @@
 //! follows, no single lines left alone at a page's top or bottom.
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, LinkAnnotation, Op, PdfFontHandle, Pt, Rect,
-    Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, HighlightingMode, LinkAnnotation, Op, PdfFontHandle,
+    Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
 use hyphenation::Standard;
 
 use super::blocks::Run;
-use super::fonts::{Face, Fonts};
+use super::fonts::{Face, Fonts, FALLBACK};
 use super::tags::{self, LinkTags};
 
 /// A piece of a line in one style.
@@ -59,8 +59,16 @@ pub fn break_lines(
         previous = at;
         let mandatory = opportunity == unicode_linebreak::BreakOpportunity::Mandatory;
         let pieces = pieces_of(runs, &starts, segment_start, segment);
-        let visible: f32 = pieces.iter().map(|p| fonts.width(p.face, p.text.trim_end_matches(['\n', ' ']), size)).sum();
-        let full: f32 = pieces.iter().map(|p| fonts.width(p.face, p.text.trim_end_matches('\n'), size)).sum();
+        // Each piece's words, then its trailing spaces: shaping measures a
+        // word once, not again with its space.
+        let (mut visible, mut full) = (0.0, 0.0);
+        for piece in &pieces {
+            let text = piece.text.trim_end_matches('\n');
+            let words = text.trim_end_matches(' ');
+            let width = fonts.width(piece.face, words, size);
+            visible += width;
+            full += width + fonts.width(piece.face, &text[words.len()..], size);
+        }
         if line_width + visible > max_width && !line.pieces.is_empty() {
             let rest = patterns.and_then(|p| hyphenate_into(&mut line, &pieces, p, fonts, size, max_width));
             finish(&mut line, fonts, size);
@@ -278,15 +286,15 @@ pub fn draw_line(
         for c in piece.text.chars() {
             let font = fonts.font_for(piece.face, c);
             fonts.record(font, c);
-            if run_font.is_some_and(|f| f != font) {
-                show(ops, &run, &ids[run_font.unwrap_or(0)], size, extra);
+            if let Some(previous) = run_font.filter(|&f| f != font) {
+                show(ops, fonts, previous, &run, &ids[previous], size, extra);
                 run.clear();
             }
             run_font = Some(font);
             run.push(c);
         }
         if let Some(font) = run_font {
-            show(ops, &run, &ids[font], size, extra);
+            show(ops, fonts, font, &run, &ids[font], size, extra);
         }
         if let (true, Some(tags)) = (tagged_link, links.as_mut()) {
             ops.push(Op::EndTextSection);
@@ -321,11 +329,46 @@ pub fn draw_line(
 /// The most a justified line may widen each space, in ems.
 const MAX_STRETCH_EM: f32 = 0.6;
 
-/// Shows `text` in one font; with `extra`, each space is widened by it.
-fn show(ops: &mut Vec<Op>, text: &str, id: &FontId, size: f32, extra: f32) {
+/// Shows `text` in font `font` (whose id is `id`); with `extra`, each
+/// space is widened by it. The brief's own faces are shaped: a kerned pair
+/// is moved by a TJ offset, a ligature is drawn by glyph id with its letters
+/// as its text (so a search or a copy finds "office"), and every other
+/// glyph is drawn as its character, as before.
+fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &FontId, size: f32, extra: f32) {
     ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size) });
     let mut items = Vec::new();
-    if extra > 0.0 {
+    if font < FALLBACK {
+        // A negative TJ offset moves the pen right.
+        let widen = -extra * 1000.0 / size;
+        let mut plain = String::new();
+        for glyph in fonts.shape(font, text) {
+            let letters = &text[glyph.text.clone()];
+            let mut chars = letters.chars();
+            let one_char = chars.next().filter(|_| chars.next().is_none());
+            if one_char.is_some_and(|c| fonts.glyph_of(font, c) == Some(glyph.id) || c == ' ') {
+                plain.push_str(letters);
+            } else {
+                if !plain.is_empty() {
+                    items.push(TextItem::Text(std::mem::take(&mut plain)));
+                }
+                fonts.record_glyph(font, glyph.id);
+                items.push(TextItem::GlyphIds(vec![Codepoint::with_cid(glyph.id, 0.0, letters.to_owned())]));
+            }
+            let mut offset = glyph.kerning();
+            if letters == " " {
+                offset += widen;
+            }
+            if offset.abs() >= 0.5 {
+                if !plain.is_empty() {
+                    items.push(TextItem::Text(std::mem::take(&mut plain)));
+                }
+                items.push(TextItem::Offset(offset));
+            }
+        }
+        if !plain.is_empty() {
+            items.push(TextItem::Text(plain));
+        }
+    } else if extra > 0.0 {
         // A negative TJ offset moves the pen right.
         let offset = -extra * 1000.0 / size;
         let mut parts = text.split(' ').peekable();

@@ -12,6 +12,7 @@ mod fonts;
 mod hyphenate;
 mod icc;
 mod layout;
+mod shape;
 mod system_fonts;
 mod tags;
 
@@ -105,8 +106,12 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
         ));
     }
     let subsets = fonts.subsets().map_err(PdfError::Font)?;
-    let used: Vec<usize> = subsets.iter().map(|(i, _)| *i).collect();
-    for (index, bytes) in subsets {
+    let used: Vec<usize> = subsets.iter().map(|(i, _, _)| *i).collect();
+    let glyph_maps: Vec<(FontId, fonts::GlyphMap)> =
+        subsets.iter().map(|(i, _, map)| (ids[*i].clone(), map.clone())).collect();
+    let mut pages = pages;
+    renumber_glyphs(&mut pages, &glyph_maps);
+    for (index, bytes, _) in subsets {
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font("a font subset could not be read back".into()))?;
         doc.resources.fonts.map.insert(ids[index].clone(), PdfFont::new(parsed));
@@ -664,6 +669,31 @@ fn without_repeated_state(mut ops: Vec<Op>) -> Vec<Op> {
     });
     ops.shrink_to_fit();
     ops
+}
+
+/// Glyphs drawn by id take their numbers in the font subsets: `maps` says,
+/// per font, where each went.
+fn renumber_glyphs(pages: &mut [Vec<Op>], maps: &[(FontId, fonts::GlyphMap)]) {
+    for ops in pages {
+        let mut map = None;
+        for op in ops.iter_mut() {
+            match op {
+                Op::SetFont { font: printpdf::PdfFontHandle::External(id), .. } => {
+                    map = maps.iter().find(|(font, _)| font == id).map(|(_, map)| map);
+                }
+                Op::ShowText { items } => {
+                    for item in items {
+                        if let printpdf::TextItem::GlyphIds(glyphs) = item {
+                            for glyph in glyphs {
+                                glyph.gid = map.and_then(|m| m.get(&glyph.gid)).copied().unwrap_or(glyph.gid);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// The same runs in another face (headings are bold throughout).
