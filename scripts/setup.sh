@@ -11,15 +11,18 @@ set -euo pipefail
 # GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs),
 # Chromium's headless shell to open exported HTML briefs in a real browser
 # engine that reports console errors and every request (tests/html_export.rs),
-# and fonts for Chinese, Japanese (Droid Sans Fallback) and Korean (Nanum),
-# which PDFs draw from the machine's fonts (src/render/pdf/system_fonts.rs).
+# and fonts for the scripts the brief's own fonts lack, which PDFs draw from
+# the machine's fonts (src/render/pdf/system_fonts.rs): Arabic, Hebrew, Thai,
+# Devanagari and the other scripts of Noto (fonts-noto-core), Chinese and
+# Japanese (Droid Sans Fallback: Noto's CJK fonts have outlines the PDF
+# writer cannot subset), Korean (Nanum).
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
   poppler-utils xdg-utils hyperfine time
   chromium-headless-shell
-  fonts-droid-fallback fonts-nanum
+  fonts-noto-core fonts-droid-fallback fonts-nanum
 )
 # Node.js only runs pdf.js (Firefox's PDF viewer) in the tests; many machines have it already.
 if ! command -v npm >/dev/null 2>&1; then

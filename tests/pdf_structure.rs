@@ -219,7 +219,8 @@ fn xmp_field(xml: &str, tag: &str) -> String {
 fn pdf_a_states_its_conformance_with_the_info_dictionarys_values() {
     let mut options = options();
     options.document.page.pdf_a = true;
-    let markdown = "# Harbour brief\n\nSee [the timetable](https://example.org/timetable) — ขอบคุณ.\n";
+    // U+0378 is a code point no character has been given: no font can draw it.
+    let markdown = "# Harbour brief\n\nSee [the timetable](https://example.org/timetable) — ขอบคุณ \u{378}.\n";
     let pdf = render(markdown, &options).unwrap();
     let doc = Document::load_mem(&pdf.bytes).unwrap();
     assert_eq!(doc.version, "1.7");
@@ -252,16 +253,17 @@ fn pdf_a_states_its_conformance_with_the_info_dictionarys_values() {
     profile.decompress().unwrap();
     assert_eq!(&profile.content[36..40], b"acsp", "an ICC profile");
 
-    // Links print; nothing is drawn with a glyph the font lacks (ขอบคุณ is left out and named).
+    // Links print; nothing is drawn with a glyph the fonts lack (U+0378 is left out and named).
     for page in doc.get_pages().into_values() {
         for annotation in doc.get_dictionary(page).unwrap().get(b"Annots").unwrap().as_array().unwrap() {
             let annotation = doc.get_dictionary(annotation.as_reference().unwrap()).unwrap();
             assert_eq!(annotation.get(b"F").unwrap().as_i64().unwrap(), 4);
         }
     }
-    assert!(pdf.warnings.len() == 1 && pdf.warnings[0].contains("left out"), "{:?}", pdf.warnings);
+    let warned = pdf.warnings.len() == 1 && pdf.warnings[0].contains("left out");
+    assert!(warned && pdf.warnings[0].contains("U+0378"), "{:?}", pdf.warnings);
     let text = poppler("pdftotext", &pdf.bytes);
-    assert!(text.contains("See the timetable") && !text.contains('ข'), "{text}");
+    assert!(text.contains("See the timetable — ขอบคุณ .") && !text.contains('\u{378}'), "{text}");
     let fonts = poppler("pdffonts", &pdf.bytes);
     for row in fonts.lines().skip(2) {
         assert_eq!(row.split_whitespace().nth(4), Some("yes"), "every font embedded: {row}");

@@ -1,16 +1,19 @@
 //! The typefaces: Noto Sans in four styles from the `notosans` crate (full
 //! Vietnamese), or the four files a template's manifest names, plus DejaVu
-//! Sans as a fallback for characters they lack (symbols, arrows, more
-//! scripts), then fonts on the machine for scripts the two lack
-//! ([`super::system_fonts`]). Text is measured with the widths the PDF will
-//! carry, runs in the brief's own faces shaped ([`super::shape`]: kerning,
-//! ligatures), each char is drawn in the first font that has it, and every
+//! Sans as a fallback for characters they lack (symbols, arrows, Greek,
+//! Cyrillic), and fonts on the machine for the other scripts
+//! ([`super::system_fonts`]). Text is cut into runs of one font (a letter
+//! and its marks, a word and its punctuation stay together), each run is
+//! shaped ([`super::shape`]) and measured as the PDF will draw it, and every
 //! font is subset to the glyphs used. Characters no font has are reported.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 use printpdf::ParsedFont;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_script::{Script, UnicodeScript};
 
 use super::shape::{ShapedGlyph, Shaper};
 
@@ -62,10 +65,13 @@ pub struct Fonts {
     advances: HashMap<(usize, char), f32>,
     /// Glyphs drawn by id (a ligature, which no character maps to), by font.
     glyphs: Vec<BTreeSet<u16>>,
+    /// The text each glyph drawn by id stands for, by font: the first
+    /// given, since a PDF font maps a glyph to one text.
+    glyph_texts: Vec<HashMap<u16, String>>,
     /// The shaped width of short texts, in thousandths of an em, by font:
     /// a brief measures the same words again and again.
     shaped_widths: Vec<HashMap<String, f32>>,
-    /// The shaping plans of the four faces.
+    /// The shaping plans, by font.
     shapers: Vec<Shaper>,
 }
 
@@ -93,17 +99,17 @@ impl Fonts {
                 .ok_or_else(|| format!("font {} is not a TrueType or OpenType font that can be read", i + 1))?;
             fonts.push(Loaded::new(bytes, 0, parsed));
         }
-        let used = vec![BTreeSet::new(); fonts.len()];
-        let glyphs = vec![BTreeSet::new(); fonts.len()];
+        let count = fonts.len();
         Ok(Fonts {
             fonts,
-            used,
+            used: vec![BTreeSet::new(); count],
             missing: BTreeSet::new(),
             left_out: BTreeSet::new(),
             advances: HashMap::new(),
-            glyphs,
-            shaped_widths: vec![HashMap::new(); FALLBACK],
-            shapers: (0..FALLBACK).map(|_| Shaper::default()).collect(),
+            glyphs: vec![BTreeSet::new(); count],
+            glyph_texts: vec![HashMap::new(); count],
+            shaped_widths: vec![HashMap::new(); count],
+            shapers: (0..count).map(|_| Shaper::default()).collect(),
         })
     }
 
@@ -120,15 +126,15 @@ impl Fonts {
     }
 
     /// Which font draws `c` in `face`: the face itself, else the first
-    /// fallback that has it, else the face (which shows an empty box).
+    /// fallback that has it (a font of its script before DejaVu Sans), else
+    /// the face (which shows an empty box).
     pub fn font_for(&self, face: Face, c: char) -> usize {
         let index = face.index();
         if c.is_whitespace() || self.has(index, c) {
             return index;
         }
-        // DejaVu has a few ideographs; a CJK font draws them in keeping with their neighbours.
         let machine = FALLBACK + 1..self.fonts.len();
-        let found = if super::system_fonts::needs_no_shaping(c) {
+        let found = if super::system_fonts::wants_script_font(c) {
             machine.chain(FALLBACK..FALLBACK + 1).find(|&i| self.has(i, c))
         } else {
             (FALLBACK..self.fonts.len()).find(|&i| self.has(i, c))
@@ -136,13 +142,44 @@ impl Fonts {
         found.unwrap_or(index)
     }
 
+    /// `text` cut into runs of one font each, as byte ranges, in order. A
+    /// mark stays with its letter, and spaces, digits and punctuation
+    /// within a script's text stay in that script's font (which spaces and
+    /// joins them as its own), so a word is shaped whole.
+    pub fn font_runs(&self, face: Face, text: &str) -> Vec<(Range<usize>, usize)> {
+        let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
+        // The font of the last letter of a script drawn from a font of its own.
+        let mut script_font = None;
+        for (at, c) in text.char_indices() {
+            let previous = runs.last().map(|(_, font)| *font);
+            let mark = c.general_category_group() == GeneralCategoryGroup::Mark
+                || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}');
+            let common = matches!(c.script(), Script::Common | Script::Inherited);
+            let kept = if mark { previous } else { script_font.filter(|_| common) };
+            let font = match kept.filter(|&font| c.is_whitespace() || self.has(font, c)) {
+                Some(font) => font,
+                None => self.font_for(face, c),
+            };
+            if !common {
+                script_font = (font > FALLBACK || super::system_fonts::wants_script_font(c)).then_some(font);
+            }
+            match runs.last_mut() {
+                Some((range, last)) if *last == font => range.end = at + c.len_utf8(),
+                _ => runs.push((at..at + c.len_utf8(), font)),
+            }
+        }
+        runs
+    }
+
     /// Adds fonts from the machine for the characters of `text` that no
-    /// font here has, where such a font can draw them
-    /// ([`super::system_fonts::covering`]).
+    /// font here has, or that a font of their script draws better than
+    /// DejaVu Sans ([`super::system_fonts::covering`]).
     pub fn cover(&mut self, text: &str) {
         let lacking: BTreeSet<char> = text
             .chars()
-            .filter(|&c| super::system_fonts::needs_no_shaping(c) && !(0..FALLBACK).any(|i| self.has(i, c)))
+            .filter(|&c| !c.is_whitespace() && !c.is_control())
+            .filter(|&c| !(0..FALLBACK).any(|i| self.has(i, c)))
+            .filter(|&c| super::system_fonts::wants_script_font(c) || !self.has(FALLBACK, c))
             .collect();
         if lacking.is_empty() {
             return;
@@ -154,6 +191,9 @@ impl Fonts {
             self.fonts.push(Loaded::new(Cow::Owned(font.bytes), font.index, parsed));
             self.used.push(BTreeSet::new());
             self.glyphs.push(BTreeSet::new());
+            self.glyph_texts.push(HashMap::new());
+            self.shaped_widths.push(HashMap::new());
+            self.shapers.push(Shaper::default());
         }
     }
 
@@ -171,24 +211,15 @@ impl Fonts {
     }
 
     /// The width of `text` in `face` at `size`, in points, as it will be
-    /// drawn: runs in the face itself shaped, fallback characters one by one.
+    /// drawn: each run of one font shaped.
     pub fn width(&mut self, face: Face, text: &str, size: f32) -> f32 {
         let own = face.index();
-        let mut total = 0.0;
-        let mut run_start = 0;
-        let mut in_own = true;
-        for (at, c) in text.char_indices() {
-            let own_char = self.font_for(face, c) == own;
-            if !own_char {
-                if in_own {
-                    total += self.shaped_width(own, &text[run_start..at]);
-                }
-                total += self.advance(face, c, 1000.0);
-                run_start = at + c.len_utf8();
-            }
-            in_own = own_char;
-        }
-        total += self.shaped_width(own, &text[run_start..]);
+        // Most text is all in its own face: one run, no cutting.
+        let total: f32 = if text.chars().all(|c| c.is_ascii() && (c == ' ' || self.has(own, c))) {
+            self.shaped_width(own, text)
+        } else {
+            self.font_runs(face, text).into_iter().map(|(range, font)| self.shaped_width(font, &text[range])).sum()
+        };
         total * size / 1000.0
     }
 
@@ -197,21 +228,22 @@ impl Fonts {
         if text.is_empty() {
             return 0.0;
         }
-        let cached = text.len() <= CACHED_WIDTH_BYTES && index < FALLBACK;
-        if let Some(&width) = self.shaped_widths.get(index).and_then(|widths| widths.get(text)).filter(|_| cached) {
+        let cached = text.len() <= CACHED_WIDTH_BYTES;
+        if let Some(&width) = self.shaped_widths[index].get(text).filter(|_| cached) {
             return width;
         }
         // As drawn: each glyph's width in the PDF, less what kerning took off.
-        let width = self.shape(index, text).iter().map(|g| self.glyph_width(index, g.id) - g.kerning()).sum();
+        let width = self.shape(index, text, None).iter().map(|g| self.glyph_width(index, g.id) - g.kerning()).sum();
         if cached {
             self.shaped_widths[index].insert(text.to_owned(), width);
         }
         width
     }
 
-    /// `text` shaped in font `index`; a font shaping cannot read gives one
-    /// glyph a character, at its own advance.
-    pub fn shape(&mut self, index: usize, text: &str) -> Vec<ShapedGlyph> {
+    /// `text` shaped in font `index`, right to left if `rtl` says so (else
+    /// as its script goes); a font shaping cannot read gives one glyph a
+    /// character, at its own advance.
+    pub fn shape(&mut self, index: usize, text: &str, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let font = &self.fonts[index];
         let read;
         let face = match &font.shaper {
@@ -221,14 +253,14 @@ impl Fonts {
                 read.as_ref()
             }
         };
-        let shaper = self.shapers.get_mut(index);
-        let shaped = face.zip(shaper).map(|(face, shaper)| shaper.shape(face, text));
+        let shaped = face.map(|face| self.shapers[index].shape(face, text, rtl));
         shaped.unwrap_or_else(|| {
             text.char_indices()
                 .map(|(at, c)| {
                     let id = self.glyph_of(index, c).unwrap_or(0);
                     let advance = self.glyph_width(index, id);
-                    ShapedGlyph { id, advance, nominal: advance, text: at..at + c.len_utf8() }
+                    let text = at..at + c.len_utf8();
+                    ShapedGlyph { id, advance, nominal: advance, x_offset: 0.0, y_offset: 0.0, text }
                 })
                 .collect()
         })
@@ -246,9 +278,20 @@ impl Fonts {
         (width * 1000 / u32::from(font.units_per_em.max(1))) as f32
     }
 
-    /// Records that glyph `id` of font `index` is drawn by id, for subsetting.
-    pub fn record_glyph(&mut self, index: usize, id: u16) {
+    /// Records that glyph `id` of font `index` is drawn by id, standing for
+    /// `text`, for subsetting; returns the text the PDF maps it to, which
+    /// is the first it stood for (none, for a glyph that only ever stood
+    /// for nothing of its own).
+    pub fn record_glyph(&mut self, index: usize, id: u16, text: &str) -> String {
         self.glyphs[index].insert(id);
+        match self.glyph_texts[index].get(&id) {
+            Some(first) => first.clone(),
+            None if text.is_empty() => String::new(),
+            None => {
+                self.glyph_texts[index].insert(id, text.to_owned());
+                text.to_owned()
+            }
+        }
     }
 
     /// Records that `c` is drawn with font `index`, for subsetting and to

@@ -1,7 +1,8 @@
-//! Lines and pages: text broken by Unicode line-break rules (UAX #14), long
-//! words broken rather than overflowing, paragraphs justified with TJ offsets
-//! (word spacing does not work with embedded fonts), headings kept with what
-//! follows, no single lines left alone at a page's top or bottom.
+//! Lines: text broken where its script allows ([`super::breaks`]), long
+//! words broken rather than overflowing, each line's pieces drawn in the
+//! order they read ([`super::bidi`]), in the fonts that have their
+//! characters, shaped; paragraphs justified with TJ offsets (word spacing
+//! does not work with embedded fonts).
 
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, FontId, HighlightingMode, LinkAnnotation, Op, PdfFontHandle,
@@ -10,26 +11,32 @@ use printpdf::{
 
 use hyphenation::Standard;
 
+use super::bidi::{self, Levels};
 use super::blocks::Run;
-use super::fonts::{Face, Fonts, FALLBACK};
+use super::fonts::{Face, Fonts};
 use super::tags::{self, LinkTags};
 
-/// A piece of a line in one style.
+/// A piece of a line in one style and direction.
 #[derive(Debug, Clone)]
 pub struct Piece {
     pub text: String,
     pub face: Face,
     pub code: bool,
     pub link: Option<String>,
+    /// Its bidirectional embedding level: odd reads right to left.
+    pub level: u8,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Line {
+    /// In reading order.
     pub pieces: Vec<Piece>,
     /// Width without trailing spaces, in points.
     pub width: f32,
     /// Ends at a forced break (or the end of its block): never justified.
     pub last: bool,
+    /// Its block reads right to left, so it starts at the right.
+    pub rtl: bool,
 }
 
 /// Breaks runs into lines no wider than `max_width` points; with `patterns`
@@ -49,16 +56,16 @@ pub fn break_lines(
         starts.push(offset);
         offset += run.text.len();
     }
+    let levels = Levels::of(&text);
     let mut lines = Vec::new();
     let mut line = Line::default();
     let mut line_width = 0.0; // including trailing spaces
     let mut previous = 0;
-    for (at, opportunity) in unicode_linebreak::linebreaks(&text) {
+    for (at, mandatory) in super::breaks::opportunities(&text) {
         let segment = &text[previous..at];
         let segment_start = previous;
         previous = at;
-        let mandatory = opportunity == unicode_linebreak::BreakOpportunity::Mandatory;
-        let pieces = pieces_of(runs, &starts, segment_start, segment);
+        let pieces = pieces_of(runs, &starts, &levels, segment_start, segment);
         // Each piece's words, then its trailing spaces: shaping measures a
         // word once, not again with its space.
         let (mut visible, mut full) = (0.0, 0.0);
@@ -125,6 +132,9 @@ pub fn break_lines(
         lines.push(line);
     }
     lines.retain(|l| !l.pieces.is_empty());
+    for line in &mut lines {
+        line.rtl = levels.rtl;
+    }
     lines
 }
 
@@ -167,20 +177,30 @@ fn hyphenate_into(
     Some(rest)
 }
 
-fn pieces_of(runs: &[Run], starts: &[usize], start: usize, segment: &str) -> Vec<Piece> {
+/// The pieces of `segment` (which starts at `start` in the block's text),
+/// cut where the style or the direction changes.
+fn pieces_of(runs: &[Run], starts: &[usize], levels: &Levels, start: usize, segment: &str) -> Vec<Piece> {
     let end = start + segment.len();
     let mut out = Vec::new();
-    for (run, &run_start) in runs.iter().zip(starts) {
+    let first = starts.partition_point(|&run_start| run_start <= start).saturating_sub(1);
+    for (run, &run_start) in runs.iter().zip(starts).skip(first) {
+        if run_start >= end {
+            break;
+        }
         let run_end = run_start + run.text.len();
-        let from = start.max(run_start);
+        let mut from = start.max(run_start);
         let to = end.min(run_end);
-        if from < to {
+        while from < to {
+            let (level, level_end) = levels.at(from);
+            let until = to.min(level_end);
             out.push(Piece {
-                text: run.text[from - run_start..to - run_start].to_owned(),
+                text: run.text[from - run_start..until - run_start].to_owned(),
                 face: run.face,
                 code: run.code,
                 link: run.link.clone(),
+                level,
             });
+            from = until;
         }
     }
     out
@@ -188,7 +208,7 @@ fn pieces_of(runs: &[Run], starts: &[usize], start: usize, segment: &str) -> Vec
 
 fn push_piece(line: &mut Line, piece: Piece) {
     if let Some(last) = line.pieces.last_mut() {
-        if last.face == piece.face && last.code == piece.code && last.link == piece.link {
+        if last.face == piece.face && last.code == piece.code && last.link == piece.link && last.level == piece.level {
             last.text.push_str(&piece.text);
             return;
         }
@@ -217,6 +237,9 @@ pub const LINK: Rgb = Rgb { r: 0.10, g: 0.30, b: 0.65, icc_profile: None };
 /// How a line is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Align {
+    /// Where its block starts reading: the left, or the right for a block
+    /// that reads right to left.
+    Start,
     Left,
     Right,
     Justify,
@@ -244,10 +267,16 @@ pub fn draw_line(
 ) {
     let spaces: usize = line.pieces.iter().map(|p| p.text.matches(' ').count()).sum();
     let stretch = (width - line.width).max(0.0) / spaces.max(1) as f32;
-    let (x, extra) = match align {
+    let start = if line.rtl { Align::Right } else { Align::Left };
+    let align = match align {
         // Without hyphenation a short line of long words would open gaps
         // wider than a word: such a line is set ragged instead.
-        Align::Justify if !line.last && spaces > 0 && stretch <= size * MAX_STRETCH_EM => (x, stretch),
+        Align::Justify if !line.last && spaces > 0 && stretch <= size * MAX_STRETCH_EM => Align::Justify,
+        Align::Justify | Align::Start => start,
+        align => align,
+    };
+    let (x, extra) = match align {
+        Align::Justify => (x, stretch),
         Align::Right => (x + (width - line.width).max(0.0), 0.0),
         Align::Center => (x + (width - line.width).max(0.0) / 2.0, 0.0),
         _ => (x, 0.0),
@@ -256,7 +285,8 @@ pub fn draw_line(
     ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
     let mut annotations = Vec::new();
     let mut pen = x;
-    for piece in &line.pieces {
+    let levels: Vec<u8> = line.pieces.iter().map(|p| p.level).collect();
+    for piece in bidi::visual_order(&levels).into_iter().map(|i| &line.pieces[i]) {
         let advance = fonts.width(piece.face, &piece.text, size) + extra * piece.text.matches(' ').count() as f32;
         let tagged_link = match (&piece.link, links.as_mut()) {
             (Some(url), Some(tags)) => {
@@ -280,21 +310,18 @@ pub fn draw_line(
             color.clone()
         };
         ops.push(Op::SetFillColor { col: Color::Rgb(fill) });
-        // Runs of chars drawn by the same font (the face, or the fallback).
-        let mut run = String::new();
-        let mut run_font = None;
-        for c in piece.text.chars() {
-            let font = fonts.font_for(piece.face, c);
-            fonts.record(font, c);
-            if let Some(previous) = run_font.filter(|&f| f != font) {
-                show(ops, fonts, previous, &run, &ids[previous], size, extra);
-                run.clear();
-            }
-            run_font = Some(font);
-            run.push(c);
+        // Runs of one font each, drawn left to right.
+        let rtl = piece.level % 2 == 1;
+        let mut font_runs = fonts.font_runs(piece.face, &piece.text);
+        if rtl {
+            font_runs.reverse();
         }
-        if let Some(font) = run_font {
-            show(ops, fonts, font, &run, &ids[font], size, extra);
+        for (range, font) in font_runs {
+            let text = &piece.text[range];
+            for c in text.chars() {
+                fonts.record(font, c);
+            }
+            show(ops, fonts, font, text, &ids[font], size, extra, rtl);
         }
         if let (true, Some(tags)) = (tagged_link, links.as_mut()) {
             ops.push(Op::EndTextSection);
@@ -329,63 +356,121 @@ pub fn draw_line(
 /// The most a justified line may widen each space, in ems.
 const MAX_STRETCH_EM: f32 = 0.6;
 
-/// Shows `text` in font `font` (whose id is `id`); with `extra`, each
-/// space is widened by it. The brief's own faces are shaped: a kerned pair
-/// is moved by a TJ offset, a ligature is drawn by glyph id with its letters
-/// as its text (so a search or a copy finds "office"), and every other
-/// glyph is drawn as its character, as before.
-fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &FontId, size: f32, extra: f32) {
+/// Shows `text` in font `font` (whose id is `id`), shaped, right to left
+/// with `rtl`; with `extra`, each space is widened by it. A kerned pair is
+/// moved by a TJ offset; a mark is placed on its letter by offsets (and the
+/// text rise when it goes up or down). A glyph that is its character's own
+/// is drawn as that character; any other (a ligature, a joined Arabic
+/// letter, an Indic conjunct) by id, with the letters it stands for as its
+/// text, so a search or a copy finds the words. A cluster whose glyphs do
+/// not stand one for one, in order, for its characters (a vowel sign drawn
+/// before its consonant, a letter and its marks) is a span with its text
+/// given whole.
+#[allow(clippy::too_many_arguments)]
+fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &FontId, size: f32, extra: f32, rtl: bool) {
     ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size) });
     let mut items = Vec::new();
-    if font < FALLBACK {
-        // A negative TJ offset moves the pen right.
-        let widen = -extra * 1000.0 / size;
-        let mut plain = String::new();
-        for glyph in fonts.shape(font, text) {
-            let letters = &text[glyph.text.clone()];
-            let mut chars = letters.chars();
-            let one_char = chars.next().filter(|_| chars.next().is_none());
-            if one_char.is_some_and(|c| fonts.glyph_of(font, c) == Some(glyph.id) || c == ' ') {
-                plain.push_str(letters);
-            } else {
-                if !plain.is_empty() {
-                    items.push(TextItem::Text(std::mem::take(&mut plain)));
-                }
-                fonts.record_glyph(font, glyph.id);
-                items.push(TextItem::GlyphIds(vec![Codepoint::with_cid(glyph.id, 0.0, letters.to_owned())]));
+    // A negative TJ offset moves the pen right.
+    let widen = -extra * 1000.0 / size;
+    let mut plain = String::new();
+    let glyphs = fonts.shape(font, text, Some(rtl));
+    let mut i = 0;
+    while i < glyphs.len() {
+        let range = glyphs[i].text.clone();
+        let cluster_end = glyphs[i..].iter().position(|g| g.text != range).map_or(glyphs.len(), |n| i + n);
+        let cluster = &glyphs[i..cluster_end];
+        i = cluster_end;
+        let letters = &text[range];
+        let chars: Vec<char> = letters.chars().collect();
+        let own = chars.len() == cluster.len()
+            && chars.iter().zip(cluster).all(|(&c, g)| c == ' ' || fonts.glyph_of(font, c) == Some(g.id));
+        // Each glyph drawn by id and the text the PDF will map it to, which
+        // is what it stands for unless it stood for something else before.
+        let mut texts = Vec::new();
+        let mut as_wanted = true;
+        if !own {
+            for glyph in cluster {
+                let wanted = if cluster.len() == 1 {
+                    // Right to left, a ligature's letters are in the order
+                    // drawn, as every other glyph's are: a reader turns them
+                    // round with the rest.
+                    if rtl {
+                        letters.chars().rev().collect()
+                    } else {
+                        letters.to_owned()
+                    }
+                } else {
+                    let own_char = chars.iter().find(|&&c| fonts.glyph_of(font, c) == Some(glyph.id));
+                    own_char.map(|c| c.to_string()).unwrap_or_default()
+                };
+                let mapped = fonts.record_glyph(font, glyph.id, &wanted);
+                as_wanted &= mapped == wanted;
+                texts.push(mapped);
             }
-            let mut offset = glyph.kerning();
+        }
+        // Whether a reader gets the cluster's text from its glyph's own: a
+        // cluster of several glyphs (a letter and its marks, a vowel sign
+        // drawn before its consonant) is read by where each glyph stands on
+        // the page, out of order, and a raised mark as another line; as
+        // typst does, such a cluster gets its text given whole.
+        let readable = cluster.len() == 1 && as_wanted && cluster[0].y_offset.abs() < 0.5;
+        if !readable {
+            flush(&mut items, &mut plain);
+            show_items(ops, &mut items);
+            let reading: String = if rtl { letters.chars().rev().collect() } else { letters.to_owned() };
+            ops.push(tags::actual_text(&reading));
+        }
+        for (k, glyph) in cluster.iter().enumerate() {
+            let rise = glyph.y_offset * size / 1000.0;
+            if glyph.x_offset.abs() >= 0.5 {
+                flush(&mut items, &mut plain);
+                items.push(TextItem::Offset(-glyph.x_offset));
+            }
+            if rise.abs() >= 0.01 {
+                flush(&mut items, &mut plain);
+                show_items(ops, &mut items);
+                ops.push(Op::SetLineOffset { multiplier: rise });
+            }
+            if own {
+                plain.push(chars[k]);
+            } else {
+                flush(&mut items, &mut plain);
+                items.push(TextItem::GlyphIds(vec![Codepoint::with_cid(glyph.id, 0.0, texts[k].clone())]));
+            }
+            if rise.abs() >= 0.01 {
+                flush(&mut items, &mut plain);
+                show_items(ops, &mut items);
+                ops.push(Op::SetLineOffset { multiplier: 0.0 });
+            }
+            // Back from the offset, and on by the advance shaping gave rather
+            // than the glyph's own.
+            let mut offset = glyph.kerning() + glyph.x_offset;
             if letters == " " {
                 offset += widen;
             }
             if offset.abs() >= 0.5 {
-                if !plain.is_empty() {
-                    items.push(TextItem::Text(std::mem::take(&mut plain)));
-                }
+                flush(&mut items, &mut plain);
                 items.push(TextItem::Offset(offset));
             }
         }
-        if !plain.is_empty() {
-            items.push(TextItem::Text(plain));
+        if !readable {
+            flush(&mut items, &mut plain);
+            show_items(ops, &mut items);
+            ops.push(tags::end());
         }
-    } else if extra > 0.0 {
-        // A negative TJ offset moves the pen right.
-        let offset = -extra * 1000.0 / size;
-        let mut parts = text.split(' ').peekable();
-        while let Some(part) = parts.next() {
-            let mut chunk = part.to_owned();
-            if parts.peek().is_some() {
-                chunk.push(' ');
-            }
-            if !chunk.is_empty() {
-                items.push(TextItem::Text(chunk));
-            }
-            if parts.peek().is_some() {
-                items.push(TextItem::Offset(offset));
-            }
-        }
-    } else {
-        items.push(TextItem::Text(text.to_owned()));
     }
-    ops.push(Op::ShowText { items });
+    flush(&mut items, &mut plain);
+    show_items(ops, &mut items);
+}
+
+fn flush(items: &mut Vec<TextItem>, plain: &mut String) {
+    if !plain.is_empty() {
+        items.push(TextItem::Text(std::mem::take(plain)));
+    }
+}
+
+fn show_items(ops: &mut Vec<Op>, items: &mut Vec<TextItem>) {
+    if !items.is_empty() {
+        ops.push(Op::ShowText { items: std::mem::take(items) });
+    }
 }

@@ -2,11 +2,15 @@
 //!
 //! Hand layout on printpdf without its HTML engine (measured in
 //! `shared/notes/pdf-with-printpdf.md`: 4× faster and smaller than the
-//! alternative). Text is NFC-normalized first: precomposed Vietnamese needs
-//! no shaping. Fonts are subset to the glyphs used.
+//! alternative). Text is NFC-normalized first, broken into lines where its
+//! script allows, set in the order it reads and shaped in the fonts that
+//! have it (the brief's own, else the machine's). Fonts are subset to the
+//! glyphs used.
 
 mod archive;
+mod bidi;
 mod blocks;
+mod breaks;
 mod finish;
 mod fonts;
 mod hyphenate;
@@ -317,7 +321,7 @@ impl<'o> Composer<'o> {
                 self.mark(element);
                 for line in &lines {
                     self.y -= leading;
-                    self.draw(element, line, fonts, self.left, self.y, self.width, hsize, Align::Left, HEADING);
+                    self.draw(element, line, fonts, self.left, self.y, self.width, hsize, Align::Start, HEADING);
                 }
                 self.unmark();
                 if *level == 1 {
@@ -327,7 +331,7 @@ impl<'o> Composer<'o> {
                 self.y -= size * 0.35;
             }
             Block::Paragraph { runs } => {
-                let align = if self.options.document.page.justify { Align::Justify } else { Align::Left };
+                let align = if self.options.document.page.justify { Align::Justify } else { Align::Start };
                 let lines = break_lines(runs, fonts, size, self.width, self.patterns());
                 self.gap(size * 0.55);
                 let element = self.tree.add(Tree::DOCUMENT, Role::Paragraph);
@@ -336,6 +340,7 @@ impl<'o> Composer<'o> {
             Block::ListItem { depth, marker, runs } => {
                 let indent = size * 1.6 * (*depth as f32 + 1.0);
                 let lines = break_lines(runs, fonts, size, self.width - indent, self.patterns());
+                let rtl = lines.first().is_some_and(|line| line.rtl);
                 self.gap(size * 0.25);
                 let (label, body) = self.list_item(*depth, !marker.is_empty());
                 if let Some(label) = label {
@@ -351,14 +356,20 @@ impl<'o> Composer<'o> {
                         None,
                     );
                     if let Some(m) = marker_line.first() {
-                        let x = self.left + indent - m.width - size * 0.5;
+                        // A list item that reads right to left has its marker on the right.
+                        let x = if rtl {
+                            self.left + self.width - indent + size * 0.5
+                        } else {
+                            self.left + indent - m.width - size * 0.5
+                        };
                         self.mark(label);
                         self.draw(label, m, fonts, x, self.y - leading, m.width, size, Align::Left, HEADING);
                         self.unmark();
                     }
                 }
-                let align = if self.options.document.page.justify { Align::Justify } else { Align::Left };
-                self.flow(body, &lines, fonts, self.left + indent, self.width - indent, size, align, layout::TEXT);
+                let align = if self.options.document.page.justify { Align::Justify } else { Align::Start };
+                let x = if rtl { self.left } else { self.left + indent };
+                self.flow(body, &lines, fonts, x, self.width - indent, size, align, layout::TEXT);
             }
             Block::Quote { runs } => {
                 let indent = size * 1.8;
@@ -370,7 +381,7 @@ impl<'o> Composer<'o> {
                 let element = self.tree.add(Tree::DOCUMENT, Role::BlockQuote);
                 for line in &lines {
                     let attribution = line.pieces.first().is_some_and(|p| p.text.starts_with('—'));
-                    let align = if attribution { Align::Right } else { Align::Left };
+                    let align = if attribution { Align::Right } else { Align::Start };
                     self.flow(
                         element,
                         std::slice::from_ref(line),
@@ -579,9 +590,11 @@ impl<'o> Composer<'o> {
                 let baseline = top - pad - leading * (i as f32 + 1.0) + size * 0.25;
                 let (width, text) = (widths[c] - 2.0 * pad, layout::TEXT);
                 match element {
-                    Some(element) => self.draw(element, line, fonts, x + pad, baseline, width, size, Align::Left, text),
+                    Some(element) => {
+                        self.draw(element, line, fonts, x + pad, baseline, width, size, Align::Start, text)
+                    }
                     None => {
-                        let (x, size, align) = (x + pad, size, Align::Left);
+                        let (x, size, align) = (x + pad, size, Align::Start);
                         draw_line(&mut self.ops, line, fonts, &self.ids, x, baseline, width, size, align, text, None);
                     }
                 }

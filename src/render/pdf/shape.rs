@@ -1,8 +1,8 @@
-//! Shaping: the glyphs a run of text becomes in one font, with the font's
-//! kerning and standard ligatures ("AV" set closer, "fi" as one glyph), by
-//! HarfBuzz's algorithm (rustybuzz). Used for the brief's own faces, which
-//! set Latin and Vietnamese; what else those scripts need (reordering,
-//! joining, right-to-left) waits for the wider rework of PDF text.
+//! Shaping: the glyphs a run of text becomes in one font, by HarfBuzz's
+//! algorithm (rustybuzz): the font's kerning and standard ligatures ("AV"
+//! set closer, "fi" as one glyph), Arabic letters in their joined forms,
+//! Indic vowel signs reordered and conjuncts formed, marks placed on their
+//! letters, right-to-left runs in the order they are drawn.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,9 +15,14 @@ pub struct ShapedGlyph {
     pub advance: f32,
     /// The glyph's own advance, before kerning moved it.
     pub nominal: f32,
-    /// The text it stands for, as a byte range of the run: several
-    /// characters for a ligature ("ffi"), none for a second glyph of one
-    /// character.
+    /// How far from the pen it is drawn (a mark placed on its letter), in
+    /// thousandths of an em, rightwards and upwards.
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// The text of its cluster, as a byte range of the run: the characters
+    /// it and the glyphs beside it with the same range stand for together
+    /// ("ffi" for a ligature, a consonant and its vowel sign for the two
+    /// glyphs they become).
     pub text: Range<usize>,
 }
 
@@ -30,11 +35,20 @@ pub struct Shaper {
 }
 
 impl Shaper {
-    /// `text` shaped in `face`, which must be the same font for every call.
-    pub fn shape(&mut self, face: &rustybuzz::Face<'_>, text: &str) -> Vec<ShapedGlyph> {
+    /// `text` shaped in `face`, which must be the same font for every call;
+    /// with `rtl` set, right to left (else as its script goes), the glyphs
+    /// coming in the order they are drawn, left to right.
+    pub fn shape(&mut self, face: &rustybuzz::Face<'_>, text: &str, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        if let Some(rtl) = rtl {
+            buffer.set_direction(if rtl {
+                rustybuzz::Direction::RightToLeft
+            } else {
+                rustybuzz::Direction::LeftToRight
+            });
+        }
         let key = (buffer.script(), buffer.direction());
         let plan =
             self.plans.entry(key).or_insert_with(|| rustybuzz::ShapePlan::new(face, key.1, Some(key.0), None, &[]));
@@ -42,21 +56,24 @@ impl Shaper {
         let per_unit = 1000.0 / f32::from(face.units_per_em().max(1) as u16);
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
+        // A cluster's text runs to the next cluster in the text, which is
+        // the glyph after it left to right and the one before it right to left.
+        let mut starts: Vec<usize> = infos.iter().map(|info| info.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
         let mut glyphs = Vec::with_capacity(infos.len());
-        for (i, (info, position)) in infos.iter().zip(positions).enumerate() {
+        for (info, position) in infos.iter().zip(positions) {
             let start = info.cluster as usize;
-            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = if first_of_cluster {
-                infos[i + 1..].iter().map(|next| next.cluster as usize).find(|&c| c != start).unwrap_or(text.len())
-            } else {
-                start
-            };
+            let next = starts.partition_point(|&s| s <= start);
+            let end = starts.get(next).copied().unwrap_or(text.len());
             let id = u16::try_from(info.glyph_id).unwrap_or(0);
             let nominal = face.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id)).unwrap_or(0);
             glyphs.push(ShapedGlyph {
                 id,
                 advance: position.x_advance as f32 * per_unit,
                 nominal: f32::from(nominal) * per_unit,
+                x_offset: position.x_offset as f32 * per_unit,
+                y_offset: position.y_offset as f32 * per_unit,
                 text: start..end,
             });
         }
@@ -82,7 +99,7 @@ mod tests {
     use super::*;
 
     fn shape(bytes: &[u8], index: u32, text: &str) -> Option<Vec<ShapedGlyph>> {
-        Some(Shaper::default().shape(&rustybuzz::Face::from_slice(bytes, index)?, text))
+        Some(Shaper::default().shape(&rustybuzz::Face::from_slice(bytes, index)?, text, None))
     }
 
     #[test]

@@ -1,23 +1,21 @@
-//! Fonts on the machine for the characters the brief's own fonts lack.
-//!
-//! Only scripts that are set one character after another are drawn from
-//! them: Chinese, Japanese and Korean (ideographs, kana, hangul and their
-//! punctuation). Scripts whose letters change shape or order with their
-//! neighbours (Arabic, Hebrew, Thai, the Indic scripts) need shaping and
-//! bidirectional layout to read right, which this renderer does not do yet;
-//! they stay in the warning rather than being drawn wrongly.
+//! Fonts on the machine for the characters the brief's own fonts lack:
+//! Chinese, Japanese, Korean, Arabic, Hebrew, Thai, the Indic scripts and
+//! any other script a font on the machine has. Text in them is shaped
+//! ([`super::shape`]) like the brief's own, so joined, reordered and stacked
+//! letters come out as the font designs them.
 //!
 //! The font folders are scanned once per process, and only when such a
 //! character occurs, so an ordinary brief pays nothing for it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use fontdb::{Database, Style, Weight};
+use unicode_script::{Script, UnicodeScript};
 
-/// Whether `c` belongs to a script drawn one character at a time, which a
-/// fallback font can draw without shaping.
-pub fn needs_no_shaping(c: char) -> bool {
+/// Whether `c` is Chinese, Japanese or Korean, punctuation and full-width
+/// forms included (which Unicode counts as common to every script).
+pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x11FF     // Hangul Jamo
         | 0x2E80..=0x2FDF   // CJK radicals, Kangxi radicals
@@ -37,6 +35,19 @@ pub fn needs_no_shaping(c: char) -> bool {
     )
 }
 
+/// Whether a font made for `c`'s script should draw it before DejaVu Sans,
+/// the built-in fallback: DejaVu is kept for Latin, Greek, Cyrillic and
+/// symbols, which it draws in keeping with Noto Sans; it has a few
+/// ideographs and some Arabic and Hebrew, which a font of that script draws
+/// in keeping with their neighbours.
+pub fn wants_script_font(c: char) -> bool {
+    is_cjk(c)
+        || !matches!(
+            c.script(),
+            Script::Latin | Script::Greek | Script::Cyrillic | Script::Common | Script::Inherited | Script::Unknown
+        )
+}
+
 /// A font file's bytes and the face in it.
 pub struct SystemFont {
     pub bytes: Vec<u8>,
@@ -52,51 +63,87 @@ fn database() -> &'static Database {
     })
 }
 
+/// Which group of characters one font should set throughout: the CJK
+/// scripts together (a Japanese sentence mixes kanji and kana), each other
+/// script on its own, and symbols and punctuation.
+fn group(c: char) -> String {
+    if is_cjk(c) {
+        return "CJK".to_owned();
+    }
+    match c.script() {
+        Script::Common | Script::Inherited | Script::Unknown => "Common".to_owned(),
+        script => script.full_name().to_owned(),
+    }
+}
+
+/// How much a family is preferred, lowest first: Noto Sans (the brief's
+/// own design) in its script's cut, then other Noto families (serif,
+/// looped, Kufi), then the rest.
+fn rank(family: &str) -> u8 {
+    if family == "Noto Sans" || family.starts_with("Noto Sans ") {
+        0
+    } else if family.starts_with("Noto ") {
+        1
+    } else {
+        2
+    }
+}
+
 /// Fonts on the machine that together draw as many of `wanted` as they
-/// can: each time the upright regular TrueType face (which the PDF's
-/// subsetting handles) that draws most of what is left, Noto before others,
-/// then by name, so that one font sets a script throughout and the same
-/// machine always picks the same fonts.
+/// can, one script at a time: the best-ranked upright regular TrueType face
+/// (which the PDF's subsetting handles) that has some of what is left,
+/// among equals the one that draws most, then by name, so that one font
+/// sets a script throughout and the same machine always picks the same
+/// fonts.
 pub fn covering(wanted: &BTreeSet<char>) -> Vec<SystemFont> {
-    let mut remaining: BTreeSet<char> = wanted.iter().copied().filter(|&c| needs_no_shaping(c)).collect();
-    if remaining.is_empty() {
+    if wanted.is_empty() {
         return Vec::new();
     }
     let database = database();
     // What each candidate face draws of the characters wanted.
-    let mut candidates: Vec<(bool, String, fontdb::ID, BTreeSet<char>)> = database
+    let mut candidates: Vec<(u8, String, fontdb::ID, BTreeSet<char>)> = database
         .faces()
         .filter(|f| f.style == Style::Normal && f.weight == Weight::NORMAL)
         .filter_map(|f| {
             let drawn = database.with_face_data(f.id, |data, index| {
                 let face = ttf_parser::Face::parse(data, index).ok()?;
-                // CFF outlines (most .otc/.ttc CJK sets, fonts-noto-cjk among them)
-                // are left to shaping's rework.
+                // CFF outlines (most .otc/.ttc CJK sets, fonts-noto-cjk among
+                // them) are not subset by the PDF writer.
                 face.tables().glyf?;
                 // A font whose licence forbids embedding, or subsetting, is not embedded.
                 if face.permissions() == Some(ttf_parser::Permissions::Restricted) || !face.is_subsetting_allowed() {
                     return None;
                 }
-                Some(remaining.iter().copied().filter(|&c| face.glyph_index(c).is_some()).collect::<BTreeSet<_>>())
+                Some(wanted.iter().copied().filter(|&c| face.glyph_index(c).is_some()).collect::<BTreeSet<_>>())
             })??;
             let family = f.families.first().map(|(name, _)| name.clone()).unwrap_or_default();
-            (!drawn.is_empty()).then(|| (!family.starts_with("Noto"), family, f.id, drawn))
+            (!drawn.is_empty()).then(|| (rank(&family), family, f.id, drawn))
         })
         .collect();
     candidates.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let mut groups: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
+    for &c in wanted {
+        groups.entry(group(c)).or_default().insert(c);
+    }
+    let mut groups: Vec<BTreeSet<char>> = groups.into_values().collect();
     let mut chosen = Vec::new();
-    while !remaining.is_empty() {
-        let best = candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.3.intersection(&remaining).count(), std::cmp::Reverse(i)))
-            .max()
-            .filter(|&(count, _)| count > 0);
-        let Some((_, std::cmp::Reverse(i))) = best else { break };
-        let (_, _, id, drawn) = candidates.remove(i);
-        let font = database.with_face_data(id, |data, index| SystemFont { bytes: data.to_vec(), index });
-        remaining.retain(|c| !drawn.contains(c));
-        chosen.extend(font);
+    for g in 0..groups.len() {
+        while !groups[g].is_empty() {
+            let best = candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.0, std::cmp::Reverse(c.3.intersection(&groups[g]).count()), i))
+                .filter(|&(_, std::cmp::Reverse(count), _)| count > 0)
+                .min();
+            let Some((_, _, i)) = best else { break };
+            let (_, _, id, drawn) = candidates.remove(i);
+            let font = database.with_face_data(id, |data, index| SystemFont { bytes: data.to_vec(), index });
+            // What it draws of a later script is drawn by it there too.
+            for group in &mut groups {
+                group.retain(|c| !drawn.contains(c));
+            }
+            chosen.extend(font);
+        }
     }
     chosen
 }
@@ -106,13 +153,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_scripts_set_a_character_at_a_time_are_taken() {
-        for c in ['新', 'の', 'ア', '한', '。', '！'] {
-            assert!(needs_no_shaping(c), "{c}");
+    fn scripts_get_a_font_of_their_own_and_latin_keeps_dejavu() {
+        for c in ['新', 'の', 'ア', '한', '。', '！', 'ب', 'ש', 'ก', 'क'] {
+            assert!(wants_script_font(c), "{c}");
         }
-        // Joined, reordered or stacked scripts wait for shaping.
-        for c in ['ب', 'ש', 'ก', 'क', 'a', 'ệ'] {
-            assert!(!needs_no_shaping(c), "{c}");
+        for c in ['a', 'ệ', 'Ж', 'λ', '→', '1', '\u{0301}'] {
+            assert!(!wants_script_font(c), "{c}");
         }
+    }
+
+    #[test]
+    fn a_script_cut_of_noto_sans_comes_first() {
+        assert!(rank("Noto Sans Arabic") < rank("Noto Naskh Arabic"));
+        assert!(rank("Noto Looped Thai") < rank("Droid Sans Fallback"));
+        assert_eq!(group('ア'), group('漢'));
+        assert_ne!(group('ب'), group('ש'));
     }
 }

@@ -298,6 +298,18 @@ pub fn artifact() -> Op {
     Op::BeginMarkedContent { tag: "Artifact".to_owned() }
 }
 
+/// Opens a span whose glyphs stand together for `text` (a consonant and
+/// the vowel sign drawn before it, a letter and its marks), which a reader
+/// copying or searching takes instead of the glyphs' own texts.
+pub fn actual_text(text: &str) -> Op {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    let map = BTreeMap::from([("ActualText".to_owned(), DictItem::String { data, literal: false })]);
+    Op::BeginMarkedContentWithProperties { tag: "Span".to_owned(), properties: DictItem::Dict { map } }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
