@@ -19,7 +19,6 @@ use super::entities::Entities;
 use super::figures::FoundFigure;
 use super::quotes::FoundQuote;
 use super::terms::{cosine, normalize, Tokenizer, Vector};
-use super::words::words_in;
 use super::{FigureKind, Lang, QuoteKind};
 use crate::ingest::{Article, ParagraphKind};
 use crate::text::Span;
@@ -241,7 +240,7 @@ fn units(article: &Article, quotes: &[FoundQuote]) -> Vec<Unit> {
 /// heading, not a fragment that starts mid-thought.
 fn stands_alone(article: &Article, span: Span, paragraph: usize) -> bool {
     let body = article.slice(span);
-    let words = words_in(&article.text, span).len();
+    let words = super::words::word_count(body);
     if words < 6 {
         return false;
     }

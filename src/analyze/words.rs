@@ -72,6 +72,37 @@ pub fn words_in(text: &str, span: Span) -> Vec<Word<'_>> {
         .collect()
 }
 
+/// Whether `c` is of a script written without spaces between words:
+/// Chinese, Japanese, Thai, Lao, Khmer, Burmese.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF     // Thai, Lao
+        | 0x1000..=0x109F   // Myanmar
+        | 0x1780..=0x17FF   // Khmer
+        | 0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F // CJK extensions B–F
+    )
+}
+
+/// How many words `text` holds. In scripts written without spaces between
+/// words, ICU4X's dictionaries find them; elsewhere, as [`words_in`] cuts.
+pub fn word_count(text: &str) -> usize {
+    if !text.chars().any(unspaced) {
+        return word_ranges(text).count();
+    }
+    static SEGMENTER: std::sync::OnceLock<icu_segmenter::WordSegmenterBorrowed<'static>> = std::sync::OnceLock::new();
+    let segmenter = *SEGMENTER.get_or_init(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()));
+    let mut words = segmenter.segment_str(text);
+    let mut count = 0;
+    while words.next().is_some() {
+        count += usize::from(words.is_word_like());
+    }
+    count
+}
+
 /// Lowercase words of a phrase, for matching against word lists.
 pub fn lowercase_words(text: &str) -> Vec<String> {
     word_ranges(text).map(|(start, end)| text[start..end].to_lowercase()).collect()
@@ -94,5 +125,13 @@ mod tests {
         let words: Vec<&str> = words_in(text, Span::new(0, text.len())).iter().map(|w| w.text).collect();
         assert_eq!(words, vec!["AT&T's", "3.5", "quoted", "e\u{301}te", "x"]);
         assert!(words_in("", Span::new(0, 0)).is_empty());
+    }
+
+    #[test]
+    fn words_are_counted_in_scripts_without_spaces() {
+        assert_eq!(word_count("Ông O'Brien tới The Hague"), 5);
+        // 大桥 / 于 / 周一 / 恢复 / 通行: a dictionary, not one word per sentence.
+        assert!(word_count("大桥于周一恢复通行。") >= 4);
+        assert!(word_count("ชาวนาได้ข้าวหอมเพิ่มขึ้น") >= 4);
     }
 }
