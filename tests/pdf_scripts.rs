@@ -149,3 +149,19 @@ fn lines_break_between_words_in_thai_and_between_ideographs_in_chinese() {
         assert!(!line.starts_with(['，', '。']), "{chinese_lines:?}");
     }
 }
+
+#[test]
+fn bold_text_in_a_script_of_the_machine_takes_its_bold_cut() {
+    let fonts_of = |markdown: &str| -> usize {
+        let pdf = render(markdown, &PdfOptions::default()).unwrap();
+        assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("brief.pdf");
+        std::fs::write(&path, &pdf.bytes).unwrap();
+        let listed = Command::new("pdffonts").arg(&path).output().unwrap();
+        String::from_utf8(listed.stdout).unwrap().lines().skip(2).count()
+    };
+    // The page number's Noto Sans and Noto Sans Arabic; a bold heading adds Noto Sans Arabic Bold.
+    assert_eq!(fonts_of("موسم زيتون وفير\n"), 2);
+    assert_eq!(fonts_of("# موسم زيتون\n\nموسم زيتون وفير\n"), 3);
+}

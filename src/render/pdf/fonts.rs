@@ -73,6 +73,8 @@ pub struct Fonts {
     shaped_widths: Vec<HashMap<String, f32>>,
     /// The shaping plans, by font.
     shapers: Vec<Shaper>,
+    /// A machine font's bold cut, by the regular's index, for bold text.
+    bold_cuts: HashMap<usize, usize>,
 }
 
 /// The longest text whose shaped width is kept for the next measure.
@@ -110,6 +112,7 @@ impl Fonts {
             glyph_texts: vec![HashMap::new(); count],
             shaped_widths: vec![HashMap::new(); count],
             shapers: (0..count).map(|_| Shaper::default()).collect(),
+            bold_cuts: HashMap::new(),
         })
     }
 
@@ -133,13 +136,19 @@ impl Fonts {
         if c.is_whitespace() || self.has(index, c) {
             return index;
         }
-        let machine = FALLBACK + 1..self.fonts.len();
+        // Bold cuts are reached through their regular.
+        let regular = |i: &usize| !self.bold_cuts.values().any(|bold| bold == i);
+        let machine = (FALLBACK + 1..self.fonts.len()).filter(regular);
         let found = if super::system_fonts::wants_script_font(c) {
             machine.chain(FALLBACK..FALLBACK + 1).find(|&i| self.has(i, c))
         } else {
-            (FALLBACK..self.fonts.len()).find(|&i| self.has(i, c))
+            (FALLBACK..self.fonts.len()).filter(regular).find(|&i| self.has(i, c))
         };
-        found.unwrap_or(index)
+        match found {
+            Some(found) if face.bold => self.bold_cuts.get(&found).copied().unwrap_or(found),
+            Some(found) => found,
+            None => index,
+        }
     }
 
     /// `text` cut into runs of one font each, as byte ranges, in order. A
@@ -185,16 +194,23 @@ impl Fonts {
             return;
         }
         for font in super::system_fonts::covering(&lacking) {
-            let Some(parsed) = ParsedFont::from_bytes(&font.bytes, font.index as usize, &mut Vec::new()) else {
-                continue;
-            };
-            self.fonts.push(Loaded::new(Cow::Owned(font.bytes), font.index, parsed));
-            self.used.push(BTreeSet::new());
-            self.glyphs.push(BTreeSet::new());
-            self.glyph_texts.push(HashMap::new());
-            self.shaped_widths.push(HashMap::new());
-            self.shapers.push(Shaper::default());
+            let Some(regular) = self.load(font.bytes, font.index) else { continue };
+            if let Some(bold) = font.bold.and_then(|(bytes, index)| self.load(bytes, index)) {
+                self.bold_cuts.insert(regular, bold);
+            }
         }
+    }
+
+    /// Adds a machine font; returns its index, or none if it cannot be read.
+    fn load(&mut self, bytes: Vec<u8>, index: u32) -> Option<usize> {
+        let parsed = ParsedFont::from_bytes(&bytes, index as usize, &mut Vec::new())?;
+        self.fonts.push(Loaded::new(Cow::Owned(bytes), index, parsed));
+        self.used.push(BTreeSet::new());
+        self.glyphs.push(BTreeSet::new());
+        self.glyph_texts.push(HashMap::new());
+        self.shaped_widths.push(HashMap::new());
+        self.shapers.push(Shaper::default());
+        Some(self.fonts.len() - 1)
     }
 
     /// The advance of `c` in points at `size`, exactly as the PDF's /W array

@@ -48,10 +48,12 @@ pub fn wants_script_font(c: char) -> bool {
         )
 }
 
-/// A font file's bytes and the face in it.
+/// A font file's bytes and the face in it, with its family's bold cut
+/// when the machine has one.
 pub struct SystemFont {
     pub bytes: Vec<u8>,
     pub index: u32,
+    pub bold: Option<(Vec<u8>, u32)>,
 }
 
 fn database() -> &'static Database {
@@ -136,8 +138,14 @@ pub fn covering(wanted: &BTreeSet<char>) -> Vec<SystemFont> {
                 .filter(|&(_, std::cmp::Reverse(count), _)| count > 0)
                 .min();
             let Some((_, _, i)) = best else { break };
-            let (_, _, id, drawn) = candidates.remove(i);
-            let font = database.with_face_data(id, |data, index| SystemFont { bytes: data.to_vec(), index });
+            let (_, family, id, drawn) = candidates.remove(i);
+            let bold = bold_of(database, &family).and_then(|bold| {
+                database.with_face_data(bold, |data, index| {
+                    ttf_parser::Face::parse(data, index).ok()?.tables().glyf?;
+                    Some((data.to_vec(), index))
+                })?
+            });
+            let font = database.with_face_data(id, |data, index| SystemFont { bytes: data.to_vec(), index, bold });
             // What it draws of a later script is drawn by it there too.
             for group in &mut groups {
                 group.retain(|c| !drawn.contains(c));
@@ -146,6 +154,18 @@ pub fn covering(wanted: &BTreeSet<char>) -> Vec<SystemFont> {
         }
     }
     chosen
+}
+
+/// The bold upright face of `family`, if the machine has one.
+fn bold_of(database: &Database, family: &str) -> Option<fontdb::ID> {
+    let query = fontdb::Query {
+        families: &[fontdb::Family::Name(family)],
+        weight: Weight::BOLD,
+        stretch: fontdb::Stretch::Normal,
+        style: Style::Normal,
+    };
+    let id = database.query(&query)?;
+    (database.face(id)?.weight >= Weight::SEMIBOLD).then_some(id)
 }
 
 #[cfg(test)]
