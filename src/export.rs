@@ -87,7 +87,11 @@ pub fn pdf(
 ) -> Result<Pdf, ExportError> {
     let mut document = document(library, template, brief, locale, page_size)?;
     document.page.pdf_a |= pdf_a;
-    let options = PdfOptions { document, fonts: library.font_files(template)? };
+    let options = PdfOptions {
+        document,
+        fonts: library.font_files(template)?,
+        fallback_fonts: library.fallback_font_files(template)?,
+    };
     Ok(crate::render::pdf::render(markdown, &options)?)
 }
 

@@ -322,6 +322,42 @@ fn a_template_may_name_its_own_fonts() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("must be a file inside the template's folder"));
 }
 
+#[test]
+fn a_template_may_name_fallback_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("symbols");
+    std::fs::create_dir_all(&folder).unwrap();
+    // DejaVu Sans Mono: its arrow is narrower than DejaVu Sans's, the built-in fallback's.
+    std::fs::write(folder.join("Arrows.ttf"), dejavu::sans_mono::regular()).unwrap();
+    std::fs::write(folder.join("brief.md.j2"), "# {{ title }}\n\nXem ⇒ trong bản tin.\n").unwrap();
+    let seed = common::seed_path();
+    let out = dir.path().join("symbols.pdf");
+    let arrow_width = |manifest: &str| -> Result<f32, String> {
+        std::fs::write(folder.join("manifest.toml"), format!("name = \"symbols\"\n{manifest}")).unwrap();
+        let templates = dir.path().to_str().unwrap();
+        let (seed, out) = (seed.to_str().unwrap(), out.to_str().unwrap());
+        let run =
+            common::briefsmith(&["--templates-dir", templates, "brief", seed, "--template", "symbols", "--pdf", out]);
+        if !run.status.success() {
+            return Err(String::from_utf8_lossy(&run.stderr).into_owned());
+        }
+        let pdf = std::fs::read(out).unwrap();
+        assert!(text_of(&pdf).contains("Xem ⇒ trong bản tin."));
+        let boxes = poppler("pdftotext", &pdf, &["-bbox"]);
+        let arrow = boxes.lines().find(|l| l.ends_with(">⇒</word>")).unwrap().to_owned();
+        let edge = |name: &str| -> f32 {
+            arrow.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+        };
+        Ok(edge("xMax") - edge("xMin"))
+    };
+    let built_in = arrow_width("").unwrap();
+    let own = arrow_width("[pdf]\nfallback_fonts = [\"Arrows.ttf\"]\n").unwrap();
+    assert!(own < built_in - 0.5, "the template's fallback draws the arrow: {own} against {built_in}");
+    std::fs::write(folder.join("Arrows.ttf"), b"not a font").unwrap();
+    let error = arrow_width("[pdf]\nfallback_fonts = [\"Arrows.ttf\"]\n").unwrap_err();
+    assert!(error.contains("fallback font 1 is not a TrueType or OpenType font"), "{error}");
+}
+
 fn open_in_pdfjs(pdf: &[u8]) -> serde_json::Value {
     common::read_in_pdfjs(pdf)
 }

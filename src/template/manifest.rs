@@ -68,6 +68,10 @@ pub struct PageSettings {
     /// Font files (TTF/OTF) relative to the template folder, replacing the
     /// built-in family: regular, italic, bold, bold italic (as the PDF renderer reads them).
     pub fonts: Vec<String>,
+    /// Font files (TTF/OTF) relative to the template folder for characters
+    /// the faces lack, tried in order before DejaVu Sans and the machine's
+    /// fonts: an office's own font for a script it briefs in.
+    pub fallback_fonts: Vec<String>,
     pub font_size_pt: f32,
     /// Justified paragraphs (true) or ragged right (false).
     pub justify: bool,
@@ -88,6 +92,7 @@ impl Default for PageSettings {
             margins_mm: Margins::default(),
             font_family: "Noto Sans".to_owned(),
             fonts: Vec::new(),
+            fallback_fonts: Vec::new(),
             font_size_pt: 10.5,
             justify: true,
             header: "{title}".to_owned(),

@@ -73,6 +73,31 @@ pub enum TemplateError {
     Io { path: String, source: std::io::Error },
 }
 
+/// Reads the font files `names` from `template`'s folder; a name must stay inside it.
+fn read_font_files(template: &Resolved, names: &[String]) -> Result<Vec<Vec<u8>>, TemplateError> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let folder = template.folder.as_ref().ok_or_else(|| TemplateError::Invalid {
+        path: template.name.clone(),
+        message: "only a template in a folder can name font files".to_owned(),
+    })?;
+    names
+        .iter()
+        .map(|name| {
+            let path = Path::new(name);
+            if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+                return Err(TemplateError::Invalid {
+                    path: template.name.clone(),
+                    message: format!("font '{name}' must be a file inside the template's folder"),
+                });
+            }
+            let file = folder.join(path);
+            std::fs::read(&file).map_err(io_error(&file))
+        })
+        .collect()
+}
+
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> TemplateError + '_ {
     move |source| TemplateError::Io { path: path.display().to_string(), source }
 }
@@ -318,28 +343,13 @@ impl Library {
     /// The font files a template's manifest names for its PDF (regular,
     /// italic, bold, bold italic), read from the template's folder.
     pub fn font_files(&self, template: &Resolved) -> Result<Vec<Vec<u8>>, TemplateError> {
-        let names = &template.manifest.pdf.fonts;
-        if names.is_empty() {
-            return Ok(Vec::new());
-        }
-        let folder = template.folder.as_ref().ok_or_else(|| TemplateError::Invalid {
-            path: template.name.clone(),
-            message: "only a template in a folder can name font files".to_owned(),
-        })?;
-        names
-            .iter()
-            .map(|name| {
-                let path = Path::new(name);
-                if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-                    return Err(TemplateError::Invalid {
-                        path: template.name.clone(),
-                        message: format!("font '{name}' must be a file inside the template's folder"),
-                    });
-                }
-                let file = folder.join(path);
-                std::fs::read(&file).map_err(io_error(&file))
-            })
-            .collect()
+        read_font_files(template, &template.manifest.pdf.fonts)
+    }
+
+    /// The fallback font files a template's manifest names for its PDF, in
+    /// order, read from the template's folder.
+    pub fn fallback_font_files(&self, template: &Resolved) -> Result<Vec<Vec<u8>>, TemplateError> {
+        read_font_files(template, &template.manifest.pdf.fallback_fonts)
     }
 
     /// Copies template `from` (user or built-in) to a new user template `name`.

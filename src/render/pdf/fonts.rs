@@ -2,7 +2,7 @@
 //! Vietnamese), or the four files a template's manifest names, plus DejaVu
 //! Sans as a fallback for characters they lack (symbols, arrows, Greek,
 //! Cyrillic), and fonts on the machine for the other scripts
-//! ([`super::system_fonts`]). Text is cut into runs of one font (a letter
+//! ([`super::system_fonts`]); a manifest's fallback files come before both. Text is cut into runs of one font (a letter
 //! and its marks, a word and its punctuation stay together), each run is
 //! shaped ([`super::shape`]) and measured as the PDF will draw it, and every
 //! font is subset to the glyphs used. Characters no font has are reported.
@@ -75,6 +75,8 @@ pub struct Fonts {
     shapers: Vec<Shaper>,
     /// A machine font's bold cut, by the regular's index, for bold text.
     bold_cuts: HashMap<usize, usize>,
+    /// Where the machine's fonts start, after DejaVu Sans and the template's fallbacks.
+    machine: usize,
 }
 
 /// The longest text whose shaped width is kept for the next measure.
@@ -85,8 +87,8 @@ pub type GlyphMap = BTreeMap<u16, u16>;
 
 impl Fonts {
     /// The built-in faces, or `files` (regular, italic, bold, bold italic:
-    /// missing ones repeat the regular).
-    pub fn new(files: &[Vec<u8>]) -> Result<Fonts, String> {
+    /// missing ones repeat the regular), with `fallbacks` for what they lack.
+    pub fn new(files: &[Vec<u8>], fallbacks: &[Vec<u8>]) -> Result<Fonts, String> {
         let built_in: [&'static [u8]; 4] =
             [notosans::REGULAR_TTF, notosans::ITALIC_TTF, notosans::BOLD_TTF, notosans::BOLD_ITALIC_TTF];
         let mut sources: Vec<Cow<'static, [u8]>> = if files.is_empty() {
@@ -95,10 +97,15 @@ impl Fonts {
             (0..4).map(|i| Cow::Owned(files.get(i).unwrap_or(&files[0]).clone())).collect()
         };
         sources.push(Cow::Borrowed(dejavu::sans::regular()));
+        sources.extend(fallbacks.iter().map(|bytes| Cow::Owned(bytes.clone())));
         let mut fonts = Vec::with_capacity(sources.len());
         for (i, bytes) in sources.into_iter().enumerate() {
-            let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
-                .ok_or_else(|| format!("font {} is not a TrueType or OpenType font that can be read", i + 1))?;
+            let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| {
+                match i.checked_sub(FALLBACK + 1) {
+                    Some(n) => format!("fallback font {} is not a TrueType or OpenType font that can be read", n + 1),
+                    None => format!("font {} is not a TrueType or OpenType font that can be read", i + 1),
+                }
+            })?;
             fonts.push(Loaded::new(bytes, 0, parsed));
         }
         let count = fonts.len();
@@ -113,6 +120,7 @@ impl Fonts {
             shaped_widths: vec![HashMap::new(); count],
             shapers: (0..count).map(|_| Shaper::default()).collect(),
             bold_cuts: HashMap::new(),
+            machine: count,
         })
     }
 
@@ -129,20 +137,23 @@ impl Fonts {
     }
 
     /// Which font draws `c` in `face`: the face itself, else the first
-    /// fallback that has it (a font of its script before DejaVu Sans), else
-    /// the face (which shows an empty box).
+    /// fallback that has it (the template's, then a font of its script
+    /// before DejaVu Sans), else the face (which shows an empty box).
     pub fn font_for(&self, face: Face, c: char) -> usize {
         let index = face.index();
         if c.is_whitespace() || self.has(index, c) {
             return index;
         }
+        if let Some(found) = (FALLBACK + 1..self.machine).find(|&i| self.has(i, c)) {
+            return found;
+        }
         // Bold cuts are reached through their regular.
         let regular = |i: &usize| !self.bold_cuts.values().any(|bold| bold == i);
-        let machine = (FALLBACK + 1..self.fonts.len()).filter(regular);
+        let machine = (self.machine..self.fonts.len()).filter(regular);
         let found = if super::system_fonts::wants_script_font(c) {
             machine.chain(FALLBACK..FALLBACK + 1).find(|&i| self.has(i, c))
         } else {
-            (FALLBACK..self.fonts.len()).filter(regular).find(|&i| self.has(i, c))
+            std::iter::once(FALLBACK).chain(machine).find(|&i| self.has(i, c))
         };
         match found {
             Some(found) if face.bold => self.bold_cuts.get(&found).copied().unwrap_or(found),
@@ -187,7 +198,7 @@ impl Fonts {
         let lacking: BTreeSet<char> = text
             .chars()
             .filter(|&c| !c.is_whitespace() && !c.is_control())
-            .filter(|&c| !(0..FALLBACK).any(|i| self.has(i, c)))
+            .filter(|&c| !(0..FALLBACK).chain(FALLBACK + 1..self.machine).any(|i| self.has(i, c)))
             .filter(|&c| super::system_fonts::wants_script_font(c) || !self.has(FALLBACK, c))
             .collect();
         if lacking.is_empty() {
@@ -376,5 +387,22 @@ impl Fonts {
             out.push((index, subset, map));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_templates_fallback_comes_before_dejavu_and_the_machine() {
+        let serif = dejavu::serif::regular().to_vec();
+        let fonts = Fonts::new(&[], std::slice::from_ref(&serif)).unwrap();
+        assert!(fonts.has(FALLBACK + 1, '⇒') && fonts.has(FALLBACK, '⇒') && !fonts.has(Face::REGULAR.index(), '⇒'));
+        assert_eq!(fonts.font_for(Face::REGULAR, '⇒'), FALLBACK + 1);
+        // What the faces have stays theirs.
+        assert_eq!(fonts.font_for(Face::BOLD, 'ệ'), Face::BOLD.index());
+        let error = Fonts::new(&[], &[b"not a font".to_vec()]).err().unwrap();
+        assert!(error.contains("fallback font 1 is not a TrueType"), "{error}");
     }
 }

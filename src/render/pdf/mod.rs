@@ -47,6 +47,9 @@ pub struct PdfOptions {
     /// Font files (regular, italic, bold, bold italic) replacing the built-in
     /// Noto Sans, as a template's manifest names them.
     pub fonts: Vec<Vec<u8>>,
+    /// Font files for what those lack, tried in order before DejaVu Sans
+    /// and the machine's fonts, as a template's manifest names them.
+    pub fallback_fonts: Vec<Vec<u8>>,
 }
 
 /// A rendered PDF and what the reader should know about it.
@@ -70,7 +73,7 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let document = &options.document;
     let markdown =
         super::without_marking_line(&markdown, &document.classification, document.page.classification_banner);
-    let mut fonts = Fonts::new(&options.fonts).map_err(PdfError::Font)?;
+    let mut fonts = Fonts::new(&options.fonts, &options.fallback_fonts).map_err(PdfError::Font)?;
     fonts.cover(markdown);
     // PDF/A-2b, for archives: XMP metadata, an sRGB output intent, and
     // characters no font has left out rather than drawn as empty boxes.
