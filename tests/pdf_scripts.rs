@@ -161,7 +161,63 @@ fn bold_text_in_a_script_of_the_machine_takes_its_bold_cut() {
         let listed = Command::new("pdffonts").arg(&path).output().unwrap();
         String::from_utf8(listed.stdout).unwrap().lines().skip(2).count()
     };
-    // The page number's Noto Sans and Noto Sans Arabic; a bold heading adds Noto Sans Arabic Bold.
+    // Noto Sans (the page number, the spaces) and Noto Sans Arabic; a bold
+    // heading adds Noto Sans Bold for its space and Noto Sans Arabic Bold.
     assert_eq!(fonts_of("موسم زيتون وفير\n"), 2);
-    assert_eq!(fonts_of("# موسم زيتون\n\nموسم زيتون وفير\n"), 3);
+    assert_eq!(fonts_of("# موسم زيتون\n\nموسم زيتون وفير\n"), 4);
+}
+
+/// Each word's text and left and right edges, from poppler's bounding boxes.
+fn word_boxes(pdf: &[u8]) -> Vec<(String, f32, f32)> {
+    let attribute = |line: &str, name: &str| -> f32 {
+        line.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+    };
+    pdftotext(pdf, &["-bbox"])
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let text = l.split('>').nth(1).unwrap().trim_end_matches("</word").to_owned();
+            (text, attribute(l, "xMin"), attribute(l, "xMax"))
+        })
+        .collect()
+}
+
+#[test]
+fn lines_never_run_past_the_margins_whatever_the_script() {
+    let long_hindi_word = "क्षत्रियोंकीविरासत".repeat(12);
+    let markdown = format!(
+        "# T\n\n開館式で、館長の藤森春香さんは「子どもたちが放課後に安心して過ごせる場所にしたい」と話した。\n\n\
+         بتث\u{2009}ت\u{202F}ث\u{3000}ج\u{A0}ح وقال رئيس البلدية إن الجسر سيفتح غدا بعد أشهر من العمل.\n\n\
+         {long_hindi_word}\n"
+    );
+    let pdf = render(&markdown, &PdfOptions::default()).unwrap();
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    // A4 with 20 mm margins: the text runs from 56.7 pt to 538.6 pt.
+    for (word, left, right) in word_boxes(&pdf.bytes) {
+        assert!(left > 56.5 && right < 538.9, "{word} runs from {left} to {right}");
+    }
+    // A word longer than its line breaks between syllables, never before a
+    // vowel sign or a virama that belongs to the letter before it.
+    let lines: Vec<String> =
+        pdftotext(&pdf.bytes, &[]).lines().filter(|l| l.contains('क')).map(str::to_owned).collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert_eq!(lines.concat(), long_hindi_word);
+    for line in &lines {
+        assert!(!line.starts_with(|c: char| ('\u{093E}'..='\u{094D}').contains(&c)), "{lines:?}");
+    }
+}
+
+#[test]
+fn spaces_and_brackets_read_back_as_themselves_beside_invisible_and_mirrored_ones() {
+    // A zero-width non-joiner (Persian), a right-to-left mark and a bracket
+    // mirrored in Hebrew are drawn with the space's and the brackets' glyphs:
+    // those glyphs still read as a space and as "(" and ")".
+    let markdown = "# T\n\nمی\u{200C}خواهد او را ببیند.\n\nשלום\u{200F} (עולם) טוב.\n\nEnglish (text) here.\n";
+    let pdf = render(markdown, &PdfOptions::default()).unwrap();
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    let text = pdftotext(&pdf.bytes, &[]);
+    assert!(text.contains("English (text) here."), "{text}");
+    let persian = text.lines().find(|l| l.contains("ببیند")).unwrap();
+    let words: Vec<&str> = persian.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    assert_eq!(words.len(), 4, "the spaces between the Persian words read as spaces: {persian:?}");
 }

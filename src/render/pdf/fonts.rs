@@ -13,7 +13,6 @@ use std::ops::Range;
 
 use printpdf::ParsedFont;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-use unicode_script::{Script, UnicodeScript};
 
 use super::shape::{ShapedGlyph, Shaper};
 
@@ -62,12 +61,11 @@ pub struct Fonts {
     used: Vec<BTreeSet<char>>,
     missing: BTreeSet<char>,
     left_out: BTreeSet<char>,
-    advances: HashMap<(usize, char), f32>,
     /// Glyphs drawn by id (a ligature, which no character maps to), by font.
     glyphs: Vec<BTreeSet<u16>>,
-    /// The text each glyph drawn by id stands for, by font: the first
-    /// given, since a PDF font maps a glyph to one text.
-    glyph_texts: Vec<HashMap<u16, String>>,
+    /// The text each glyph drawn stands for, by font and glyph id: the
+    /// first it was drawn for, since a PDF font maps a glyph to one text.
+    glyph_texts: Vec<Vec<Option<Box<str>>>>,
     /// The shaped width of short texts, in thousandths of an em, by font:
     /// a brief measures the same words again and again.
     shaped_widths: Vec<HashMap<String, f32>>,
@@ -114,9 +112,8 @@ impl Fonts {
             used: vec![BTreeSet::new(); count],
             missing: BTreeSet::new(),
             left_out: BTreeSet::new(),
-            advances: HashMap::new(),
             glyphs: vec![BTreeSet::new(); count],
-            glyph_texts: vec![HashMap::new(); count],
+            glyph_texts: vec![Vec::new(); count],
             shaped_widths: vec![HashMap::new(); count],
             shapers: (0..count).map(|_| Shaper::default()).collect(),
             bold_cuts: HashMap::new(),
@@ -141,7 +138,9 @@ impl Fonts {
     /// before DejaVu Sans), else the face (which shows an empty box).
     pub fn font_for(&self, face: Face, c: char) -> usize {
         let index = face.index();
-        if c.is_whitespace() || self.has(index, c) {
+        // A space the face lacks (a thin or an ideographic one) is drawn by
+        // a font that has it, not as the face's empty box.
+        if c == ' ' || self.has(index, c) {
             return index;
         }
         if let Some(found) = (FALLBACK + 1..self.machine).find(|&i| self.has(i, c)) {
@@ -163,26 +162,19 @@ impl Fonts {
     }
 
     /// `text` cut into runs of one font each, as byte ranges, in order. A
-    /// mark stays with its letter, and spaces, digits and punctuation
-    /// within a script's text stay in that script's font (which spaces and
-    /// joins them as its own), so a word is shaped whole.
+    /// mark stays with its letter; every other character goes to the font
+    /// [`Fonts::font_for`] gives it wherever it stands, so a word measured
+    /// alone is as wide as it is drawn in its line.
     pub fn font_runs(&self, face: Face, text: &str) -> Vec<(Range<usize>, usize)> {
         let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
-        // The font of the last letter of a script drawn from a font of its own.
-        let mut script_font = None;
         for (at, c) in text.char_indices() {
             let previous = runs.last().map(|(_, font)| *font);
             let mark = c.general_category_group() == GeneralCategoryGroup::Mark
                 || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}');
-            let common = matches!(c.script(), Script::Common | Script::Inherited);
-            let kept = if mark { previous } else { script_font.filter(|_| common) };
-            let font = match kept.filter(|&font| c.is_whitespace() || self.has(font, c)) {
+            let font = match previous.filter(|&font| mark && self.has(font, c)) {
                 Some(font) => font,
                 None => self.font_for(face, c),
             };
-            if !common {
-                script_font = (font > FALLBACK || super::system_fonts::wants_script_font(c)).then_some(font);
-            }
             match runs.last_mut() {
                 Some((range, last)) if *last == font => range.end = at + c.len_utf8(),
                 _ => runs.push((at..at + c.len_utf8(), font)),
@@ -197,7 +189,7 @@ impl Fonts {
     pub fn cover(&mut self, text: &str) {
         let lacking: BTreeSet<char> = text
             .chars()
-            .filter(|&c| !c.is_whitespace() && !c.is_control())
+            .filter(|&c| c != ' ' && !c.is_control())
             .filter(|&c| !(0..FALLBACK).chain(FALLBACK + 1..self.machine).any(|i| self.has(i, c)))
             .filter(|&c| super::system_fonts::wants_script_font(c) || !self.has(FALLBACK, c))
             .collect();
@@ -218,23 +210,10 @@ impl Fonts {
         self.fonts.push(Loaded::new(Cow::Owned(bytes), index, parsed));
         self.used.push(BTreeSet::new());
         self.glyphs.push(BTreeSet::new());
-        self.glyph_texts.push(HashMap::new());
+        self.glyph_texts.push(Vec::new());
         self.shaped_widths.push(HashMap::new());
         self.shapers.push(Shaper::default());
         Some(self.fonts.len() - 1)
-    }
-
-    /// The advance of `c` in points at `size`, exactly as the PDF's /W array
-    /// will have it (printpdf truncates to thousandths of an em).
-    pub fn advance(&mut self, face: Face, c: char, size: f32) -> f32 {
-        let index = self.font_for(face, c);
-        let per_em = *self.advances.entry((index, c)).or_insert_with(|| {
-            let font = &self.fonts[index].parsed;
-            let glyph = font.lookup_glyph_index(c as u32).unwrap_or(0);
-            let width = u32::from(font.get_glyph_width(glyph).unwrap_or(0));
-            (width * 1000 / u32::from(font.units_per_em.max(1))) as f32
-        });
-        per_em * size / 1000.0
     }
 
     /// The width of `text` in `face` at `size`, in points, as it will be
@@ -305,29 +284,39 @@ impl Fonts {
         (width * 1000 / u32::from(font.units_per_em.max(1))) as f32
     }
 
-    /// Records that glyph `id` of font `index` is drawn by id, standing for
-    /// `text`, for subsetting; returns the text the PDF maps it to, which
-    /// is the first it stood for (none, for a glyph that only ever stood
-    /// for nothing of its own).
-    pub fn record_glyph(&mut self, index: usize, id: u16, text: &str) -> String {
+    /// Records that glyph `id` of font `index` is drawn by id, for subsetting.
+    pub fn record_glyph(&mut self, index: usize, id: u16) {
         self.glyphs[index].insert(id);
-        match self.glyph_texts[index].get(&id) {
-            Some(first) => first.clone(),
-            None if text.is_empty() => String::new(),
-            None => {
-                self.glyph_texts[index].insert(id, text.to_owned());
-                text.to_owned()
-            }
+    }
+
+    /// The text glyph `id` of font `index` stands for in the PDF: the first
+    /// text it was drawn for, which is `text` if it was never drawn before
+    /// (an empty `text` claims nothing).
+    pub fn claim_glyph(&mut self, index: usize, id: u16, text: &str) -> Box<str> {
+        let texts = &mut self.glyph_texts[index];
+        let at = usize::from(id);
+        if let Some(Some(first)) = texts.get(at) {
+            return first.clone();
         }
+        if text.is_empty() {
+            return Box::from("");
+        }
+        if texts.len() <= at {
+            texts.resize(at + 1, None);
+        }
+        texts[at] = Some(Box::from(text));
+        Box::from(text)
     }
 
     /// Records that `c` is drawn with font `index`, for subsetting and to
     /// report characters no font can draw.
     pub fn record(&mut self, index: usize, c: char) {
-        if c.is_whitespace() && c != ' ' {
+        if c.is_control() {
             return;
         }
-        if !c.is_whitespace() && !self.has(index, c) {
+        // Shaping draws a space the font lacks as its own space, widened.
+        let drawn_as_space = c.is_whitespace() && self.has(index, ' ');
+        if c != ' ' && !drawn_as_space && !self.has(index, c) {
             self.missing.insert(c);
         }
         self.used[index].insert(c);

@@ -10,6 +10,7 @@ use printpdf::{
 };
 
 use hyphenation::Standard;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::bidi::{self, Levels};
 use super::blocks::Run;
@@ -95,16 +96,18 @@ pub fn break_lines(
             }
         }
         if visible > max_width {
-            // A word longer than the line (a URL, a hash): break it by chars.
+            // A word longer than the line (a URL, a hash): break it between
+            // characters as the reader sees them (a letter with its marks,
+            // an Indic syllable), each measured shaped.
             for piece in pieces {
-                for c in piece.text.trim_end_matches('\n').chars() {
-                    let w = fonts.advance(piece.face, c, size);
+                for character in piece.text.trim_end_matches('\n').graphemes(true) {
+                    let w = fonts.width(piece.face, character, size);
                     if line_width + w > max_width && !line.pieces.is_empty() {
                         finish(&mut line, fonts, size);
                         lines.push(std::mem::take(&mut line));
                         line_width = 0.0;
                     }
-                    push_piece(&mut line, Piece { text: c.to_string(), ..piece.clone() });
+                    push_piece(&mut line, Piece { text: character.to_owned(), ..piece.clone() });
                     line_width += w;
                 }
             }
@@ -382,42 +385,47 @@ fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &Font
         i = cluster_end;
         let letters = &text[range];
         let chars: Vec<char> = letters.chars().collect();
-        let own = chars.len() == cluster.len()
-            && chars.iter().zip(cluster).all(|(&c, g)| c == ' ' || fonts.glyph_of(font, c) == Some(g.id));
-        // Each glyph drawn by id and the text the PDF will map it to, which
-        // is what it stands for unless it stood for something else before.
-        let mut texts = Vec::new();
-        let mut as_wanted = true;
-        if !own {
-            for glyph in cluster {
-                let wanted = if cluster.len() == 1 {
-                    // Right to left, a ligature's letters are in the order
-                    // drawn, as every other glyph's are: a reader turns them
-                    // round with the rest.
-                    if rtl {
-                        letters.chars().rev().collect()
-                    } else {
-                        letters.to_owned()
-                    }
-                } else {
-                    let own_char = chars.iter().find(|&&c| fonts.glyph_of(font, c) == Some(glyph.id));
-                    own_char.map(|c| c.to_string()).unwrap_or_default()
+        // The characters whose own glyphs these are (a space's stands for a
+        // space, whichever space character it was drawn for), found once.
+        let mut own_glyphs: Vec<(u16, char)> = chars
+            .iter()
+            .filter_map(|&c| {
+                let c = if c.is_whitespace() && fonts.glyph_of(font, ' ') == fonts.glyph_of(font, c) { ' ' } else { c };
+                fonts.glyph_of(font, c).map(|g| (g, c))
+            })
+            .collect();
+        own_glyphs.sort_unstable_by_key(|&(g, _)| g);
+        // In reading order: right to left, the letters of a ligature are in
+        // the order drawn, as every other glyph's are, and a reader turns
+        // them round with the rest.
+        let reading: String = if rtl { letters.chars().rev().collect() } else { letters.to_owned() };
+        // The text each glyph carries in the PDF: its own character's, else
+        // for a lone glyph the cluster's (a ligature, a joined form), and
+        // always the first it carried.
+        let texts: Vec<Box<str>> = cluster
+            .iter()
+            .map(|glyph| {
+                let own = own_glyphs.binary_search_by_key(&glyph.id, |&(g, _)| g).ok().map(|at| own_glyphs[at].1);
+                let wanted = match own {
+                    Some(c) => c.to_string(),
+                    None if cluster.len() == 1 => reading.clone(),
+                    None => String::new(),
                 };
-                let mapped = fonts.record_glyph(font, glyph.id, &wanted);
-                as_wanted &= mapped == wanted;
-                texts.push(mapped);
-            }
-        }
-        // Whether a reader gets the cluster's text from its glyph's own: a
-        // cluster of several glyphs (a letter and its marks, a vowel sign
-        // drawn before its consonant) is read by where each glyph stands on
-        // the page, out of order, and a raised mark as another line; as
-        // typst does, such a cluster gets its text given whole.
-        let readable = cluster.len() == 1 && as_wanted && cluster[0].y_offset.abs() < 0.5;
+                fonts.claim_glyph(font, glyph.id, &wanted)
+            })
+            .collect();
+        // Whether a reader gets the cluster's text from its glyphs: one
+        // glyph, standing for the cluster's text (a space for any space),
+        // on the baseline. A cluster of several glyphs (a letter and its
+        // marks, a vowel sign drawn before its consonant) is read by where
+        // each glyph stands, out of order, and a raised mark as another
+        // line; as typst does, such a cluster gets its text given whole.
+        let same_text =
+            |carried: &str| carried == reading || (carried == " " && chars.len() == 1 && chars[0].is_whitespace());
+        let readable = cluster.len() == 1 && same_text(&texts[0]) && cluster[0].y_offset.abs() < 0.5;
         if !readable {
             flush(&mut items, &mut plain);
             show_items(ops, &mut items);
-            let reading: String = if rtl { letters.chars().rev().collect() } else { letters.to_owned() };
             ops.push(tags::actual_text(&reading));
         }
         for (k, glyph) in cluster.iter().enumerate() {
@@ -431,11 +439,16 @@ fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &Font
                 show_items(ops, &mut items);
                 ops.push(Op::SetLineOffset { multiplier: rise });
             }
-            if own {
-                plain.push(chars[k]);
-            } else {
-                flush(&mut items, &mut plain);
-                items.push(TextItem::GlyphIds(vec![Codepoint::with_cid(glyph.id, 0.0, texts[k].clone())]));
+            // A glyph carrying its own character is drawn as that character,
+            // any other by id with its text.
+            let mut carried = texts[k].chars();
+            match (carried.next(), carried.next()) {
+                (Some(c), None) if fonts.glyph_of(font, c) == Some(glyph.id) => plain.push(c),
+                _ => {
+                    flush(&mut items, &mut plain);
+                    fonts.record_glyph(font, glyph.id);
+                    items.push(TextItem::GlyphIds(vec![Codepoint::with_cid(glyph.id, 0.0, texts[k].to_string())]));
+                }
             }
             if rise.abs() >= 0.01 {
                 flush(&mut items, &mut plain);

@@ -41,11 +41,21 @@ pub fn is_cjk(c: char) -> bool {
 /// ideographs and some Arabic and Hebrew, which a font of that script draws
 /// in keeping with their neighbours.
 pub fn wants_script_font(c: char) -> bool {
-    is_cjk(c)
-        || !matches!(
-            c.script(),
-            Script::Latin | Script::Greek | Script::Cyrillic | Script::Common | Script::Inherited | Script::Unknown
-        )
+    if is_cjk(c) {
+        return true;
+    }
+    match c.script() {
+        Script::Latin | Script::Greek | Script::Cyrillic | Script::Unknown => false,
+        // Punctuation of some scripts only (an Arabic comma, a Devanagari
+        // danda) is theirs, though Unicode files it as common.
+        Script::Common | Script::Inherited => {
+            let scripts = c.script_extension();
+            !scripts.is_common()
+                && !scripts.is_inherited()
+                && ![Script::Latin, Script::Greek, Script::Cyrillic].iter().any(|&s| scripts.contains_script(s))
+        }
+        _ => true,
+    }
 }
 
 /// A font file's bytes and the face in it, with its family's bold cut
@@ -92,11 +102,10 @@ fn rank(family: &str) -> u8 {
 }
 
 /// Fonts on the machine that together draw as many of `wanted` as they
-/// can, one script at a time: the best-ranked upright regular TrueType face
-/// (which the PDF's subsetting handles) that has some of what is left,
-/// among equals the one that draws most, then by name, so that one font
-/// sets a script throughout and the same machine always picks the same
-/// fonts.
+/// can, one script at a time: the upright regular TrueType face (which the
+/// PDF's subsetting handles) that draws most of what is left, among equals
+/// the best ranked, then by name, so that one font sets a script
+/// throughout and the same machine always picks the same fonts.
 pub fn covering(wanted: &BTreeSet<char>) -> Vec<SystemFont> {
     if wanted.is_empty() {
         return Vec::new();
@@ -134,8 +143,8 @@ pub fn covering(wanted: &BTreeSet<char>) -> Vec<SystemFont> {
             let best = candidates
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (c.0, std::cmp::Reverse(c.3.intersection(&groups[g]).count()), i))
-                .filter(|&(_, std::cmp::Reverse(count), _)| count > 0)
+                .map(|(i, c)| (std::cmp::Reverse(c.3.intersection(&groups[g]).count()), c.0, i))
+                .filter(|&(std::cmp::Reverse(count), _, _)| count > 0)
                 .min();
             let Some((_, _, i)) = best else { break };
             let (_, family, id, drawn) = candidates.remove(i);
@@ -174,7 +183,7 @@ mod tests {
 
     #[test]
     fn scripts_get_a_font_of_their_own_and_latin_keeps_dejavu() {
-        for c in ['新', 'の', 'ア', '한', '。', '！', 'ب', 'ש', 'ก', 'क'] {
+        for c in ['新', 'の', 'ア', '한', '。', '！', 'ب', 'ש', 'ก', 'क', '،', '।'] {
             assert!(wants_script_font(c), "{c}");
         }
         for c in ['a', 'ệ', 'Ж', 'λ', '→', '1', '\u{0301}'] {
