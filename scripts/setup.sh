@@ -9,6 +9,8 @@ set -euo pipefail
 # their screen shots; dbus-daemon gives each test's app a private session bus),
 # poppler-utils to read back the PDFs the tests write, xdg-utils so "open folder" works, hyperfine to time whole runs (scripts/bench.sh),
 # GNU time for the peak memory of one run (tests/scaling.rs, tests/caps.rs),
+# desktop-file-validate for the Debian package's desktop entry, xwininfo to see
+# the installed app's window (src-tauri/tests/package.rs),
 # Chromium's headless shell to open exported HTML briefs in a real browser
 # engine that reports console errors and every request (tests/html_export.rs),
 # and fonts for the scripts the brief's own fonts lack, which PDFs draw from
@@ -20,7 +22,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
-  poppler-utils xdg-utils hyperfine time
+  poppler-utils xdg-utils hyperfine time desktop-file-utils x11-utils
   chromium-headless-shell
   fonts-noto-core fonts-droid-fallback fonts-nanum
 )
@@ -69,6 +71,15 @@ fi
 if [[ "${1:-}" == --fuzz ]] && ! rustup toolchain list | grep -q '^nightly-'; then
   echo "setup: installing the nightly Rust toolchain (for cargo fuzz with AddressSanitizer)"
   rustup toolchain install nightly --profile minimal
+fi
+
+# The Debian package (scripts/package.sh, which runs this with --package):
+# cargo-deb packs it (about 40 s to install; Tauri's bundler needs tauri-cli,
+# several minutes to build, for the same .deb).
+CARGO_DEB_VERSION=3.8.0
+if [[ "${1:-}" == --package ]] && ! cargo deb --version >/dev/null 2>&1; then
+  echo "setup: installing cargo-deb $CARGO_DEB_VERSION"
+  cargo install cargo-deb --version "$CARGO_DEB_VERSION" --locked --quiet
 fi
 
 # tauri-driver bridges WebDriver to the app for the end-to-end tests.

@@ -28,3 +28,6 @@ echo "== end-to-end tests of the desktop app (Xvfb, tauri-driver, WebKitWebDrive
 # Screenshots of every main screen: target/tmp/screenshots/.
 xvfb-run -a -s "-screen 0 1280x800x24" \
   cargo test -p briefsmith-desktop --test e2e --locked -- --ignored --test-threads=1
+echo "== the Debian package (scripts/package.sh), installed into a throwaway root and started under Xvfb"
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  cargo test -p briefsmith-desktop --test package --locked -- --ignored

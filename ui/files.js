@@ -8,9 +8,11 @@ import { call, dialog } from "./ipc.js";
 import { showFailure, showMessage } from "./messages.js";
 import { shownStory, state } from "./state.js";
 
-/// Files that open as one article; a saved brief is .json; anything else
-/// (a folder, a feed) opens as a digest of the articles it holds.
+/// Files that open as one article; a saved brief is .brief (or .json, as
+/// briefs were saved before); anything else (a folder, a feed) opens as a
+/// digest of the articles it holds.
 const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|pdf|docx)$/i;
+const BRIEF_FILE = /\.(brief|json)$/i;
 
 export async function analyze(text, fileName = null, info = null) {
   if (!text.trim()) {
@@ -50,12 +52,12 @@ export async function openArticles(paths) {
 /// Opens what the analyst picked or dropped: a saved brief, an article, or
 /// a folder or feed of articles.
 export async function openPath(path) {
-  if (!/\.json$/i.test(path) && !ARTICLE_FILE.test(path)) {
+  if (!BRIEF_FILE.test(path) && !ARTICLE_FILE.test(path)) {
     await openArticles([path]);
     return;
   }
   try {
-    if (/\.json$/i.test(path)) {
+    if (BRIEF_FILE.test(path)) {
       const opened = await call("open_brief", { path });
       state.settings = opened.settings;
       state.path = path;
@@ -77,7 +79,7 @@ export async function chooseFile() {
     directory: false,
     filters: [{
       name: t("article_filter"),
-      extensions: ["txt", "md", "markdown", "html", "htm", "pdf", "docx", "json", "xml", "rss", "atom"],
+      extensions: ["txt", "md", "markdown", "html", "htm", "pdf", "docx", "brief", "json", "xml", "rss", "atom"],
     }],
   });
   const paths = Array.isArray(picked) ? picked : (picked ? [picked] : []);
@@ -144,8 +146,8 @@ export async function saveBrief(saveAs = false) {
   let path = saveAs ? null : state.path;
   if (!path) {
     path = await dialog.save({
-      defaultPath: `${fileStem()}.json`,
-      filters: [{ name: t("brief_filter"), extensions: ["json"] }],
+      defaultPath: `${fileStem()}.brief`,
+      filters: [{ name: t("brief_filter"), extensions: ["brief", "json"] }],
     });
   }
   if (path) await saveBriefTo(path);

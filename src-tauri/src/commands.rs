@@ -447,7 +447,7 @@ pub fn discard_draft(state: State<'_, AppState>) -> Outcome<()> {
 #[tauri::command(async)]
 pub fn save_brief(state: State<'_, AppState>, brief: Brief, path: String) -> Outcome<Settings> {
     let path = PathBuf::from(path);
-    check_target(&path, &["json"])?;
+    check_target(&path, &["brief", "json"])?;
     let json = serde_json::to_vec_pretty(&brief).map_err(|e| Failure::new(e.to_string()))?;
     briefsmith::atomic::write(&path, &json)
         .map_err(|e| Failure::new(format!("could not save {}: {e}; nothing was changed there", path.display())))?;

@@ -291,17 +291,21 @@ fn briefs_are_saved_reopened_and_remembered() {
     let app = App::new();
     let mut brief = app.seed_brief();
     brief["key_points"][0]["edited"] = json!("Sửa điểm đầu.");
-    let path = app.path("nato.json");
-    let settings = app.ok("save_brief", json!({ "brief": brief, "path": path }));
-    assert_eq!(settings["recent"][0]["path"], path.display().to_string());
-    let opened = app.ok("open_brief", json!({ "path": path }));
-    assert_eq!(opened["brief"], brief);
+    // A brief is saved under its own extension (the package tells the
+    // desktop it opens in Briefsmith); .json, as before, still works.
+    for name in ["nato.brief", "nato.json"] {
+        let path = app.path(name);
+        let settings = app.ok("save_brief", json!({ "brief": brief, "path": path }));
+        assert_eq!(settings["recent"][0]["path"], path.display().to_string());
+        let opened = app.ok("open_brief", json!({ "path": path }));
+        assert_eq!(opened["brief"], brief);
+    }
 
     std::fs::write(app.path("junk.json"), "{\"hello\": 1}").unwrap();
     let failure = app.fails("open_brief", json!({ "path": app.path("junk.json") }));
     assert!(message(&failure).contains("not a Brief JSON"), "{failure}");
     let failure = app.fails("save_brief", json!({ "brief": brief, "path": app.path("nato.txt") }));
-    assert!(message(&failure).contains(".json"), "{failure}");
+    assert!(message(&failure).contains(".brief or .json"), "{failure}");
 }
 
 #[test]
