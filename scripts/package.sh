@@ -47,4 +47,5 @@ desktop-file-validate packaging/briefsmith.desktop
 # Shipped binaries lose their debug information; the test's quick build keeps it.
 strip=--strip
 if [[ "$profile" == dev ]]; then strip=--no-strip; fi
+rm -f target/debian/briefsmith_*.deb
 cargo deb --no-build "$strip" --profile "$profile" -p briefsmith-desktop --output target/debian/

@@ -97,7 +97,7 @@ export async function reanalyze({ restore = null, keyPoints = null } = {}) {
   if (keyPoints !== null) input.key_points = keyPoints;
   try {
     const brief = await call("reanalyze", { brief: state.brief, input });
-    await showBrief(brief);
+    await showBrief(brief, { keepHistory: true });
   } catch (error) {
     showFailure(error);
   }

@@ -1,6 +1,7 @@
 // Autosave of the draft and saving the settings.
 
 import { $ } from "./dom.js";
+import { recordEdit } from "./history.js";
 import { t } from "./i18n.js";
 import { failureText, invoke } from "./ipc.js";
 import { showFailure } from "./messages.js";
@@ -13,10 +14,14 @@ let autosaveTimer = null;
 let saving = false;
 let saveAgain = false;
 
-/// Something in the brief changed: refresh the preview now, autosave soon.
+/// Something in the brief changed: refresh the preview now, autosave soon;
+/// an edit to keep (`save`) is a step undo goes back over.
 export function changed({ save = true } = {}) {
   refreshPreview();
-  if (save) scheduleAutosave();
+  if (save) {
+    recordEdit();
+    scheduleAutosave();
+  }
 }
 
 export function scheduleAutosave() {

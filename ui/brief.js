@@ -4,6 +4,7 @@ import { renderArticle, renderRemoved } from "./article.js";
 import { changed, saveSettings } from "./autosave.js";
 import { $ } from "./dom.js";
 import { openPath } from "./files.js";
+import { resetHistory } from "./history.js";
 import { t } from "./i18n.js";
 import { renderList } from "./lists.js";
 import { isDigest, LISTS, reviewed, state } from "./state.js";
@@ -43,7 +44,9 @@ export function showStart() {
   $("paste").focus();
 }
 
-export async function showBrief(brief, { save = true } = {}) {
+/// Puts a brief on screen. A new document starts a new undo history; a
+/// re-analysis or an undo (`keepHistory`) goes on with the one there is.
+export async function showBrief(brief, { save = true, keepHistory = false } = {}) {
   state.brief = brief;
   state.story = 0;
   const digest = isDigest();
@@ -70,6 +73,7 @@ export async function showBrief(brief, { save = true } = {}) {
   }
   await loadTemplateSource();
   changed({ save });
+  if (!keepHistory) resetHistory();
 }
 
 export function renderStatus() {

@@ -63,6 +63,7 @@ const LABELS = {
     exported: "Saved {what} to {path}.", exported_pages: "PDF, {pages} page(s)", exported_md: "Markdown",
     exported_docx: "Word", exported_html: "HTML", exported_text: "Text",
     open_folder: "Open folder", brief_saved: "Brief saved to {path}.",
+    undone: "Undone.", redone: "Redone.", nothing_to_undo: "Nothing to undo.", nothing_to_redo: "Nothing to redo.",
     failed: "That did not work: {message}",
     nothing_pasted: "Paste an article first, or open a file.",
     status: "{language} · {points} key points · {quotes} quotes · {entities} names · {figures} figures",
@@ -71,6 +72,7 @@ const LABELS = {
     help: [
       ["Ctrl+N", "New article"], ["Ctrl+O", "Open a file"], ["Ctrl+S", "Save the brief"],
       ["Ctrl+Shift+S", "Save the brief as…"], ["Ctrl+E", "Export PDF"], ["Ctrl+Shift+E", "Export Markdown"],
+      ["Ctrl+Z", "Undo a review edit"], ["Ctrl+Shift+Z, Ctrl+Y", "Redo it"],
       ["Ctrl+Enter", "Analyze the pasted text"], ["Alt+1 … Alt+4", "Go to key points, quotes, names, figures"],
       ["Alt+0", "Go to the stories (a digest)"],
       ["↑ / ↓", "Previous / next item"], ["Alt+↑ / Alt+↓", "Move the item up / down"],
@@ -138,6 +140,7 @@ const LABELS = {
     exported: "Đã lưu {what} vào {path}.", exported_pages: "PDF, {pages} trang", exported_md: "Markdown",
     exported_docx: "Word", exported_html: "HTML", exported_text: "văn bản thuần",
     open_folder: "Mở thư mục", brief_saved: "Đã lưu bản tóm lược vào {path}.",
+    undone: "Đã hoàn tác.", redone: "Đã làm lại.", nothing_to_undo: "Không có gì để hoàn tác.", nothing_to_redo: "Không có gì để làm lại.",
     failed: "Không thực hiện được: {message}",
     nothing_pasted: "Hãy dán bài báo trước, hoặc mở một tệp.",
     status: "{language} · {points} ý chính · {quotes} trích dẫn · {entities} tên · {figures} số liệu",
@@ -146,6 +149,7 @@ const LABELS = {
     help: [
       ["Ctrl+N", "Bài mới"], ["Ctrl+O", "Mở tệp"], ["Ctrl+S", "Lưu bản tóm lược"],
       ["Ctrl+Shift+S", "Lưu thành…"], ["Ctrl+E", "Xuất PDF"], ["Ctrl+Shift+E", "Xuất Markdown"],
+      ["Ctrl+Z", "Hoàn tác một chỉnh sửa"], ["Ctrl+Shift+Z, Ctrl+Y", "Làm lại"],
       ["Ctrl+Enter", "Phân tích văn bản đã dán"], ["Alt+1 … Alt+4", "Tới ý chính, trích dẫn, tên, số liệu"],
       ["Alt+0", "Tới danh sách câu chuyện (bản tin tổng hợp)"],
       ["↑ / ↓", "Mục trước / sau"], ["Alt+↑ / Alt+↓", "Chuyển mục lên / xuống"],

@@ -12,18 +12,20 @@
 //   files.js     open, analyze, save, export       templates.js  the template editor
 //   messages.js  the message bar       i18n.js      the app's labels
 //   ipc.js       commands and dialogs  state.js     what is on screen
+//   history.js   undo and redo of review edits
 
 import { reanalyze, renderRemoved } from "./article.js";
 import { changed, saveSettings } from "./autosave.js";
-import { bindAnalystFields, renderRecent, renderStatus, showStart } from "./brief.js";
+import { bindAnalystFields, renderRecent, renderStatus, showBrief, showStart } from "./brief.js";
 import { $ } from "./dom.js";
 import {
   analyze, chooseExport, chooseFile, chooseFolder, exportTo, openArticles, openPath, saveBrief, saveBriefTo,
 } from "./files.js";
+import { step } from "./history.js";
 import { setUiLanguage } from "./i18n.js";
 import { call } from "./ipc.js";
 import { addOwnPoint, focusList, renderList } from "./lists.js";
-import { resay, showFailure } from "./messages.js";
+import { resay, say, showFailure } from "./messages.js";
 import { refreshPreview } from "./preview.js";
 import { start, timings } from "./startup.js";
 import { isDigest, LISTS, state } from "./state.js";
@@ -32,10 +34,22 @@ import {
   copyTemplate, copyTemplateAs, loadTemplateSource, pickTemplate, saveTemplate, setTemplates, showTab,
 } from "./templates.js";
 
+/// Undoes or redoes a review edit and says so (a screen reader hears it).
+async function undoRedo(direction) {
+  if (!state.brief) return;
+  const stepped = await step(direction, (brief) => showBrief(brief, { keepHistory: true }));
+  say(stepped ? (direction === "undo" ? "undone" : "redone") : (direction === "undo" ? "nothing_to_undo" : "nothing_to_redo"));
+}
+
 function globalKeys(event) {
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
-  if (ctrl && key === "o") { event.preventDefault(); chooseFile(); }
+  // In a text field, Ctrl+Z undoes typing there, as everywhere.
+  const typing = event.target.matches?.("input, textarea, [contenteditable]");
+  if (ctrl && !typing && (key === "z" || key === "y")) {
+    event.preventDefault();
+    undoRedo(key === "y" || event.shiftKey ? "redo" : "undo");
+  } else if (ctrl && key === "o") { event.preventDefault(); chooseFile(); }
   else if (ctrl && key === "n") { event.preventDefault(); showStart(); }
   else if (ctrl && key === "s") { event.preventDefault(); saveBrief(event.shiftKey); }
   else if (ctrl && key === "e") { event.preventDefault(); chooseExport(event.shiftKey ? "markdown" : "pdf"); }

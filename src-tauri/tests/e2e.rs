@@ -105,6 +105,48 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
     editor.send_keys(ENTER).await.expect("Enter saves");
     assert_eq!(js(c, "window.briefsmith.state().brief.quotes[0].edited").await, edited_quote);
 
+    // Undo, outside a text field: Ctrl+Z takes the quote's edit back, then
+    // the figure's inclusion; Ctrl+Shift+Z and Ctrl+Y redo both.
+    let page = c.find(Locator::Css("body")).await.expect("page");
+    page.send_keys("\u{E009}z\u{E000}").await.expect("Ctrl+Z");
+    wait_until(c, "window.briefsmith.state().brief.quotes[0].edited === null", "the quote's edit undone").await;
+    page.send_keys("\u{E009}z\u{E000}").await.expect("Ctrl+Z");
+    wait_until(c, "window.briefsmith.state().brief.figures[1].included === false", "the inclusion undone").await;
+    let said = js(c, "document.querySelector('#message-text').textContent").await;
+    assert!(said == "Đã hoàn tác." || said == "Undone.", "the message says so: {said}");
+    page.send_keys("\u{E009}\u{E008}z\u{E000}").await.expect("Ctrl+Shift+Z");
+    wait_until(c, "window.briefsmith.state().brief.figures[1].included === true", "the inclusion redone").await;
+    page.send_keys("\u{E009}y\u{E000}").await.expect("Ctrl+Y");
+    wait_until(
+        c,
+        &format!(
+            "window.briefsmith.state().brief.quotes[0].edited === {}",
+            serde_json::to_string(edited_quote).unwrap()
+        ),
+        "the quote's edit redone",
+    )
+    .await;
+    // A re-analysis (one key point more) is a step too, and the edits before
+    // it stay undoable past it.
+    let count = js(c, "window.briefsmith.state().brief.key_points.filter(k => k.start !== null).length").await;
+    let count = count.as_u64().expect("a count");
+    c.execute(
+        &format!("const f = document.getElementById('key-point-count'); f.value = {}; f.dispatchEvent(new Event('change')); return true;", count + 1),
+        vec![],
+    )
+    .await
+    .expect("ask for one key point more");
+    let analyzed =
+        |n: u64| format!("window.briefsmith.state().brief.key_points.filter(k => k.start !== null).length === {n}");
+    wait_until(c, &analyzed(count + 1), "the re-analysis").await;
+    let page = c.find(Locator::Css("body")).await.expect("page");
+    page.send_keys("\u{E009}z\u{E000}").await.expect("Ctrl+Z");
+    wait_until(c, &analyzed(count), "the re-analysis undone").await;
+    page.send_keys("\u{E009}z\u{E000}").await.expect("Ctrl+Z");
+    wait_until(c, "window.briefsmith.state().brief.quotes[0].edited === null", "the quote's edit undone again").await;
+    page.send_keys("\u{E009}y\u{E000}").await.expect("Ctrl+Y");
+    wait_until(c, "window.briefsmith.state().brief.quotes[0].edited !== null", "the quote's edit redone again").await;
+
     // Fix a speaker, fill the bottom line, add an own key point.
     let bottom_line = "NATO cần chuẩn chung về AI quân sự trước năm 2030.";
     c.find(Locator::Id("f-bottom-line")).await.expect("field").send_keys(bottom_line).await.expect("type");
