@@ -75,15 +75,16 @@ pub fn words_in(text: &str, span: Span) -> Vec<Word<'_>> {
 /// Whether `c` is of a script written without spaces between words:
 /// Chinese, Japanese, Thai, Lao, Khmer, Burmese.
 fn unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF     // Thai, Lao
-        | 0x1000..=0x109F   // Myanmar
-        | 0x1780..=0x17FF   // Khmer
-        | 0x3040..=0x30FF   // Hiragana, Katakana
-        | 0x3400..=0x4DBF   // CJK extension A
-        | 0x4E00..=0x9FFF   // CJK unified ideographs
-        | 0xF900..=0xFAFF   // CJK compatibility ideographs
-        | 0x20000..=0x2FA1F // CJK extensions B–F
+    use unicode_script::{Script, UnicodeScript};
+    matches!(
+        c.script(),
+        Script::Han
+            | Script::Hiragana
+            | Script::Katakana
+            | Script::Thai
+            | Script::Lao
+            | Script::Khmer
+            | Script::Myanmar
     )
 }
 

@@ -37,8 +37,8 @@ pub fn make_archival(doc: &mut Document, document: &DocumentInfo, created: Offse
         subject: document.subject.trim(),
         keywords: document.keywords.join(", "),
         language: document.language.trim(),
-        creator: "Briefsmith",
-        producer: format!("Briefsmith {}", env!("CARGO_PKG_VERSION")),
+        creator: super::CREATOR,
+        producer: super::producer(),
         pdf_date: format!("D:{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}Z"),
         xmp_date: format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z"),
     };

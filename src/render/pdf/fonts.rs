@@ -2,10 +2,11 @@
 //! Vietnamese), or the four files a template's manifest names, plus DejaVu
 //! Sans as a fallback for characters they lack (symbols, arrows, Greek,
 //! Cyrillic), and fonts on the machine for the other scripts
-//! ([`super::system_fonts`]); a manifest's fallback files come before both. Text is cut into runs of one font (a letter
-//! and its marks, a word and its punctuation stay together), each run is
-//! shaped ([`super::shape`]) and measured as the PDF will draw it, and every
-//! font is subset to the glyphs used. Characters no font has are reported.
+//! ([`super::system_fonts`]); a manifest's fallback files come before both.
+//! Text is cut into runs of one font (a letter and its marks together),
+//! each run is shaped ([`super::shape`]) and measured as the PDF will draw
+//! it, and every font is subset to the glyphs used. Characters no font has
+//! are reported.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -36,43 +37,57 @@ impl Face {
 /// The index of the fallback font, after the four faces.
 pub const FALLBACK: usize = 4;
 
-/// A font's file, the face in it, and the face read for layout.
+/// A font's file, the face in it, and what the brief has drawn with it.
 struct Loaded {
     bytes: Cow<'static, [u8]>,
     index: u32,
     parsed: ParsedFont,
     /// The face read for shaping, kept for a built-in font (whose bytes
     /// live as long as the program); others are read again for each run.
-    shaper: Option<rustybuzz::Face<'static>>,
+    face: Option<rustybuzz::Face<'static>>,
+    /// Its shaping plans.
+    shaper: Shaper,
+    /// The shaped width of short texts, in thousandths of an em: a brief
+    /// measures the same words again and again.
+    shaped_widths: HashMap<String, f32>,
+    /// The characters drawn with it.
+    used: BTreeSet<char>,
+    /// Glyphs drawn by id (a ligature, which no character maps to).
+    glyphs: BTreeSet<u16>,
+    /// The text each glyph drawn stands for, by glyph id: the first it was
+    /// drawn for, since a PDF font maps a glyph to one text.
+    glyph_texts: Vec<Option<Box<str>>>,
+    /// For a machine font, its bold cut's index; `is_bold_cut` marks that cut.
+    bold_cut: Option<usize>,
+    is_bold_cut: bool,
 }
 
 impl Loaded {
     fn new(bytes: Cow<'static, [u8]>, index: u32, parsed: ParsedFont) -> Loaded {
-        let shaper = match bytes {
+        let face = match bytes {
             Cow::Borrowed(bytes) => rustybuzz::Face::from_slice(bytes, index),
             Cow::Owned(_) => None,
         };
-        Loaded { bytes, index, parsed, shaper }
+        Loaded {
+            bytes,
+            index,
+            parsed,
+            face,
+            shaper: Shaper::default(),
+            shaped_widths: HashMap::new(),
+            used: BTreeSet::new(),
+            glyphs: BTreeSet::new(),
+            glyph_texts: Vec::new(),
+            bold_cut: None,
+            is_bold_cut: false,
+        }
     }
 }
 
 pub struct Fonts {
     fonts: Vec<Loaded>,
-    used: Vec<BTreeSet<char>>,
     missing: BTreeSet<char>,
     left_out: BTreeSet<char>,
-    /// Glyphs drawn by id (a ligature, which no character maps to), by font.
-    glyphs: Vec<BTreeSet<u16>>,
-    /// The text each glyph drawn stands for, by font and glyph id: the
-    /// first it was drawn for, since a PDF font maps a glyph to one text.
-    glyph_texts: Vec<Vec<Option<Box<str>>>>,
-    /// The shaped width of short texts, in thousandths of an em, by font:
-    /// a brief measures the same words again and again.
-    shaped_widths: Vec<HashMap<String, f32>>,
-    /// The shaping plans, by font.
-    shapers: Vec<Shaper>,
-    /// A machine font's bold cut, by the regular's index, for bold text.
-    bold_cuts: HashMap<usize, usize>,
     /// Where the machine's fonts start, after DejaVu Sans and the template's fallbacks.
     machine: usize,
 }
@@ -106,19 +121,8 @@ impl Fonts {
             })?;
             fonts.push(Loaded::new(bytes, 0, parsed));
         }
-        let count = fonts.len();
-        Ok(Fonts {
-            fonts,
-            used: vec![BTreeSet::new(); count],
-            missing: BTreeSet::new(),
-            left_out: BTreeSet::new(),
-            glyphs: vec![BTreeSet::new(); count],
-            glyph_texts: vec![Vec::new(); count],
-            shaped_widths: vec![HashMap::new(); count],
-            shapers: (0..count).map(|_| Shaper::default()).collect(),
-            bold_cuts: HashMap::new(),
-            machine: count,
-        })
+        let machine = fonts.len();
+        Ok(Fonts { fonts, missing: BTreeSet::new(), left_out: BTreeSet::new(), machine })
     }
 
     pub fn parsed(&self, index: usize) -> &ParsedFont {
@@ -147,15 +151,14 @@ impl Fonts {
             return found;
         }
         // Bold cuts are reached through their regular.
-        let regular = |i: &usize| !self.bold_cuts.values().any(|bold| bold == i);
-        let machine = (self.machine..self.fonts.len()).filter(regular);
+        let machine = (self.machine..self.fonts.len()).filter(|&i| !self.fonts[i].is_bold_cut);
         let found = if super::system_fonts::wants_script_font(c) {
             machine.chain(FALLBACK..FALLBACK + 1).find(|&i| self.has(i, c))
         } else {
             std::iter::once(FALLBACK).chain(machine).find(|&i| self.has(i, c))
         };
         match found {
-            Some(found) if face.bold => self.bold_cuts.get(&found).copied().unwrap_or(found),
+            Some(found) if face.bold => self.fonts[found].bold_cut.unwrap_or(found),
             Some(found) => found,
             None => index,
         }
@@ -199,7 +202,8 @@ impl Fonts {
         for font in super::system_fonts::covering(&lacking) {
             let Some(regular) = self.load(font.bytes, font.index) else { continue };
             if let Some(bold) = font.bold.and_then(|(bytes, index)| self.load(bytes, index)) {
-                self.bold_cuts.insert(regular, bold);
+                self.fonts[regular].bold_cut = Some(bold);
+                self.fonts[bold].is_bold_cut = true;
             }
         }
     }
@@ -208,11 +212,6 @@ impl Fonts {
     fn load(&mut self, bytes: Vec<u8>, index: u32) -> Option<usize> {
         let parsed = ParsedFont::from_bytes(&bytes, index as usize, &mut Vec::new())?;
         self.fonts.push(Loaded::new(Cow::Owned(bytes), index, parsed));
-        self.used.push(BTreeSet::new());
-        self.glyphs.push(BTreeSet::new());
-        self.glyph_texts.push(Vec::new());
-        self.shaped_widths.push(HashMap::new());
-        self.shapers.push(Shaper::default());
         Some(self.fonts.len() - 1)
     }
 
@@ -235,13 +234,13 @@ impl Fonts {
             return 0.0;
         }
         let cached = text.len() <= CACHED_WIDTH_BYTES;
-        if let Some(&width) = self.shaped_widths[index].get(text).filter(|_| cached) {
+        if let Some(&width) = self.fonts[index].shaped_widths.get(text).filter(|_| cached) {
             return width;
         }
         // As drawn: each glyph's width in the PDF, less what kerning took off.
         let width = self.shape(index, text, None).iter().map(|g| self.glyph_width(index, g.id) - g.kerning()).sum();
         if cached {
-            self.shaped_widths[index].insert(text.to_owned(), width);
+            self.fonts[index].shaped_widths.insert(text.to_owned(), width);
         }
         width
     }
@@ -250,16 +249,16 @@ impl Fonts {
     /// as its script goes); a font shaping cannot read gives one glyph a
     /// character, at its own advance.
     pub fn shape(&mut self, index: usize, text: &str, rtl: Option<bool>) -> Vec<ShapedGlyph> {
-        let font = &self.fonts[index];
+        let Loaded { bytes, index: face_index, face, shaper, .. } = &mut self.fonts[index];
         let read;
-        let face = match &font.shaper {
-            Some(face) => Some(face),
+        let face = match face {
+            Some(face) => Some(&*face),
             None => {
-                read = rustybuzz::Face::from_slice(&font.bytes, font.index);
+                read = rustybuzz::Face::from_slice(bytes, *face_index);
                 read.as_ref()
             }
         };
-        let shaped = face.map(|face| self.shapers[index].shape(face, text, rtl));
+        let shaped = face.map(|face| shaper.shape(face, text, rtl));
         shaped.unwrap_or_else(|| {
             text.char_indices()
                 .map(|(at, c)| {
@@ -286,14 +285,14 @@ impl Fonts {
 
     /// Records that glyph `id` of font `index` is drawn by id, for subsetting.
     pub fn record_glyph(&mut self, index: usize, id: u16) {
-        self.glyphs[index].insert(id);
+        self.fonts[index].glyphs.insert(id);
     }
 
     /// The text glyph `id` of font `index` stands for in the PDF: the first
     /// text it was drawn for, which is `text` if it was never drawn before
     /// (an empty `text` claims nothing).
     pub fn claim_glyph(&mut self, index: usize, id: u16, text: &str) -> Box<str> {
-        let texts = &mut self.glyph_texts[index];
+        let texts = &mut self.fonts[index].glyph_texts;
         let at = usize::from(id);
         if let Some(Some(first)) = texts.get(at) {
             return first.clone();
@@ -319,7 +318,7 @@ impl Fonts {
         if c != ' ' && !drawn_as_space && !self.has(index, c) {
             self.missing.insert(c);
         }
-        self.used[index].insert(c);
+        self.fonts[index].used.insert(c);
     }
 
     pub fn missing(&self) -> &BTreeSet<char> {
@@ -353,22 +352,21 @@ impl Fonts {
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
         let mut out = Vec::new();
         for (index, font) in self.fonts.iter().enumerate() {
-            if self.used[index].is_empty() && self.glyphs[index].is_empty() {
+            if font.used.is_empty() && font.glyphs.is_empty() {
                 continue;
             }
             // .notdef first, as subsetting requires.
-            let rest: BTreeSet<u16> = self.used[index]
+            let rest: BTreeSet<u16> = font
+                .used
                 .iter()
                 .filter_map(|c| font.parsed.lookup_glyph_index(*c as u32))
-                .chain(self.glyphs[index].iter().copied())
+                .chain(font.glyphs.iter().copied())
                 .filter(|g| *g != 0)
                 .collect();
             let glyphs: Vec<u16> = std::iter::once(0).chain(rest).collect();
             // The subset numbers its glyphs in the order they were asked for.
-            let map: GlyphMap = self.glyphs[index]
-                .iter()
-                .filter_map(|&g| glyphs.binary_search(&g).ok().map(|at| (g, at as u16)))
-                .collect();
+            let map: GlyphMap =
+                font.glyphs.iter().filter_map(|&g| glyphs.binary_search(&g).ok().map(|at| (g, at as u16))).collect();
             let file = ReadScope::new(&font.bytes).read::<FontData<'_>>().map_err(|e| e.to_string())?;
             let provider = file.table_provider(font.index as usize).map_err(|e| e.to_string())?;
             let subset =

@@ -249,25 +249,32 @@ pub enum Align {
     Center,
 }
 
-/// The ops that draw `line` with its left edge at `x` and baseline at `y`.
+/// Where and how a line is set: its box's left edge, baseline and width,
+/// in points, and its type size, alignment and colour.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub size: f32,
+    pub align: Align,
+    pub color: Rgb,
+}
+
+/// The ops that draw `line` in `place`.
 /// With `links`, the caller has opened a marked run of `links.parent`
 /// around the line: each link's text is taken out of that run into a Link
 /// element's own (marked runs may not nest, and the parent reads on after
 /// the link), and only then does the link get its annotation.
-#[allow(clippy::too_many_arguments)]
 pub fn draw_line(
     ops: &mut Vec<Op>,
     line: &Line,
     fonts: &mut Fonts,
     ids: &[FontId],
-    x: f32,
-    y: f32,
-    width: f32,
-    size: f32,
-    align: Align,
-    color: Rgb,
+    place: &Place,
     mut links: Option<LinkTags<'_>>,
 ) {
+    let Place { x, y, width, size, align, ref color } = *place;
     let spaces: usize = line.pieces.iter().map(|p| p.text.matches(' ').count()).sum();
     let stretch = (width - line.width).max(0.0) / spaces.max(1) as f32;
     let start = if line.rtl { Align::Right } else { Align::Left };
@@ -372,10 +379,9 @@ const MAX_STRETCH_EM: f32 = 0.6;
 #[allow(clippy::too_many_arguments)]
 fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &FontId, size: f32, extra: f32, rtl: bool) {
     ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size) });
-    let mut items = Vec::new();
+    let mut shown = Shown::default();
     // A negative TJ offset moves the pen right.
     let widen = -extra * 1000.0 / size;
-    let mut plain = String::new();
     let glyphs = fonts.shape(font, text, Some(rtl));
     let mut i = 0;
     while i < glyphs.len() {
@@ -424,35 +430,30 @@ fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &Font
             |carried: &str| carried == reading || (carried == " " && chars.len() == 1 && chars[0].is_whitespace());
         let readable = cluster.len() == 1 && same_text(&texts[0]) && cluster[0].y_offset.abs() < 0.5;
         if !readable {
-            flush(&mut items, &mut plain);
-            show_items(ops, &mut items);
+            shown.end(ops);
             ops.push(tags::actual_text(&reading));
         }
         for (k, glyph) in cluster.iter().enumerate() {
             let rise = glyph.y_offset * size / 1000.0;
             if glyph.x_offset.abs() >= 0.5 {
-                flush(&mut items, &mut plain);
-                items.push(TextItem::Offset(-glyph.x_offset));
+                shown.item(TextItem::Offset(-glyph.x_offset));
             }
             if rise.abs() >= 0.01 {
-                flush(&mut items, &mut plain);
-                show_items(ops, &mut items);
+                shown.end(ops);
                 ops.push(Op::SetLineOffset { multiplier: rise });
             }
             // A glyph carrying its own character is drawn as that character,
             // any other by id with its text.
             let mut carried = texts[k].chars();
             match (carried.next(), carried.next()) {
-                (Some(c), None) if fonts.glyph_of(font, c) == Some(glyph.id) => plain.push(c),
+                (Some(c), None) if fonts.glyph_of(font, c) == Some(glyph.id) => shown.plain.push(c),
                 _ => {
-                    flush(&mut items, &mut plain);
                     fonts.record_glyph(font, glyph.id);
-                    items.push(TextItem::GlyphIds(vec![Codepoint::with_cid(glyph.id, 0.0, texts[k].to_string())]));
+                    shown.item(TextItem::GlyphIds(vec![Codepoint::with_cid(glyph.id, 0.0, texts[k].to_string())]));
                 }
             }
             if rise.abs() >= 0.01 {
-                flush(&mut items, &mut plain);
-                show_items(ops, &mut items);
+                shown.end(ops);
                 ops.push(Op::SetLineOffset { multiplier: 0.0 });
             }
             // Back from the offset, and on by the advance shaping gave rather
@@ -462,28 +463,42 @@ fn show(ops: &mut Vec<Op>, fonts: &mut Fonts, font: usize, text: &str, id: &Font
                 offset += widen;
             }
             if offset.abs() >= 0.5 {
-                flush(&mut items, &mut plain);
-                items.push(TextItem::Offset(offset));
+                shown.item(TextItem::Offset(offset));
             }
         }
         if !readable {
-            flush(&mut items, &mut plain);
-            show_items(ops, &mut items);
+            shown.end(ops);
             ops.push(tags::end());
         }
     }
-    flush(&mut items, &mut plain);
-    show_items(ops, &mut items);
+    shown.end(ops);
 }
 
-fn flush(items: &mut Vec<TextItem>, plain: &mut String) {
-    if !plain.is_empty() {
-        items.push(TextItem::Text(std::mem::take(plain)));
+/// One TJ being written: its items, and characters drawn as themselves
+/// still to become one of them.
+#[derive(Default)]
+struct Shown {
+    items: Vec<TextItem>,
+    plain: String,
+}
+
+impl Shown {
+    fn item(&mut self, item: TextItem) {
+        self.flush();
+        self.items.push(item);
     }
-}
 
-fn show_items(ops: &mut Vec<Op>, items: &mut Vec<TextItem>) {
-    if !items.is_empty() {
-        ops.push(Op::ShowText { items: std::mem::take(items) });
+    fn flush(&mut self) {
+        if !self.plain.is_empty() {
+            self.items.push(TextItem::Text(std::mem::take(&mut self.plain)));
+        }
+    }
+
+    /// Writes the TJ, if it shows anything, before another operator.
+    fn end(&mut self, ops: &mut Vec<Op>) {
+        self.flush();
+        if !self.items.is_empty() {
+            ops.push(Op::ShowText { items: std::mem::take(&mut self.items) });
+        }
     }
 }

@@ -31,7 +31,7 @@ use super::DocumentInfo;
 use crate::template::PageSize;
 use blocks::{Block, Run};
 use fonts::{Face, Fonts};
-use layout::{break_lines, draw_line, Align, Line};
+use layout::{break_lines, draw_line, Align, Line, Place};
 use tags::{Role, Tree};
 
 #[derive(Debug, Error)]
@@ -134,8 +134,8 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     info.author = options.document.author.clone();
     info.subject = options.document.subject.clone();
     info.keywords = options.document.keywords.clone();
-    info.creator = "Briefsmith".to_owned();
-    info.producer = format!("Briefsmith {}", env!("CARGO_PKG_VERSION"));
+    info.creator = CREATOR.to_owned();
+    info.producer = producer();
     let now = creation_time();
     info.creation_date = now;
     info.modification_date = now;
@@ -148,6 +148,13 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let bytes = finish::post_process(&bytes, &outline, &anchors, &tree, &options.document, archival.then_some(now))
         .map_err(PdfError::Font)?;
     Ok(Pdf { bytes, pages: count, warnings })
+}
+
+/// What made the PDF, as its Info dictionary (and a PDF/A's XMP) says.
+const CREATOR: &str = "Briefsmith";
+
+fn producer() -> String {
+    format!("Briefsmith {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// Now, or `SOURCE_DATE_EPOCH` for reproducible output.
@@ -238,22 +245,10 @@ impl<'o> Composer<'o> {
 
     /// Draws `line` inside a run of `element` opened by [`Composer::mark`];
     /// its links become Link elements of `element`.
-    #[allow(clippy::too_many_arguments)]
-    fn draw(
-        &mut self,
-        element: usize,
-        line: &Line,
-        fonts: &mut Fonts,
-        x: f32,
-        y: f32,
-        width: f32,
-        size: f32,
-        align: Align,
-        color: Rgb,
-    ) {
+    fn draw(&mut self, element: usize, line: &Line, fonts: &mut Fonts, place: Place) {
         let page = self.pages.len();
         let links = Some(tags::LinkTags { tree: &mut self.tree, parent: element, page });
-        draw_line(&mut self.ops, line, fonts, &self.ids, x, y, width, size, align, color, links);
+        draw_line(&mut self.ops, line, fonts, &self.ids, &place, links);
     }
 
     /// The list item's label and body elements for an item at `depth`; an
@@ -324,7 +319,9 @@ impl<'o> Composer<'o> {
                 self.mark(element);
                 for line in &lines {
                     self.y -= leading;
-                    self.draw(element, line, fonts, self.left, self.y, self.width, hsize, Align::Start, HEADING);
+                    let (x, y, width) = (self.left, self.y, self.width);
+                    let place = Place { x, y, width, size: hsize, align: Align::Start, color: HEADING };
+                    self.draw(element, line, fonts, place);
                 }
                 self.unmark();
                 if *level == 1 {
@@ -366,7 +363,9 @@ impl<'o> Composer<'o> {
                             self.left + indent - m.width - size * 0.5
                         };
                         self.mark(label);
-                        self.draw(label, m, fonts, x, self.y - leading, m.width, size, Align::Left, HEADING);
+                        let (y, width) = (self.y - leading, m.width);
+                        let place = Place { x, y, width, size, align: Align::Left, color: HEADING };
+                        self.draw(label, m, fonts, place);
                         self.unmark();
                     }
                 }
@@ -464,7 +463,8 @@ impl<'o> Composer<'o> {
                 self.mark(element);
                 for line in &lines[i..i + take] {
                     self.y -= leading;
-                    self.draw(element, line, fonts, x, self.y, width, size, align, color.clone());
+                    let place = Place { x, y: self.y, width, size, align, color: color.clone() };
+                    self.draw(element, line, fonts, place);
                 }
                 self.unmark();
                 i += take;
@@ -473,7 +473,8 @@ impl<'o> Composer<'o> {
                 self.mark(element);
                 for line in &lines[i..] {
                     self.y -= leading;
-                    self.draw(element, line, fonts, x, self.y, width, size, align, color.clone());
+                    let place = Place { x, y: self.y, width, size, align, color: color.clone() };
+                    self.draw(element, line, fonts, place);
                 }
                 self.unmark();
                 i = lines.len();
@@ -591,15 +592,11 @@ impl<'o> Composer<'o> {
             }
             for (i, line) in cell.iter().enumerate() {
                 let baseline = top - pad - leading * (i as f32 + 1.0) + size * 0.25;
-                let (width, text) = (widths[c] - 2.0 * pad, layout::TEXT);
+                let width = widths[c] - 2.0 * pad;
+                let place = Place { x: x + pad, y: baseline, width, size, align: Align::Start, color: layout::TEXT };
                 match element {
-                    Some(element) => {
-                        self.draw(element, line, fonts, x + pad, baseline, width, size, Align::Start, text)
-                    }
-                    None => {
-                        let (x, size, align) = (x + pad, size, Align::Start);
-                        draw_line(&mut self.ops, line, fonts, &self.ids, x, baseline, width, size, align, text, None);
-                    }
+                    Some(element) => self.draw(element, line, fonts, place),
+                    None => draw_line(&mut self.ops, line, fonts, &self.ids, &place, None),
                 }
             }
             self.unmark();
@@ -631,8 +628,8 @@ impl<'o> Composer<'o> {
                 let runs = [Run { text, face, code: false, link: None }];
                 if let Some(line) = break_lines(&runs, fonts, size, self.width, None).first() {
                     furniture.push(tags::artifact());
-                    let (x, width) = (self.left, self.width);
-                    draw_line(&mut furniture, line, fonts, &self.ids, x, y, width, size, align, color, None);
+                    let place = Place { x: self.left, y, width: self.width, size, align, color };
+                    draw_line(&mut furniture, line, fonts, &self.ids, &place, None);
                     furniture.push(tags::end());
                 }
             };

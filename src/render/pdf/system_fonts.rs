@@ -78,13 +78,13 @@ fn database() -> &'static Database {
 /// Which group of characters one font should set throughout: the CJK
 /// scripts together (a Japanese sentence mixes kanji and kana), each other
 /// script on its own, and symbols and punctuation.
-fn group(c: char) -> String {
+fn group(c: char) -> &'static str {
     if is_cjk(c) {
-        return "CJK".to_owned();
+        return "CJK";
     }
     match c.script() {
-        Script::Common | Script::Inherited | Script::Unknown => "Common".to_owned(),
-        script => script.full_name().to_owned(),
+        Script::Common | Script::Inherited | Script::Unknown => "Common",
+        script => script.full_name(),
     }
 }
 
@@ -132,7 +132,7 @@ pub fn covering(wanted: &BTreeSet<char>) -> Vec<SystemFont> {
         })
         .collect();
     candidates.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    let mut groups: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
+    let mut groups: BTreeMap<&str, BTreeSet<char>> = BTreeMap::new();
     for &c in wanted {
         groups.entry(group(c)).or_default().insert(c);
     }
