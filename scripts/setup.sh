@@ -22,7 +22,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
-  poppler-utils xdg-utils hyperfine time desktop-file-utils x11-utils
+  poppler-utils xdg-utils hyperfine time desktop-file-utils x11-utils xdotool
   chromium-headless-shell
   fonts-noto-core fonts-droid-fallback fonts-nanum
 )

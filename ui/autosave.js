@@ -33,6 +33,7 @@ export function scheduleAutosave() {
 /// Saves the draft. One save at a time: an older draft must never land
 /// after a newer one, so a change made while saving is saved right after.
 async function autosave() {
+  autosaveTimer = null;
   if (!state.brief) return;
   if (saving) {
     saveAgain = true;
@@ -57,6 +58,16 @@ async function autosave() {
       autosave();
     }
   }
+}
+
+/// Saves now what is waiting to be saved, and waits for it (before quitting).
+export async function flushAutosave() {
+  if (autosaveTimer !== null) {
+    clearTimeout(autosaveTimer);
+    autosaveTimer = null;
+    await autosave();
+  }
+  while (saving) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 export async function saveSettings() {

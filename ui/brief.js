@@ -7,6 +7,7 @@ import { openPath } from "./files.js";
 import { resetHistory } from "./history.js";
 import { t } from "./i18n.js";
 import { renderList } from "./lists.js";
+import { refreshMenu } from "./menu.js";
 import { isDigest, LISTS, reviewed, state } from "./state.js";
 import { renderStories, selectStory } from "./stories.js";
 import { fitTemplate, loadTemplateSource } from "./templates.js";
@@ -41,6 +42,7 @@ export function showStart() {
   $("start").hidden = false;
   document.body.classList.remove("has-brief");
   renderRecent();
+  refreshMenu();
   $("paste").focus();
 }
 
@@ -55,6 +57,7 @@ export async function showBrief(brief, { save = true, keepHistory = false } = {}
   $("workspace").hidden = false;
   document.body.classList.add("has-brief");
   document.body.classList.toggle("digest", digest);
+  refreshMenu();
   fitTemplate();
   $("locale").value = state.locale;
   $("scope").value = state.scope;

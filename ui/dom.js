@@ -17,3 +17,11 @@ export function actionButtons(actions) {
   }
   return box;
 }
+
+/// Whether `element` takes typing, which Ctrl+Z undoes there (a checkbox or
+/// a select does not: there Ctrl+Z undoes the last review edit).
+export function isTextField(element) {
+  return Boolean(element?.matches?.(
+    "textarea, [contenteditable], input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=range])",
+  ));
+}

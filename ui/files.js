@@ -5,6 +5,7 @@ import { showBrief } from "./brief.js";
 import { $ } from "./dom.js";
 import { t } from "./i18n.js";
 import { call, dialog } from "./ipc.js";
+import { refreshMenu } from "./menu.js";
 import { showFailure, showMessage } from "./messages.js";
 import { shownStory, state } from "./state.js";
 
@@ -157,6 +158,7 @@ export async function saveBriefTo(path) {
   try {
     state.settings = await call("save_brief", { brief: state.brief, path });
     state.path = path;
+    refreshMenu();
     showMessage(t("brief_saved", { path }), "success", {
       label: t("open_folder"),
       run: () => call("reveal", { path }).catch(showFailure),

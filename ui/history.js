@@ -2,6 +2,7 @@
 // (include or exclude, edit, reorder, speaker, kind, an added point, the
 // analyst's fields, a re-analysis), kept for the document on screen.
 
+import { isTextField } from "./dom.js";
 import { state } from "./state.js";
 
 /// At least the hundred steps an analyst may want back; bounded in bytes
@@ -30,7 +31,7 @@ export function recordEdit() {
   if (restoring || !state.brief) return;
   const now = JSON.stringify(state.brief);
   if (now === current) return;
-  const field = document.activeElement?.matches?.("input, textarea") ? document.activeElement : null;
+  const field = isTextField(document.activeElement) ? document.activeElement : null;
   const typing = field !== null && field === lastEdit.field && Date.now() - lastEdit.at < TYPING_MS;
   if (current !== null && !typing) {
     past.push(current);

@@ -13,47 +13,44 @@
 //   messages.js  the message bar       i18n.js      the app's labels
 //   ipc.js       commands and dialogs  state.js     what is on screen
 //   history.js   undo and redo of review edits
+//   menu.js      the menu bar and what its items (and shortcuts) do
 
-import { reanalyze, renderRemoved } from "./article.js";
+import { reanalyze } from "./article.js";
 import { changed, saveSettings } from "./autosave.js";
-import { bindAnalystFields, renderRecent, renderStatus, showBrief, showStart } from "./brief.js";
-import { $ } from "./dom.js";
-import {
-  analyze, chooseExport, chooseFile, chooseFolder, exportTo, openArticles, openPath, saveBrief, saveBriefTo,
-} from "./files.js";
-import { step } from "./history.js";
-import { setUiLanguage } from "./i18n.js";
+import { bindAnalystFields } from "./brief.js";
+import { $, isTextField } from "./dom.js";
+import { analyze, chooseExport, chooseFolder, exportTo, openArticles, openPath, saveBriefTo } from "./files.js";
 import { call } from "./ipc.js";
-import { addOwnPoint, focusList, renderList } from "./lists.js";
-import { resay, say, showFailure } from "./messages.js";
+import { addOwnPoint, focusList } from "./lists.js";
+import { listenToMenu, menuBar, runMenu } from "./menu.js";
+import { showFailure } from "./messages.js";
 import { refreshPreview } from "./preview.js";
 import { start, timings } from "./startup.js";
 import { isDigest, LISTS, state } from "./state.js";
-import { renderDisagreements, renderStories, renderStorySources, selectStory } from "./stories.js";
-import {
-  copyTemplate, copyTemplateAs, loadTemplateSource, pickTemplate, saveTemplate, setTemplates, showTab,
-} from "./templates.js";
+import { selectStory } from "./stories.js";
+import { copyTemplate, copyTemplateAs, pickTemplate, saveTemplate, showTab } from "./templates.js";
 
-/// Undoes or redoes a review edit and says so (a screen reader hears it).
-async function undoRedo(direction) {
-  if (!state.brief) return;
-  const stepped = await step(direction, (brief) => showBrief(brief, { keepHistory: true }));
-  say(stepped ? (direction === "undo" ? "undone" : "redone") : (direction === "undo" ? "nothing_to_undo" : "nothing_to_redo"));
-}
+/// Ctrl plus these keys: the menu items they stand for.
+const SHORTCUTS = {
+  z: "undo", "shift+z": "redo", y: "redo", o: "open", n: "new", s: "save", "shift+s": "save_as",
+  e: "export:pdf", "shift+e": "export:markdown", q: "quit",
+};
 
+// The menu's accelerators take these keys first in the app; the page sees
+// them when the menu bar is not there to (a WebDriver session's keys).
 function globalKeys(event) {
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   // In a text field, Ctrl+Z undoes typing there, as everywhere.
-  const typing = event.target.matches?.("input, textarea, [contenteditable]");
-  if (ctrl && !typing && (key === "z" || key === "y")) {
+  const typing = isTextField(event.target);
+  const command = ctrl && SHORTCUTS[`${event.shiftKey ? "shift+" : ""}${key}`];
+  if (command && !(typing && ["undo", "redo"].includes(command))) {
     event.preventDefault();
-    undoRedo(key === "y" || event.shiftKey ? "redo" : "undo");
-  } else if (ctrl && key === "o") { event.preventDefault(); chooseFile(); }
-  else if (ctrl && key === "n") { event.preventDefault(); showStart(); }
-  else if (ctrl && key === "s") { event.preventDefault(); saveBrief(event.shiftKey); }
-  else if (ctrl && key === "e") { event.preventDefault(); chooseExport(event.shiftKey ? "markdown" : "pdf"); }
-  else if (event.altKey && event.key === "0" && isDigest()) {
+    runMenu(command);
+  } else if (event.key === "F1") {
+    event.preventDefault();
+    runMenu("shortcuts");
+  } else if (event.altKey && event.key === "0" && isDigest()) {
     event.preventDefault();
     const stories = $("stories");
     (stories.children[state.story] || stories).focus();
@@ -64,15 +61,7 @@ function globalKeys(event) {
 }
 
 function wire() {
-  $("btn-new").onclick = showStart;
-  $("btn-open").onclick = chooseFile;
-  $("btn-save").onclick = () => saveBrief(false);
   $("btn-export-pdf").onclick = () => chooseExport("pdf");
-  $("export-more").addEventListener("change", (event) => {
-    const format = event.target.value;
-    event.target.value = "";
-    if (format) chooseExport(format);
-  });
   $("btn-analyze").onclick = () => analyze($("paste").value);
   $("btn-open-folder").onclick = chooseFolder;
   $("btn-sample").onclick = async () => {
@@ -87,31 +76,8 @@ function wire() {
     }
   });
   $("message-close").onclick = () => { $("message").hidden = true; };
-  $("btn-help").onclick = () => {
-    $("help").hidden = !$("help").hidden;
-    $("btn-help").setAttribute("aria-expanded", String(!$("help").hidden));
-  };
-  $("ui-language").addEventListener("change", (event) => {
-    setUiLanguage(event.target.value);
-    resay();
-    state.settings.ui_language = event.target.value;
-    saveSettings();
-    setTemplates({ templates: state.templates, locales: state.locales });
-    $("template").value = state.template;
-    $("locale").value = state.locale;
-    if (state.brief) {
-      for (const list of LISTS) renderList(list);
-      if (isDigest()) {
-        renderStories();
-        renderDisagreements();
-        renderStorySources();
-      }
-      renderRemoved();
-      renderStatus();
-      loadTemplateSource();
-    } else {
-      renderRecent();
-    }
+  $("help").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") $("help").hidden = true;
   });
   $("template").addEventListener("change", (event) => pickTemplate(event.target.value));
   $("locale").addEventListener("change", (event) => {
@@ -149,6 +115,7 @@ function wire() {
   });
   bindAnalystFields();
   document.addEventListener("keydown", globalKeys);
+  listenToMenu();
   // Links in the preview never navigate the app's window away.
   $("preview").addEventListener("click", (event) => {
     if (event.target.closest("a")) event.preventDefault();
@@ -169,7 +136,7 @@ function wire() {
 // What the end-to-end tests drive in place of the native dialogs, which
 // WebDriver cannot reach: the same functions the dialogs hand their path to.
 window.briefsmith = {
-  openPath, openArticles, selectStory, exportTo, saveBriefTo, copyTemplateAs,
+  openPath, openArticles, selectStory, exportTo, saveBriefTo, copyTemplateAs, runMenu, menuBar,
   state: () => state,
   timings,
 };

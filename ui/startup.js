@@ -5,8 +5,9 @@
 import { renderRecent, showBrief } from "./brief.js";
 import { $ } from "./dom.js";
 import { analyze, openArticles, openPath } from "./files.js";
-import { setUiLanguage, systemUiLanguage, uiLanguage } from "./i18n.js";
+import { setUiLanguage, systemUiLanguage } from "./i18n.js";
 import { call, events, failureText } from "./ipc.js";
+import { refreshMenu, setZoom } from "./menu.js";
 import { sayAll, showFailure } from "./messages.js";
 import { state } from "./state.js";
 import { hasTemplate, setTemplates } from "./templates.js";
@@ -34,12 +35,13 @@ export async function start() {
   timings.startup = performance.now();
   state.settings = startup.settings;
   setUiLanguage(state.settings.ui_language || systemUiLanguage());
-  $("ui-language").value = uiLanguage;
   $("page-size").value = state.settings.page_size || "";
   setTemplates(startup.templates);
   state.template = hasTemplate(state.settings.template) ? state.settings.template : "bluf";
   state.locale = state.settings.locale || "";
   renderRecent();
+  refreshMenu();
+  if (state.settings.zoom && state.settings.zoom !== 1) setZoom(state.settings.zoom, { save: false }).catch(showFailure);
 
   // The draft (the analyst's work) first, then the settings.
   const setAside = [...startup.set_aside].sort((a, b) => (a.file === "draft" ? 0 : 1) - (b.file === "draft" ? 0 : 1));

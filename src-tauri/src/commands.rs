@@ -39,7 +39,7 @@ pub struct Failure {
 }
 
 impl Failure {
-    fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         Failure { message: message.into(), line: None, column: None }
     }
 }
@@ -502,4 +502,10 @@ fn extension_of(path: &Path) -> String {
 
 fn name_of(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Quits the app (File ▸ Quit), once the window has saved the draft.
+#[tauri::command]
+pub fn quit<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    app.exit(0);
 }

@@ -1,44 +1,56 @@
 //! The Briefsmith desktop app: a Tauri shell whose commands call the library.
 //! No extraction or rendering logic lives here: `commands` checks input and
 //! calls `briefsmith`, `store` keeps settings and the autosaved draft,
-//! `launch` turns a launch's arguments into a file to open.
+//! `launch` turns a launch's arguments into a file to open, `menu` builds
+//! the menu bar the window describes.
 
 mod commands;
 mod launch;
+mod menu;
 mod store;
 
 use std::path::{Path, PathBuf};
 
 pub use commands::AppState;
+pub use commands::Failure;
 pub use launch::{files_to_open, launched_again, ToOpen, OPEN_FILES_EVENT};
+pub use menu::{build as build_menu, Entry as MenuEntry, MENU_EVENT};
 pub use store::{Draft, Kept, Loaded, SetAside, Settings, Store, StoreError};
 
 /// Registers the app's state, plugins and commands on a builder; shared by the
 /// real app and the mock-runtime tests, which must use
 /// `tauri::test::mock_builder()` as given.
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(tauri::generate_handler![
-        commands::startup,
-        commands::sample_article,
-        commands::read_article,
-        commands::open_articles,
-        commands::new_brief,
-        commands::reanalyze,
-        commands::preview,
-        commands::export,
-        commands::templates,
-        commands::template_source,
-        commands::create_template,
-        commands::save_template,
-        commands::open_templates_folder,
-        commands::reveal,
-        commands::save_settings,
-        commands::save_draft,
-        commands::discard_draft,
-        commands::save_brief,
-        commands::open_brief,
-        commands::files_to_open,
-    ])
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .manage(menu::ShownMenu::default())
+        .on_menu_event(menu::on_menu_event)
+        .invoke_handler(tauri::generate_handler![
+            commands::startup,
+            commands::sample_article,
+            commands::read_article,
+            commands::open_articles,
+            commands::new_brief,
+            commands::reanalyze,
+            commands::preview,
+            commands::export,
+            commands::templates,
+            commands::template_source,
+            commands::create_template,
+            commands::save_template,
+            commands::open_templates_folder,
+            commands::reveal,
+            commands::save_settings,
+            commands::save_draft,
+            commands::discard_draft,
+            commands::save_brief,
+            commands::open_brief,
+            commands::files_to_open,
+            commands::quit,
+            menu::set_menu,
+            menu::edit_text,
+        ])
 }
 
 /// The state the real app runs with: the user's templates folder and data

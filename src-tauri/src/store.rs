@@ -25,7 +25,7 @@ const SETTINGS_FILE: &str = "settings.json";
 const DRAFT_FILE: &str = "draft.json";
 
 /// The analyst's choices, remembered across runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub analyst: String,
@@ -38,6 +38,8 @@ pub struct Settings {
     pub page_size: String,
     /// The app's own language (`en`, `vi`); empty means the system's.
     pub ui_language: String,
+    /// The window's zoom, 1 for actual size.
+    pub zoom: f64,
     pub recent: Vec<RecentBrief>,
 }
 
@@ -50,6 +52,7 @@ impl Default for Settings {
             locale: String::new(),
             page_size: String::new(),
             ui_language: String::new(),
+            zoom: 1.0,
             recent: Vec::new(),
         }
     }
@@ -61,7 +64,19 @@ pub struct RecentBrief {
     pub title: String,
 }
 
+/// The zooms the View menu steps through.
+const ZOOM_RANGE: std::ops::RangeInclusive<f64> = 0.5..=2.0;
+
 impl Settings {
+    /// The settings with a zoom the window can be used at: a hand-edited
+    /// zoom of 40 would leave a window nobody can read to zoom back.
+    fn usable(mut self) -> Self {
+        if !ZOOM_RANGE.contains(&self.zoom) {
+            self.zoom = 1.0;
+        }
+        self
+    }
+
     /// Puts `path` first in the recent list.
     pub fn remember(&mut self, path: &Path, title: &str) {
         let path = path.display().to_string();
@@ -182,7 +197,7 @@ impl Store {
     pub fn load(&self) -> Loaded {
         let mut set_aside = Vec::new();
         let settings = match self.read::<Settings>(Kept::Settings, |_| Ok(())) {
-            Ok(settings) => settings.unwrap_or_default(),
+            Ok(settings) => settings.unwrap_or_default().usable(),
             Err(notice) => {
                 set_aside.push(notice);
                 Settings::default()
@@ -199,7 +214,7 @@ impl Store {
     /// there are none or they cannot be used (then they are set aside too).
     pub fn settings(&self) -> Settings {
         match self.read::<Settings>(Kept::Settings, |_| Ok(())) {
-            Ok(settings) => settings.unwrap_or_default(),
+            Ok(settings) => settings.unwrap_or_default().usable(),
             Err(notice) => {
                 eprintln!("briefsmith-desktop: {}: {}", notice.path, notice.problem);
                 Settings::default()
@@ -336,6 +351,16 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn a_zoom_nobody_could_read_the_window_at_opens_at_actual_size() {
+        let (_dir, store) = store();
+        for (saved, read) in [(1.25, 1.25), (0.5, 0.5), (40.0, 1.0), (0.0, 1.0), (-2.0, 1.0)] {
+            store.save_settings(&Settings { zoom: saved, ..Default::default() }).unwrap();
+            assert_eq!(store.load().settings.zoom, read, "saved {saved}");
+            assert_eq!(store.settings().zoom, read, "saved {saved}");
+        }
     }
 
     #[test]

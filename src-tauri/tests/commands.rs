@@ -471,3 +471,53 @@ fn a_feed_opens_as_a_digest_of_its_items_with_their_outlet() {
         assert!(!source["article"].as_str().unwrap().is_empty());
     }
 }
+
+/// The menu bar built from a description, as `set_menu` builds it (the mock
+/// runtime has no GTK window to put it on).
+fn menu_from(app: &App, bar: Value) -> Result<tauri::menu::Menu<MockRuntime>, briefsmith_desktop::Failure> {
+    let bar: Vec<briefsmith_desktop::MenuEntry> = serde_json::from_value(bar).expect("a menu description");
+    briefsmith_desktop::build_menu(app.app.handle(), &bar)
+}
+
+#[test]
+fn the_menu_bar_is_built_as_the_window_describes_it() {
+    let app = App::new();
+    let bar = json!([
+        { "type": "submenu", "label": "&File", "items": [
+            { "type": "item", "id": "open", "label": "&Open…", "accelerator": "CmdOrCtrl+O" },
+            { "type": "submenu", "label": "Open &Recent", "enabled": false, "items": [] },
+            { "type": "separator" },
+            { "type": "item", "id": "save", "label": "&Save Brief", "accelerator": "CmdOrCtrl+S", "enabled": false },
+        ] },
+        { "type": "submenu", "label": "&View", "items": [
+            { "type": "check", "id": "ui_language:vi", "label": "Tiếng Việt", "checked": true },
+        ] },
+        { "type": "submenu", "label": "&Help", "items": [{ "type": "about", "label": "&About Briefsmith" }] },
+    ]);
+    let menu = menu_from(&app, bar).expect("the menu builds");
+    let top: Vec<_> = menu.items().unwrap().into_iter().map(|i| i.as_submenu().unwrap().text().unwrap()).collect();
+    assert_eq!(top, ["&File", "&View", "&Help"]);
+    let file = menu.items().unwrap()[0].as_submenu().unwrap().clone();
+    assert_eq!(file.items().unwrap().len(), 4);
+    let open = file.get("open").expect("File ▸ Open");
+    assert_eq!(open.as_menuitem().unwrap().text().unwrap(), "&Open…");
+    assert!(open.as_menuitem().unwrap().is_enabled().unwrap());
+    let recent = file.items().unwrap()[1].as_submenu().unwrap().clone();
+    assert!(!recent.is_enabled().unwrap(), "nothing recent yet");
+    let save = file.get("save").expect("File ▸ Save");
+    assert!(!save.as_menuitem().unwrap().is_enabled().unwrap(), "Save waits for a brief");
+    let view = menu.items().unwrap()[1].as_submenu().unwrap().get("ui_language:vi").expect("the language");
+    assert!(view.as_check_menuitem().unwrap().is_checked().unwrap());
+}
+
+#[test]
+fn a_menu_the_shell_cannot_build_is_a_clear_failure() {
+    let app = App::new();
+    let bad_key = json!([{ "type": "submenu", "label": "&File", "items": [
+        { "type": "item", "id": "open", "label": "Open", "accelerator": "Ctrl+Nowhere" },
+    ] }]);
+    let Err(failure) = menu_from(&app, bad_key) else { panic!("a key that does not exist was taken") };
+    assert!(failure.message.starts_with("could not build the menu bar:"), "{}", failure.message);
+    let failure = app.fails("edit_text", json!({ "action": "format_disk" }));
+    assert_eq!(message(&failure), "no editing command “format_disk”");
+}

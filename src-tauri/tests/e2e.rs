@@ -282,11 +282,12 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
     screenshot(c, "6-restored-after-kill.png").await;
 
     // The same screen in Vietnamese, and at 150% zoom.
-    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("vi").await.expect("vi");
+    js(c, "(window.briefsmith.runMenu('ui_language:vi'), true)").await;
     wait_until(c, "document.getElementById('btn-export-pdf').textContent === 'Xuất PDF'", "Vietnamese labels").await;
     screenshot(c, "7-vietnamese-ui.png").await;
-    // What Ctrl + does: the webview's zoom, so the layout reflows.
-    js(c, "(window.__TAURI__.webview.getCurrentWebview().setZoom(1.5), true)").await;
+    // View ▸ Zoom In, three times: the webview's zoom, so the layout reflows.
+    js(c, "(['zoom_in', 'zoom_in', 'zoom_in'].reduce((p, id) => p.then(() => window.briefsmith.runMenu(id)), Promise.resolve()), true)").await;
+    wait_until(c, "window.briefsmith.state().settings.zoom === 1.5", "View ▸ Zoom In, three times").await;
     wait_until(c, "window.innerWidth < 900", "the 150% zoom").await;
     assert_eq!(
         js(c, "document.getElementById('message-text').textContent").await,
@@ -294,6 +295,87 @@ async fn from_the_seed_article_to_a_reviewed_pdf_and_back_after_a_crash() {
     );
     tokio::time::sleep(Duration::from_millis(500)).await;
     screen_shot("8-zoom-150.png");
+    let _ = session.client.clone().close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn the_menu_bar_and_its_shortcuts_drive_the_app_with_a_one_line_toolbar() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(
+        c,
+        "document.body.dataset.ready === 'true' && document.querySelector('#preview h1') !== null",
+        "the sample",
+    )
+    .await;
+
+    // At 1280 px the toolbar is one line: every control on the first one's row.
+    assert!(js(c, "window.innerWidth").await.as_f64().expect("a width") >= 1270.0);
+    let rows = js(
+        c,
+        "new Set([...document.querySelector('.toolbar').children].filter((e) => e.offsetParent !== null)\
+           .map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))).size",
+    )
+    .await;
+    assert_eq!(rows, 1, "the toolbar's controls share one row");
+    screen_shot("20-menu-bar-and-one-line-toolbar-1280.png");
+
+    // Accelerators, pressed through X as a person presses them: View's zoom.
+    press(&["ctrl+minus"]);
+    wait_until(c, "window.briefsmith.state().settings.zoom === 0.9", "Ctrl+- zooms out").await;
+    press(&["ctrl+0"]);
+    wait_until(c, "window.briefsmith.state().settings.zoom === 1", "Ctrl+0 is actual size").await;
+
+    // Edit ▸ Undo and Redo of a review edit (the checkbox keeps the focus:
+    // Ctrl+Z there is the review's undo, not a text field's).
+    c.find(Locator::Css("#key-points li.item:nth-child(2) input[type=checkbox]"))
+        .await
+        .expect("checkbox")
+        .click()
+        .await
+        .expect("click");
+    assert_eq!(js(c, "window.briefsmith.state().brief.key_points[1].included").await, false);
+    press(&["ctrl+z"]);
+    wait_until(c, "window.briefsmith.state().brief.key_points[1].included === true", "Ctrl+Z undoes it").await;
+    press(&["ctrl+shift+z"]);
+    wait_until(c, "window.briefsmith.state().brief.key_points[1].included === false", "Ctrl+Shift+Z redoes it").await;
+
+    // In a text field, Ctrl+Z undoes the typing there (WebKit's own undo,
+    // which the menu runs), and the brief's edit history is left alone.
+    let field = c.find(Locator::Id("f-bottom-line")).await.expect("field");
+    field.click().await.expect("click");
+    press(&["B", "L", "U", "F"]);
+    wait_until(c, "document.getElementById('f-bottom-line').value === 'BLUF'", "typed through X").await;
+    press(&["ctrl+z"]);
+    wait_until(c, "document.getElementById('f-bottom-line').value === ''", "Ctrl+Z undoes the typing").await;
+    assert_eq!(js(c, "window.briefsmith.state().brief.key_points[1].included").await, false);
+
+    // View ▸ Language ▸ Tiếng Việt, with the keyboard alone: F10 opens the
+    // menu bar, → to View, ↓ to Language, → into it, ↓ to Tiếng Việt.
+    press(&["F10", "Right", "Right", "Down", "Down", "Down", "Down", "Right", "Down", "Return"]);
+    wait_until(c, "document.getElementById('btn-export-pdf').textContent === 'Xuất PDF'", "the window in Vietnamese")
+        .await;
+    assert_eq!(js(c, "window.briefsmith.state().settings.ui_language").await, "vi");
+    // The menu bar is relabelled too: its File menu is now Tệp.
+    let file = js(c, "window.briefsmith.menuBar()[0].label").await;
+    assert_eq!(file, "&Tệp");
+    press(&["F10"]);
+    screen_shot("21-menu-bar-vietnamese-file-menu.png");
+    press(&["Escape", "Escape"]);
+    js(c, "(window.briefsmith.runMenu('ui_language:en'), true)").await;
+
+    // File ▸ Open Recent: a saved brief is listed, and opens from there.
+    let saved = work.path().join("menu.brief");
+    c.execute("window.briefsmith.saveBriefTo(arguments[0]); return true;", vec![json!(saved)]).await.expect("save");
+    wait_until(c, "window.briefsmith.state().settings.recent.length === 1", "the brief listed as recent").await;
+    press(&["ctrl+n"]);
+    wait_until(c, "document.getElementById('workspace').hidden", "Ctrl+N: the start screen").await;
+    press(&["F10", "Down", "Down", "Down", "Down", "Right", "Return"]);
+    wait_until(c, "!document.getElementById('workspace').hidden", "the recent brief opened").await;
+    assert_eq!(js(c, "window.briefsmith.state().path").await, json!(saved));
+    assert_eq!(js(c, "window.briefsmith.state().brief.key_points[1].included").await, false);
     let _ = session.client.clone().close().await;
 }
 
@@ -466,7 +548,7 @@ async fn damaged_autosave_and_settings_are_set_aside_and_the_analyst_is_told() {
     let draft = std::fs::read_to_string(data.join("draft.json")).expect("a new autosave");
     assert!(draft.contains("Vẫn làm việc được."));
 
-    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("vi").await.expect("vi");
+    js(c, "(window.briefsmith.runMenu('ui_language:vi'), true)").await;
     wait_until(
         c,
         "document.getElementById('message-text').textContent.startsWith('Không đọc được bản nháp tự lưu')",
@@ -665,10 +747,10 @@ async fn three_articles_become_a_digest_whose_story_is_reviewed_and_exported_as_
     // The autosave holds the digest: killed and started again, the review is back.
     wait_autosaved(c).await;
     // The same screen in Vietnamese: the digest's own labels are translated too.
-    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("vi").await.expect("vi");
+    js(c, "(window.briefsmith.runMenu('ui_language:vi'), true)").await;
     wait_until(c, "document.getElementById('stories-title').textContent === 'Câu chuyện'", "Vietnamese labels").await;
     screenshot(c, "19-digest-vietnamese.png").await;
-    c.find(Locator::Id("ui-language")).await.expect("select").select_by_value("en").await.expect("en");
+    js(c, "(window.briefsmith.runMenu('ui_language:en'), true)").await;
     let pid = app_pid(work.path()).expect("the app's process");
     Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill runs");
     drop(session);

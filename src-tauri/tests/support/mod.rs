@@ -276,6 +276,20 @@ pub fn screen_shot(name: &str) {
     assert!(done.is_ok_and(|s| s.success()), "import (ImageMagick) takes the screenshot");
 }
 
+/// Presses keys in the app's window as a person does (xdotool, through X):
+/// unlike WebDriver's keys, they reach GTK first, so they open the native
+/// menu bar (F10) and fire its accelerators. The window fills the screen.
+pub fn press(keys: &[&str]) {
+    let moved = Command::new("xdotool").args(["mousemove", "640", "400"]).status();
+    assert!(moved.is_ok_and(|s| s.success()), "xdotool (scripts/setup.sh installs it) moves the pointer");
+    for key in keys {
+        let pressed = Command::new("xdotool").args(["key", key]).status();
+        assert!(pressed.is_ok_and(|s| s.success()), "xdotool presses {key}");
+        // GTK opens a menu or a submenu between two keys.
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
 pub fn corpus() -> PathBuf {
     std::env::var_os("BRIEFSMITH_CORPUS")
         .map(PathBuf::from)
