@@ -259,3 +259,19 @@ fn user_templates_shadow_built_ins() {
         library.render(&library.resolve("bluf").unwrap(), &filled_brief(&common::seed_path()), "fr").unwrap();
     assert!(markdown.contains("En bref"), "{markdown}");
 }
+
+#[test]
+fn a_figure_context_the_analyst_wrote_replaces_the_article_excerpt() {
+    let mut brief = filled_brief(&common::seed_path());
+    let excerpt = brief.figures[0].context.clone();
+    let library = library();
+    let sitrep = library.resolve("sitrep").unwrap();
+    let before = library.render(&sitrep, &brief, "vi").unwrap();
+    assert!(before.contains(&format!("…{excerpt}…")), "an excerpt is marked as cut: {before}");
+
+    brief.figures[0].context_edited = Some("số nước thành viên của NATO".into());
+    let after = library.render(&sitrep, &brief, "vi").unwrap();
+    let row = format!("| {} | số nước thành viên của NATO |", brief.figures[0].text);
+    assert!(after.contains(&row), "the analyst's words, unmarked: {after}");
+    assert!(!before.contains(&row));
+}

@@ -3,11 +3,13 @@
 
 import { renderArticle, showSource, sourceMark, spansOf } from "./article.js";
 import { changed } from "./autosave.js";
-import { renderStatus } from "./brief.js";
+import { renderStatus, showBrief } from "./brief.js";
 import { $, actionButtons } from "./dom.js";
 import { editInPlace } from "./edit.js";
 import { t } from "./i18n.js";
-import { isDigest, reviewed } from "./state.js";
+import { call } from "./ipc.js";
+import { say, showFailure } from "./messages.js";
+import { isDigest, reviewed, state } from "./state.js";
 
 export function renderList(list, focusIndex = null) {
   const ol = $(list.replace("_", "-"));
@@ -95,9 +97,10 @@ export function itemElement(list, item, index) {
   }
   if (list === "figures") {
     const context = document.createElement("span");
-    context.className = "muted";
-    context.textContent = item.context;
+    context.className = item.context_edited ? "context" : "context muted";
+    context.textContent = item.context_edited ?? item.context;
     meta.append(context);
+    if (item.context_edited) badge(t("context_edited"), "badge mine");
   }
   if (item.edited !== null && item.edited !== undefined) badge(t("edited"), "badge mine");
   // In a digest, every source that reports the item: its own first, each
@@ -112,6 +115,7 @@ export function itemElement(list, item, index) {
     ["↑", t("move_up"), () => move(list, index, -1)],
     ["↓", t("move_down"), () => move(list, index, +1)],
     ...(list === "key_points" && item.start === null ? [["×", t("remove"), () => removeItem(list, index)]] : []),
+    ...corrections(list, item, index, li),
   ]);
 
   li.append(include, body, actions);
@@ -179,6 +183,85 @@ export function removeItem(list, index) {
   changed();
 }
 
+/// The actions that correct what the analysis got wrong beyond a word:
+/// a quote said by nobody named, two names that are one, what a figure counts.
+function corrections(list, item, index, li) {
+  if (list === "quotes" && item.speaker) return [["⊘", t("no_speaker"), () => clearSpeaker(index)]];
+  if (list === "entities" && !isDigest() && reviewed().entities.length > 1) {
+    return [["⇲", t("merge_into"), () => startMerge(index, li)]];
+  }
+  if (list === "figures") return [["¶", t("edit_context"), () => startContextEdit(index, li)]];
+  return [];
+}
+
+/// The quote's words are nobody's the article names: no speaker.
+export function clearSpeaker(index) {
+  reviewed().quotes[index].speaker = null;
+  renderList("quotes", index);
+  changed();
+}
+
+/// Offers the other names to merge name `index` into; the library merges
+/// them (mentions joined, kept through a new analysis).
+export function startMerge(index, li) {
+  const entities = reviewed().entities;
+  const select = document.createElement("select");
+  select.className = "merge";
+  select.setAttribute("aria-label", t("merge_into_name", { name: entities[index].edited ?? entities[index].text }));
+  const prompt = document.createElement("option");
+  prompt.value = "";
+  prompt.textContent = t("merge_into");
+  select.append(prompt);
+  entities.forEach((entity, i) => {
+    if (i === index) return;
+    const option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = entity.edited ?? entity.text;
+    select.append(option);
+  });
+  li.querySelector(".meta").replaceChildren(select);
+  select.focus();
+  let done = false;
+  const finish = async (into) => {
+    if (done) return;
+    done = true;
+    if (into === null) {
+      renderList("entities", index);
+      return;
+    }
+    const from = entities[index].edited ?? entities[index].text;
+    try {
+      const brief = await call("merge_entities", { brief: state.brief, into, from: index });
+      await showBrief(brief, { keepHistory: true });
+      say("merged", { from, into: entities[into].edited ?? entities[into].text });
+      focusList("entities", into > index ? into - 1 : into);
+    } catch (error) {
+      showFailure(error);
+      renderList("entities", index);
+    }
+  };
+  select.addEventListener("change", () => finish(select.value === "" ? null : Number(select.value)));
+  select.addEventListener("keydown", (event) => {
+    event.stopPropagation();
+    if (event.key === "Escape") { event.preventDefault(); finish(null); }
+  });
+  select.addEventListener("blur", () => finish(null));
+}
+
+/// Edits what figure `index` counts; the brief shows the analyst's words in
+/// place of the article's.
+export function startContextEdit(index, li) {
+  const item = reviewed().figures[index];
+  const shown = li.querySelector(".context");
+  editInPlace(shown, item.context_edited ?? item.context, { label: t("edit_context") }, (value) => {
+    if (value !== null) {
+      item.context_edited = value && value !== item.context ? value : null;
+      changed();
+    }
+    renderList("figures", index);
+  });
+}
+
 export function startEdit(list, index, li) {
   const item = reviewed()[list][index];
   editInPlace(li.querySelector(".text"), item.edited ?? item.text, { multiline: true, label: t("edit") }, (value) => {
@@ -207,6 +290,15 @@ export function itemKey(event, list, index, li) {
   } else if (event.key === "Enter" || event.key === "F2") {
     event.preventDefault();
     startEdit(list, index, li);
+  } else if (list === "quotes" && event.key === "Delete" && items[index].speaker) {
+    event.preventDefault();
+    clearSpeaker(index);
+  } else if (list === "entities" && event.key === "m" && !isDigest() && items.length > 1) {
+    event.preventDefault();
+    startMerge(index, li);
+  } else if (list === "figures" && event.key === "c") {
+    event.preventDefault();
+    startContextEdit(index, li);
   }
 }
 
@@ -223,8 +315,8 @@ export function addOwnPoint() {
   changed();
 }
 
-export function focusList(list) {
+export function focusList(list, index = 0) {
   const ol = $(list.replace("_", "-"));
   ol.closest("details").open = true;
-  (ol.children[0] || ol).focus();
+  (ol.children[index] || ol.children[0] || ol).focus();
 }

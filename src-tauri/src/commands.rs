@@ -225,6 +225,14 @@ pub fn reanalyze(brief: Brief, input: Input) -> Outcome<Brief> {
     brief.reanalyze(input).map_err(|e| Failure::new(e.to_string()))
 }
 
+/// Merges the name at `from` into the one at `into` (two names the analysis
+/// kept apart that are one); the brief keeps the merge through a new analysis.
+#[tauri::command(async)]
+pub fn merge_entities(mut brief: Brief, into: usize, from: usize) -> Outcome<Brief> {
+    brief.merge_entities(into, from).map_err(|e| Failure::new(e.to_string()))?;
+    Ok(brief)
+}
+
 fn check_input(input: &Input) -> Outcome<()> {
     if input.key_points > MAX_KEY_POINTS {
         return Err(Failure::new(format!("at most {MAX_KEY_POINTS} key points can be drawn")));

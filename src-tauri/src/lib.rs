@@ -33,6 +33,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
             commands::open_articles,
             commands::new_brief,
             commands::reanalyze,
+            commands::merge_entities,
             commands::preview,
             commands::export,
             commands::templates,

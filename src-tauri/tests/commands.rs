@@ -521,3 +521,18 @@ fn a_menu_the_shell_cannot_build_is_a_clear_failure() {
     let failure = app.fails("edit_text", json!({ "action": "format_disk" }));
     assert_eq!(message(&failure), "no editing command “format_disk”");
 }
+
+#[test]
+fn two_names_merge_into_one_and_a_wrong_merge_says_why() {
+    let app = App::new();
+    let brief = app.seed_brief();
+    let names: Vec<String> =
+        brief["entities"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap().to_owned()).collect();
+    let merged = app.ok("merge_entities", json!({ "brief": brief, "into": 0, "from": 1 }));
+    let entities = merged["entities"].as_array().unwrap();
+    assert_eq!(entities.len(), names.len() - 1);
+    assert_eq!(entities[0]["text"], names[0].as_str());
+    assert_eq!(entities[0]["merged"], json!([names[1]]));
+    let failure = app.fails("merge_entities", json!({ "brief": brief, "into": 0, "from": 99 }));
+    assert!(message(&failure).contains("there is no name number 99"), "{failure}");
+}

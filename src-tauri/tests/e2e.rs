@@ -381,6 +381,97 @@ async fn the_menu_bar_and_its_shortcuts_drive_the_app_with_a_one_line_toolbar() 
 
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn a_speaker_two_names_and_a_figure_corrected_by_keyboard_reach_the_brief() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(
+        c,
+        "document.body.dataset.ready === 'true' && document.querySelector('#preview h1') !== null",
+        "the sample",
+    )
+    .await;
+    c.find(Locator::Id("template")).await.expect("template").select_by_value("sitrep").await.expect("sitrep");
+    wait_until(c, "window.briefsmith.state().template === 'sitrep'", "sitrep").await;
+    let focus = |css: &str| {
+        format!("(document.querySelector({}).focus(), document.activeElement.matches({}))", json!(css), json!(css))
+    };
+    const DELETE: &str = "\u{E017}";
+
+    // A quote the article gives nobody's name for: Delete leaves it without a speaker.
+    let quote = js(c, "window.briefsmith.state().brief.quotes.findIndex((q) => q.speaker)").await.as_u64().unwrap();
+    assert_eq!(js(c, &focus(&format!("#quotes li.item:nth-child({})", quote + 1))).await, true);
+    c.active_element().await.expect("focus").send_keys(DELETE).await.expect("Delete");
+    wait_until(c, &format!("window.briefsmith.state().brief.quotes[{quote}].speaker === null"), "no speaker").await;
+
+    // Two names that are one: M on the second offers the others, and it merges into the first.
+    let names = js(c, "window.briefsmith.state().brief.entities.map((e) => e.text)").await;
+    let (first, second) = (names[0].as_str().unwrap().to_owned(), names[1].as_str().unwrap().to_owned());
+    assert_eq!(js(c, &focus("#entities li.item:nth-child(2)")).await, true);
+    c.active_element().await.expect("focus").send_keys("m").await.expect("M");
+    let merge = c.find(Locator::Css("#entities select.merge")).await.expect("the names to merge into");
+    assert!(merge.attr("aria-label").await.expect("label").is_some_and(|l| l.contains(&second)));
+    merge.select_by_value("0").await.expect("the first name");
+    wait_until(
+        c,
+        &format!("window.briefsmith.state().brief.entities.length === {}", names.as_array().unwrap().len() - 1),
+        "one name fewer",
+    )
+    .await;
+    assert_eq!(js(c, "window.briefsmith.state().brief.entities[0].merged").await, json!([second]));
+    assert_eq!(js(c, "window.briefsmith.state().brief.entities[0].text").await, json!(first));
+    wait_until(
+        c,
+        &format!(
+            "[...document.querySelectorAll('#preview li')].some((li) => li.textContent.startsWith('Cá nhân') \
+             && li.textContent.includes({}) && !li.textContent.includes({}))",
+            json!(first),
+            json!(second)
+        ),
+        "the merged name gone from the brief's people",
+    )
+    .await;
+
+    // What a figure counts, in the analyst's words: C, type, Enter.
+    assert_eq!(js(c, &focus("#figures li.item:nth-child(1)")).await, true);
+    c.active_element().await.expect("focus").send_keys("c").await.expect("C");
+    let editor = c.find(Locator::Css("#figures input.editor")).await.expect("the context editor");
+    editor.send_keys("\u{E009}a\u{E000}").await.expect("select all");
+    editor.send_keys("vốn đầu tư giai đoạn hai").await.expect("type");
+    editor.send_keys(ENTER).await.expect("Enter keeps it");
+    wait_until(
+        c,
+        "window.briefsmith.state().brief.figures[0].context_edited === 'vốn đầu tư giai đoạn hai'",
+        "the figure's context",
+    )
+    .await;
+    wait_until(
+        c,
+        "[...document.querySelectorAll('#preview td')].some((td) => td.textContent === 'vốn đầu tư giai đoạn hai')",
+        "the analyst's words in the brief's figures table",
+    )
+    .await;
+    screenshot(c, "22-corrections-speaker-merge-figure.png").await;
+
+    // Each is one step undo takes back, the merge too.
+    let page = c.find(Locator::Css("body")).await.expect("page");
+    page.send_keys("\u{E009}z\u{E000}").await.expect("Ctrl+Z");
+    wait_until(c, "window.briefsmith.state().brief.figures[0].context_edited == null", "the context undone").await;
+    page.send_keys("\u{E009}z\u{E000}").await.expect("Ctrl+Z");
+    wait_until(
+        c,
+        &format!("window.briefsmith.state().brief.entities.length === {}", names.as_array().unwrap().len()),
+        "the merge undone",
+    )
+    .await;
+    page.send_keys("\u{E009}z\u{E000}").await.expect("Ctrl+Z");
+    wait_until(c, &format!("window.briefsmith.state().brief.quotes[{quote}].speaker !== null"), "the speaker back")
+        .await;
+    let _ = session.client.clone().close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
 async fn the_preview_follows_typing_on_a_2000_word_article() {
     let work = tempfile::tempdir().expect("temp dir");
     // About 2,000 words of real English news from the corpus, one article.

@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::{Analysis, EntityKind, FigureKind, Mention, QuoteKind};
 use crate::ingest::RemovedLine;
 
+mod corrections;
 mod review;
 mod stories;
 
+pub use corrections::CorrectionError;
 pub use stories::{DisagreementItem, SourceArticle, SourceSpan, Sourced, StoryEntityItem, StoryItem};
 
 /// The version of the Brief JSON layout; bumped when a field changes meaning.
@@ -208,11 +210,16 @@ pub struct EntityItem {
     pub included: bool,
     #[serde(default)]
     pub edited: Option<String>,
+    /// The names the analyst merged into this one ("Hà", "bà Hà" into "Lê
+    /// Thu Hà"): a new analysis folds them in again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureItem {
     pub text: String,
+    /// What the figure counts, in the article's words.
     pub context: String,
     pub kind: FigureKind,
     pub start: Option<usize>,
@@ -221,6 +228,10 @@ pub struct FigureItem {
     pub included: bool,
     #[serde(default)]
     pub edited: Option<String>,
+    /// What the figure counts, as the analyst put it where the analysis
+    /// read it wrong; the brief shows it in place of `context`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_edited: Option<String>,
 }
 
 fn yes() -> bool {
@@ -335,6 +346,7 @@ impl Brief {
                     mentions: e.mentions.clone(),
                     included: true,
                     edited: None,
+                    merged: Vec::new(),
                 })
                 .collect(),
             figures: analysis
@@ -348,6 +360,7 @@ impl Brief {
                     end: Some(f.end),
                     included: true,
                     edited: None,
+                    context_edited: None,
                 })
                 .collect(),
             removed: analysis.removed.clone(),

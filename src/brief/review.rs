@@ -3,8 +3,10 @@
 //! The analyst may restore a line removed as noise or ask for more or fewer
 //! key points. Either means a new analysis, whose items then take over what
 //! the analyst did to the old ones: their order, exclusions, edits, corrected
-//! speakers, and the key points they wrote themselves.
+//! speakers and figures' contexts, merged names, and the key points they
+//! wrote themselves.
 
+use super::corrections::fold_merged;
 use super::{Brief, BriefOptions, EntityItem, FigureItem, Input, KeyPointItem, Paragraphs, QuoteItem};
 use crate::analyze::Mention;
 use crate::ingest::{IngestError, IngestOptions};
@@ -89,10 +91,12 @@ impl Brief {
                 new.included = old.included;
                 new.edited = old.edited.clone();
                 new.kind = old.kind;
+                new.merged = old.merged.clone();
             },
             |old| old.edited.is_some(),
             |old: &mut EntityItem| old.mentions = find_all(&article, &index, &old.mentions),
         );
+        fold_merged(&mut fresh.entities);
         fresh.figures = merge(
             std::mem::take(&mut fresh.figures),
             &self.figures,
@@ -100,8 +104,9 @@ impl Brief {
             |new, old| {
                 new.included = old.included;
                 new.edited = old.edited.clone();
+                new.context_edited = old.context_edited.clone();
             },
-            |old| old.edited.is_some(),
+            |old| old.edited.is_some() || old.context_edited.is_some(),
             |old: &mut FigureItem| (old.start, old.end) = locate(&old.text).unzip(),
         );
         Ok(fresh)
@@ -172,6 +177,7 @@ fn find_chars(haystack: &str, index: &CharIndex, needle: &str) -> Option<(usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::brief::CorrectionError;
 
     const ARTICLE: &str = "Hội nghị về an ninh mở màn tại Hà Nội.\n\n\
         Ảnh: Hải quân tập trận.\n\n\
@@ -271,6 +277,7 @@ mod tests {
             mentions: vec![Mention { text: "mở rộng cảng".into(), start: 0, end: 12 }],
             included: true,
             edited: Some("Đảo Hòn Mê".into()),
+            merged: Vec::new(),
         });
         let mut again = before.input.clone().unwrap();
         again.restored.push(before.removed[0].text.clone());
@@ -281,6 +288,50 @@ mod tests {
             let read: String = after.article.chars().skip(m.start).take(m.end - m.start).collect();
             assert_eq!(read, m.text);
         }
+    }
+
+    #[test]
+    fn merged_names_stay_merged_after_a_new_analysis() {
+        let mut before = brief(3);
+        let names: Vec<String> = before.entities.iter().map(|e| e.text.clone()).collect();
+        assert!(names.len() >= 3, "{names:?}");
+        let (into, from) = (names[0].clone(), names[2].clone());
+        let mentions = before.entities[0].mentions.len() + before.entities[2].mentions.len();
+        before.merge_entities(0, 2).unwrap();
+        assert_eq!(before.entities.len(), names.len() - 1);
+        assert_eq!(before.entities[0].text, into);
+        assert_eq!(before.entities[0].merged, std::slice::from_ref(&from));
+        assert_eq!(before.entities[0].mentions.len(), mentions);
+        assert!(before.entities[0].mentions.windows(2).all(|m| m[0].start < m[1].start), "in the article's order");
+
+        let mut again = before.input.clone().unwrap();
+        again.restored.push(before.removed[0].text.clone());
+        let after = before.reanalyze(again).unwrap();
+        assert!(after.entities.iter().all(|e| e.text != from), "{:?}", after.entities);
+        let merged = after.entities.iter().find(|e| e.text == into).expect("the merged name");
+        assert_eq!(merged.merged, std::slice::from_ref(&from));
+        assert_eq!(merged.mentions.len(), mentions);
+        assert!(merged.mentions.iter().any(|m| m.text == from));
+    }
+
+    #[test]
+    fn a_merge_names_what_is_wrong_with_it() {
+        let mut brief = brief(3);
+        let count = brief.entities.len();
+        assert_eq!(brief.merge_entities(0, count), Err(CorrectionError::NoSuchEntity { index: count, count }));
+        assert_eq!(brief.merge_entities(1, 1), Err(CorrectionError::SameEntity));
+        assert_eq!(brief.entities.len(), count, "a failed merge changes nothing");
+    }
+
+    #[test]
+    fn a_figures_corrected_context_stays_after_a_new_analysis() {
+        let mut before = brief(3);
+        let figure = before.figures.iter().position(|f| f.text.contains("85")).expect("85 héc-ta");
+        before.figures[figure].context_edited = Some("diện tích mở rộng cảng Hòn Mê".into());
+        let after = before.reanalyze(before.input.clone().unwrap()).unwrap();
+        let kept = after.figures.iter().find(|f| f.text.contains("85")).expect("found again");
+        assert_eq!(kept.context_edited.as_deref(), Some("diện tích mở rộng cảng Hòn Mê"));
+        assert!(kept.start.is_some());
     }
 
     #[test]

@@ -145,6 +145,7 @@ impl Brief {
                 end: Some(f.end),
                 included: true,
                 edited: None,
+                context_edited: None,
             },
             source: index(&f.file),
             also_in: spans(&f.also_in),

@@ -165,7 +165,12 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
     let included_figures: Vec<&FigureItem> = brief.figures.iter().filter(|f| f.included).collect();
     let figure_words: Vec<(Value, Value)> = included_figures
         .iter()
-        .map(|f| (Value::from(typeset(&shown(&f.edited, &f.text))), Value::from(typeset(&f.context))))
+        .map(|f| {
+            (
+                Value::from(typeset(&shown(&f.edited, &f.text))),
+                Value::from(typeset(&shown(&f.context_edited, &f.context))),
+            )
+        })
         .collect();
     let figures: Vec<Value> = included_figures
         .iter()
@@ -174,6 +179,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
             context! {
                 text => text.clone(),
                 context => context.clone(),
+                excerpt => f.context_edited.is_none(),
                 kind => Value::from(Serde(f.kind)),
                 start => f.start,
                 end => f.end,
@@ -199,6 +205,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
             context! {
                 text => texts.join(", "),
                 context => figure_words[run.start].1.clone(),
+                excerpt => first.context_edited.is_none(),
                 kind => Value::from(Serde(first.kind)),
                 start => first.start,
                 end => first.end,
@@ -471,7 +478,8 @@ fn many_sources(brief: &Brief, typeset: &dyn Fn(&str) -> String) -> (Vec<Value>,
     let figure = |f: &Sourced<FigureItem>| {
         context! {
             text => shown(&f.item.edited, &f.item.text),
-            context => typeset(&f.item.context),
+            context => shown(&f.item.context_edited, &f.item.context),
+            excerpt => f.item.context_edited.is_none(),
             kind => Value::from(Serde(f.item.kind)),
             sources => numbers(&f.sources()),
             source_name => name_of(f.source),
