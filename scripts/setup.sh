@@ -95,4 +95,10 @@ if [[ ! -d "$root/tools/pdfjs/node_modules/pdfjs-dist" ]]; then
   echo "setup: installing pdf.js for the PDF tests"
   npm ci --silent --no-audit --no-fund --prefix "$root/tools/pdfjs"
 fi
+# axe-core, pinned by tools/axe/package-lock.json: the accessibility rules the
+# desktop app's end-to-end test runs inside the real window.
+if [[ ! -f "$root/tools/axe/node_modules/axe-core/axe.min.js" ]]; then
+  echo "setup: installing axe-core for the accessibility check"
+  npm ci --silent --no-audit --no-fund --prefix "$root/tools/axe"
+fi
 echo "setup: done"

@@ -46,7 +46,9 @@ const LABELS = {
     edited: "edited", added: "yours",
     kind_direct: "direct", kind_partial: "partial", kind_reported: "reported",
     kind_person: "person", kind_organization: "organization", kind_location: "place", kind_other: "other",
-    entity_kind: "Kind of name",
+    entity_kind: "Kind of name", include_item: "Include in the brief: {item}",
+    template_source: "The template's source (MiniJinja)", toolbar: "The brief's template, language and page",
+    close: "Close",
     no_speaker: "No speaker: the article does not name who said it (Delete)",
     merge_into: "Merge into…", merge_into_name: "Merge “{name}” into", merged: "“{from}” merged into “{into}”.",
     edit_context: "Say what the figure counts (C)", context_edited: "your wording",
@@ -131,7 +133,9 @@ const LABELS = {
     edited: "đã sửa", added: "của bạn",
     kind_direct: "trực tiếp", kind_partial: "một phần", kind_reported: "gián tiếp",
     kind_person: "người", kind_organization: "tổ chức", kind_location: "địa danh", kind_other: "khác",
-    entity_kind: "Loại tên",
+    entity_kind: "Loại tên", include_item: "Đưa vào bản tóm lược: {item}",
+    template_source: "Mã nguồn của mẫu (MiniJinja)", toolbar: "Mẫu, ngôn ngữ và khổ giấy của bản tóm lược",
+    close: "Đóng",
     no_speaker: "Không có người nói: bài không nêu tên ai nói (Delete)",
     merge_into: "Gộp vào…", merge_into_name: "Gộp “{name}” vào", merged: "Đã gộp “{from}” vào “{into}”.",
     edit_context: "Ghi số liệu này đếm gì (C)", context_edited: "lời của bạn",
@@ -188,6 +192,7 @@ export function setUiLanguage(language) {
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll("[data-i18n-title]")) el.title = t(el.dataset.i18nTitle);
   for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
   const help = document.getElementById("help-list");
   help.replaceChildren(...t("help").flatMap(([keys, what]) => {
     const dt = document.createElement("dt");

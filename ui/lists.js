@@ -53,6 +53,8 @@ export function itemElement(list, item, index) {
   include.type = "checkbox";
   include.checked = item.included;
   include.title = t("include");
+  const words = item.edited ?? item.text;
+  include.setAttribute("aria-label", t("include_item", { item: words.length > 80 ? `${words.slice(0, 80)}…` : words }));
   include.tabIndex = -1;
   include.addEventListener("change", () => setIncluded(list, index, include.checked));
 

@@ -472,6 +472,45 @@ async fn a_speaker_two_names_and_a_figure_corrected_by_keyboard_reach_the_brief(
 
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn the_start_review_template_and_export_screens_pass_axe_core() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_until(
+        c,
+        "document.body.dataset.ready === 'true' && document.querySelector('#preview h1') !== null",
+        "the sample",
+    )
+    .await;
+    let mut found = Vec::new();
+    let mut check = |screen: &'static str, violations: Vec<String>| {
+        found.extend(violations.into_iter().map(|v| format!("{screen}: {v}")));
+    };
+
+    check("review", accessibility_violations(c).await);
+    js(c, "(window.briefsmith.runMenu('shortcuts'), true)").await;
+    check("review with the shortcuts", accessibility_violations(c).await);
+    js(c, "(window.briefsmith.runMenu('shortcuts'), true)").await;
+
+    c.find(Locator::Id("tab-template")).await.expect("tab").click().await.expect("click");
+    wait_until(c, "!document.getElementById('template-source').closest('[hidden]')", "the template tab").await;
+    check("template", accessibility_violations(c).await);
+    c.find(Locator::Id("tab-preview")).await.expect("tab").click().await.expect("click");
+
+    let pdf = work.path().join("brief.pdf");
+    c.execute("window.briefsmith.exportTo('pdf', arguments[0]); return true;", vec![json!(pdf)]).await.expect("export");
+    wait_until(c, "document.getElementById('message').classList.contains('success')", "the export message").await;
+    check("export", accessibility_violations(c).await);
+
+    js(c, "(window.briefsmith.runMenu('new'), true)").await;
+    wait_until(c, "document.getElementById('workspace').hidden", "the start screen").await;
+    check("start", accessibility_violations(c).await);
+    assert!(found.is_empty(), "serious or critical accessibility violations:\n{}", found.join("\n"));
+    let _ = session.client.clone().close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
 async fn the_preview_follows_typing_on_a_2000_word_article() {
     let work = tempfile::tempdir().expect("temp dir");
     // About 2,000 words of real English news from the corpus, one article.

@@ -290,6 +290,26 @@ pub fn press(keys: &[&str]) {
     }
 }
 
+/// The serious and critical accessibility violations axe-core finds in the
+/// window as it is now, one line each: rule, elements, what to do.
+/// axe-core comes from tools/axe (scripts/setup.sh installs it).
+pub async fn accessibility_violations(client: &Client) -> Vec<String> {
+    let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/axe/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe).unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh)", axe.display()));
+    client.execute(&format!("{axe}\nreturn typeof window.axe;"), vec![]).await.expect("axe-core loads");
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.axe.run(document, { resultTypes: ['violations'] }).then((result) => done(result.violations
+               .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+               .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}: ${v.help}`)));",
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    serde_json::from_value(found).expect("a list of violations")
+}
+
 pub fn corpus() -> PathBuf {
     std::env::var_os("BRIEFSMITH_CORPUS")
         .map(PathBuf::from)
