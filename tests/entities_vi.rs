@@ -47,6 +47,28 @@ fn a_body_runs_to_the_place_it_serves() {
 }
 
 #[test]
+fn a_lowercase_syllable_that_completes_a_word_stays_in_the_name() {
+    // Only a word's first syllable is capitalized: "Liên bang", "Nhà nước",
+    // "Phòng không" are one word each, so the name runs on; "và" joins two
+    // words of one name, but not a second body's name.
+    let found = entities(
+        "Sáng nay, Cục Dự trữ Liên bang Ostmark và Ngân hàng Nhà nước Lạc Sơn cùng công bố mức lãi suất mới cho quý tới. \
+         Bộ Kế hoạch và Đầu tư cho biết Lực lượng Phòng không Lạc Sơn đã nhận thêm ngân sách trong năm nay. \
+         Trong khi đó, Bộ Quốc phòng và Lực lượng Phòng vệ Ostmark vẫn chưa đưa ra ý kiến nào về kế hoạch này.",
+    );
+    for body in [
+        "Cục Dự trữ Liên bang Ostmark",
+        "Ngân hàng Nhà nước Lạc Sơn",
+        "Bộ Kế hoạch và Đầu tư",
+        "Lực lượng Phòng không Lạc Sơn",
+        "Bộ Quốc phòng",
+        "Lực lượng Phòng vệ Ostmark",
+    ] {
+        assert_kind(&found, body, EntityKind::Organization);
+    }
+}
+
+#[test]
 fn a_place_word_before_a_name_makes_it_a_place() {
     let found = entities(
         "Đoàn công tác đã đến huyện Tĩnh Phong và xã Hòa Mỹ Sơn để kiểm tra đê điều trước mùa mưa bão. \

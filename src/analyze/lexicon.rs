@@ -37,6 +37,15 @@ pub fn is_group_word(word: &str) -> bool {
 pub static VI_FAMILY_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/vi_family_names.txt")));
 /// Lowercase words for a person's role before a Vietnamese name ("ca sĩ", "hậu vệ").
 pub static VI_PERSON_CUES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/vi_person_cues.txt")));
+/// Vietnamese words of two syllables, lowercase ("liên bang", "phòng không"),
+/// from pyvi's word list.
+static VI_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/vi_words.txt")));
+
+/// Whether two syllables, in any case, make one Vietnamese word
+/// ("Liên" + "bang", "Nhà" + "nước").
+pub fn is_vi_word(first: &str, second: &str) -> bool {
+    VI_WORDS.contains(format!("{} {}", first.to_lowercase(), second.to_lowercase()).as_str())
+}
 /// Lowercase words for a kind of place before its name ("tỉnh", "châu", "đường").
 pub static VI_PLACE_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(include_str!("data/vi_place_heads.txt")));
 /// Lowercase heads of Vietnamese organization names ("công ty", "sở", "ủy ban nhân

@@ -7,8 +7,8 @@
 //! syllable could spell is a foreign name ("Messi", "Osasuna").
 
 use crate::analyze::lexicon::{
-    LOCATIONS, ORGANIZATIONS, PERSON_TITLES, STOPWORDS_VI, VI_FAMILY_NAMES, VI_ORGANIZATION_HEADS, VI_PERSON_CUES,
-    VI_PLACE_HEADS,
+    is_vi_word, LOCATIONS, ORGANIZATIONS, PERSON_TITLES, STOPWORDS_VI, VI_FAMILY_NAMES, VI_ORGANIZATION_HEADS,
+    VI_PERSON_CUES, VI_PLACE_HEADS,
 };
 use crate::analyze::words::Word;
 
@@ -215,6 +215,12 @@ fn proper_part(text: &str, words: &[Word], start: usize) -> Option<usize> {
             after_lowercase = true;
             continue;
         }
+        // "Bộ Kế hoạch và Đầu tư", "Bộ Thông tin và Truyền thông": "và" joins
+        // two words of one name when a word of the language follows it.
+        if p > start && after_lowercase && lower(&words[p]) == "và" && opens_a_word(text, words, p + 1) {
+            p += 1;
+            continue;
+        }
         if !words[p].is_capitalized() {
             break;
         }
@@ -237,14 +243,17 @@ fn proper_part(text: &str, words: &[Word], start: usize) -> Option<usize> {
         p += run;
         end = p;
         after_lowercase = false;
-        // One lowercase syllable completes the word a capital opened.
+        // One lowercase syllable completes the word a capital opened: one the
+        // two make a word of the language ("Liên bang", "Nhà nước", "Phòng
+        // không"), or failing that one that is neither a function word nor a
+        // kind of place.
         if run == 1 && p < words.len() && joined(text, &words[p - 1], &words[p]) {
             let next = &words[p];
             let word = lower(next);
             if !next.is_capitalized()
                 && next.text.chars().all(char::is_alphabetic)
-                && !STOPWORDS_VI.contains(word.as_str())
-                && !VI_PLACE_HEADS.contains(word.as_str())
+                && (is_vi_word(words[p - 1].text, next.text)
+                    || (!STOPWORDS_VI.contains(word.as_str()) && !VI_PLACE_HEADS.contains(word.as_str())))
             {
                 p += 1;
                 end = p;
@@ -255,6 +264,24 @@ fn proper_part(text: &str, words: &[Word], start: usize) -> Option<usize> {
         }
     }
     (end > start).then_some(end - start)
+}
+
+/// Whether word `i` is capitalized and makes a word of the language with
+/// the lowercase syllable after it ("Đầu tư", "Truyền thông"), and is not
+/// the head of a second body's name ("Bộ Quốc phòng và Lực lượng Phòng vệ").
+fn opens_a_word(text: &str, words: &[Word], i: usize) -> bool {
+    i + 1 < words.len()
+        && words[i].is_capitalized()
+        && !words[i + 1].is_capitalized()
+        && joined(text, &words[i], &words[i + 1])
+        && is_vi_word(words[i].text, words[i + 1].text)
+        && !opens_with_a_head(words, i)
+}
+
+fn opens_with_a_head(words: &[Word], i: usize) -> bool {
+    VI_ORGANIZATION_HEADS
+        .iter()
+        .any(|(head, _)| i + head.len() <= words.len() && head.iter().zip(&words[i..]).all(|(h, w)| *h == lower(w)))
 }
 
 fn is_person_cue(word: &Word) -> bool {
