@@ -116,6 +116,24 @@ fn templates_commands_over_a_user_folder() {
 }
 
 #[test]
+fn a_template_exported_and_imported_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mine, theirs) = (dir.path().join("mine"), dir.path().join("theirs"));
+    let package = dir.path().join("house.bstpl");
+    let (mine, theirs, package) = (mine.to_str().unwrap(), theirs.to_str().unwrap(), package.to_str().unwrap());
+    run(&["--templates-dir", mine, "templates", "new", "house", "--from", "sitrep"]);
+    let (code, stdout, stderr) = run(&["--templates-dir", mine, "templates", "export", "house", "-o", package]);
+    assert_eq!((code, stdout.as_str()), (0, format!("wrote {package}\n").as_str()), "{stderr}");
+    let (code, stdout, _) = run(&["--templates-dir", theirs, "templates", "import", package]);
+    assert_eq!((code, stdout.as_str()), (0, "installed template 'house'\n"));
+    let (code, _, stderr) = run(&["--templates-dir", theirs, "templates", "import", package]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("you already have a template named 'house'; pass --replace"), "{stderr}");
+    let (code, _, _) = run(&["--templates-dir", theirs, "templates", "import", package, "--replace"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn names_only_in_a_photo_credit_are_not_the_story_actors() {
     let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/vi-hai-cang.txt");
     for (input, credited) in [(sample, "Báo Lạc Giang"), (seed_path(), "Reuters")] {

@@ -28,7 +28,10 @@ import { refreshPreview } from "./preview.js";
 import { start, timings } from "./startup.js";
 import { isDigest, LISTS, state } from "./state.js";
 import { selectStory } from "./stories.js";
-import { copyTemplate, copyTemplateAs, pickTemplate, saveTemplate, showTab } from "./templates.js";
+import {
+  copyTemplate, copyTemplateAs, installTemplate, installTemplateFrom, pickTemplate, saveTemplate, shareTemplate,
+  shareTemplateTo, showTab,
+} from "./templates.js";
 
 /// Ctrl plus these keys: the menu items they stand for.
 const SHORTCUTS = {
@@ -108,6 +111,8 @@ function wire() {
   $("btn-copy-template").onclick = copyTemplate;
   $("btn-save-template").onclick = saveTemplate;
   $("btn-templates-folder").onclick = () => call("open_templates_folder").catch(showFailure);
+  $("btn-share-template").onclick = shareTemplate;
+  $("btn-install-template").onclick = installTemplate;
   $("template-source").addEventListener("input", () => {
     if (!state.templateEditable) return;
     state.templateSource = $("template-source").value;
@@ -137,6 +142,7 @@ function wire() {
 // WebDriver cannot reach: the same functions the dialogs hand their path to.
 window.briefsmith = {
   openPath, openArticles, selectStory, exportTo, saveBriefTo, copyTemplateAs, runMenu, menuBar,
+  shareTemplateTo, installTemplateFrom,
   state: () => state,
   timings,
 };

@@ -3,7 +3,7 @@
 import { changed, saveSettings } from "./autosave.js";
 import { $ } from "./dom.js";
 import { t } from "./i18n.js";
-import { call, failureText } from "./ipc.js";
+import { call, dialog, failureText } from "./ipc.js";
 import { showFailure, showMessage } from "./messages.js";
 import { isDigest, state } from "./state.js";
 
@@ -117,4 +117,46 @@ export function showTab(which) {
   $("tab-template").setAttribute("aria-selected", String(template));
   $("preview").hidden = template;
   $("template-editor").hidden = !template;
+}
+
+/// Writes the template on screen as a .bstpl package the analyst can send.
+export async function shareTemplate() {
+  const path = await dialog.save({
+    defaultPath: `${state.template}.bstpl`,
+    filters: [{ name: t("template_filter"), extensions: ["bstpl"] }],
+  });
+  if (path) await shareTemplateTo(path);
+}
+
+export async function shareTemplateTo(path) {
+  try {
+    await call("export_template", { name: state.template, path });
+    showMessage(t("template_shared", { name: state.template, path }), "success");
+  } catch (error) {
+    showFailure(error);
+  }
+}
+
+/// Installs a template someone shared; asks before replacing one of the
+/// same name.
+export async function installTemplate() {
+  const path = await dialog.open({ filters: [{ name: t("template_filter"), extensions: ["bstpl"] }] });
+  if (path) await installTemplateFrom(path);
+}
+
+export async function installTemplateFrom(path, replace = false) {
+  try {
+    const done = await call("import_template", { path, replace });
+    if (done.exists) {
+      showMessage(t("template_exists", { name: done.exists }), "warning", {
+        label: t("replace"), run: () => installTemplateFrom(path, true),
+      });
+      return;
+    }
+    setTemplates(await call("templates"));
+    await pickTemplate(done.name);
+    showMessage(t("template_installed", { name: done.name }), "success");
+  } catch (error) {
+    showFailure(error);
+  }
 }

@@ -415,6 +415,32 @@ pub fn save_template(state: State<'_, AppState>, name: String, source: String, l
     Ok(())
 }
 
+/// Writes template `name` as a .bstpl package at `path`, to share.
+#[tauri::command(async)]
+pub fn export_template(state: State<'_, AppState>, name: String, path: String) -> Outcome<String> {
+    state.library.export(&name, Path::new(&path))?;
+    Ok(path)
+}
+
+/// What importing a template package did: the template's name, or that a
+/// template of that name is there and was left alone.
+#[derive(Debug, Serialize)]
+pub struct Imported {
+    pub name: Option<String>,
+    pub exists: Option<String>,
+}
+
+/// Installs the template in the .bstpl package at `path`; one of the same
+/// name is replaced only when `replace`.
+#[tauri::command(async)]
+pub fn import_template(state: State<'_, AppState>, path: String, replace: bool) -> Outcome<Imported> {
+    match state.library.import(Path::new(&path), replace) {
+        Ok(name) => Ok(Imported { name: Some(name), exists: None }),
+        Err(TemplateError::Exists(name)) => Ok(Imported { name: None, exists: Some(name) }),
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// Opens the user templates folder in the file manager, creating it first.
 #[tauri::command(async)]
 pub fn open_templates_folder(state: State<'_, AppState>) -> Outcome<String> {

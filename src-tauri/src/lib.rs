@@ -40,6 +40,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
             commands::template_source,
             commands::create_template,
             commands::save_template,
+            commands::export_template,
+            commands::import_template,
             commands::open_templates_folder,
             commands::reveal,
             commands::save_settings,

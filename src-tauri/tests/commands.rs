@@ -536,3 +536,20 @@ fn two_names_merge_into_one_and_a_wrong_merge_says_why() {
     let failure = app.fails("merge_entities", json!({ "brief": brief, "into": 0, "from": 99 }));
     assert!(message(&failure).contains("there is no name number 99"), "{failure}");
 }
+
+#[test]
+fn a_template_is_shared_as_a_package_and_installed_asking_before_replacing() {
+    let app = App::new();
+    let package = app.path("bluf.bstpl");
+    app.ok("export_template", json!({ "name": "bluf", "path": package }));
+    assert!(package.is_file());
+    let done = app.ok("import_template", json!({ "path": package, "replace": false }));
+    assert_eq!(done, json!({ "name": "bluf", "exists": null }));
+    let again = app.ok("import_template", json!({ "path": package, "replace": false }));
+    assert_eq!(again, json!({ "name": null, "exists": "bluf" }), "asks first");
+    let replaced = app.ok("import_template", json!({ "path": package, "replace": true }));
+    assert_eq!(replaced["name"], "bluf");
+    std::fs::write(app.path("not.bstpl"), "plain text").unwrap();
+    let failure = app.fails("import_template", json!({ "path": app.path("not.bstpl"), "replace": false }));
+    assert!(message(&failure).contains("not a template package (.bstpl)"), "{failure}");
+}

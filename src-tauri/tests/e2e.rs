@@ -495,6 +495,25 @@ async fn the_start_review_template_and_export_screens_pass_axe_core() {
     c.find(Locator::Id("tab-template")).await.expect("tab").click().await.expect("click");
     wait_until(c, "!document.getElementById('template-source').closest('[hidden]')", "the template tab").await;
     check("template", accessibility_violations(c).await);
+    // Share the template as a package, and install it (the second time, the
+    // message asks before replacing the one installed the first time).
+    let package = work.path().join("bluf.bstpl");
+    c.execute("window.briefsmith.shareTemplateTo(arguments[0]); return true;", vec![json!(package)])
+        .await
+        .expect("share");
+    wait_until(c, "document.getElementById('message').classList.contains('success')", "the shared package").await;
+    assert!(package.is_file());
+    for (round, expected) in [(1, "success"), (2, "warning")] {
+        c.execute("document.getElementById('message').className = ''; return true;", vec![]).await.expect("reset");
+        c.execute("window.briefsmith.installTemplateFrom(arguments[0]); return true;", vec![json!(package)])
+            .await
+            .expect("install");
+        wait_until(c, &format!("document.getElementById('message').classList.contains('{expected}')"), "installed")
+            .await;
+        if round == 2 {
+            check("template, replace asked", accessibility_violations(c).await);
+        }
+    }
     c.find(Locator::Id("tab-preview")).await.expect("tab").click().await.expect("click");
 
     let pdf = work.path().join("brief.pdf");

@@ -10,6 +10,7 @@
 mod citations;
 pub mod filters;
 pub mod manifest;
+mod package;
 pub mod typography;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use thiserror::Error;
 
 use crate::brief::Brief;
 pub use manifest::{Manifest, PageSettings, PageSize};
+pub use package::{MAX_PACKAGE_BYTES, MAX_UNPACKED_BYTES, PACKAGE_FORMAT};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 

@@ -9,7 +9,7 @@ use briefsmith::analyze::{language, Analysis};
 use briefsmith::brief::{Brief, BriefOptions, CitationStyle, Confidence};
 use briefsmith::export;
 use briefsmith::ingest::{ingest, inputs, source, Format, IngestOptions};
-use briefsmith::template::{self, Library, Origin};
+use briefsmith::template::{self, Library, Origin, TemplateError};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -194,6 +194,20 @@ enum TemplatesCommand {
         file: String,
         #[arg(long, default_value = "en")]
         locale: String,
+    },
+    /// Write a template (built-in or yours) as one file to share: a .bstpl package.
+    Export {
+        name: String,
+        /// The package to write, e.g. my-brief.bstpl.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Install the template in a .bstpl package into your templates folder.
+    Import {
+        file: PathBuf,
+        /// Replace your template of the same name.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -403,6 +417,19 @@ fn templates(command: &TemplatesCommand, library: &Library) -> Result<(), String
         TemplatesCommand::New { name, from } => {
             let dir = library.create(name, from).map_err(|e| e.to_string())?;
             write_stdout(format!("created {}\n", dir.display()).as_bytes())
+        }
+        TemplatesCommand::Export { name, output } => {
+            library.export(name, output).map_err(|e| e.to_string())?;
+            write_stdout(format!("wrote {}\n", output.display()).as_bytes())
+        }
+        TemplatesCommand::Import { file, replace } => {
+            let name = library.import(file, *replace).map_err(|e| match e {
+                TemplateError::Exists(name) => format!(
+                    "you already have a template named '{name}'; pass --replace to replace it with the package's"
+                ),
+                other => other.to_string(),
+            })?;
+            write_stdout(format!("installed template '{name}'\n").as_bytes())
         }
         TemplatesCommand::Check { file, locale } => {
             let resolved = library.resolve(file).map_err(|e| e.to_string())?;
