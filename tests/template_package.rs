@@ -31,12 +31,12 @@ fn good_files() -> Vec<(&'static str, &'static [u8], u32)> {
 
 #[track_caller]
 fn refused(library: &Library, package: &Path, why: &str) {
+    let user = library.user_folder().unwrap();
+    std::fs::create_dir_all(user).unwrap();
     let error = library.import(package, false).expect_err("refused").to_string();
     assert!(error.contains(why), "{error}");
-    let user = library.user_folder().unwrap();
-    let left: Vec<_> =
-        std::fs::read_dir(user).map(|d| d.flatten().map(|e| e.file_name()).collect()).unwrap_or_default();
-    assert!(left.is_empty(), "nothing written: {left:?}");
+    let left: Vec<_> = std::fs::read_dir(user).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(left.is_empty(), "nothing written, no temporary folder left: {left:?}");
 }
 
 #[test]
@@ -119,6 +119,14 @@ fn a_package_that_inflates_past_the_cap_is_refused() {
     let file = package(dir.path(), &files);
     assert!(std::fs::metadata(&file).unwrap().len() < 1024 * 1024);
     refused(&library, &file, "unpacks to more than");
+}
+
+#[test]
+fn a_package_whose_template_does_not_render_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().join("templates")));
+    let file = package(dir.path(), &[good_files()[0], ("brief.md.j2", b"{{ title | no_such_filter }}", 0o644)]);
+    refused(&library, &file, "does not work");
 }
 
 #[test]

@@ -274,4 +274,11 @@ fn a_figure_context_the_analyst_wrote_replaces_the_article_excerpt() {
     let row = format!("| {} | số nước thành viên của NATO |", brief.figures[0].text);
     assert!(after.contains(&row), "the analyst's words, unmarked: {after}");
     assert!(!before.contains(&row));
+    // A one-article brief seen as one story says the same.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story-figures.md.j2");
+    std::fs::write(&file, "{% for f in stories[0].figures %}{{ f.context }} {{ f.excerpt }}\n{% endfor %}").unwrap();
+    let listed = library.render(&library.resolve(file.to_str().unwrap()).unwrap(), &brief, "vi").unwrap();
+    assert!(listed.starts_with("số nước thành viên của NATO False\n"), "{listed}");
+    assert!(listed.lines().nth(1).is_some_and(|l| l.ends_with(" True")), "{listed}");
 }

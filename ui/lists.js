@@ -242,10 +242,16 @@ export function startMerge(index, li) {
       renderList("entities", index);
     }
   };
-  select.addEventListener("change", () => finish(select.value === "" ? null : Number(select.value)));
+  // A closed list changes its choice on ↑/↓, firing "change": from the
+  // keyboard only Enter merges, from the mouse a choice does.
+  const chosen = () => (select.value === "" ? null : Number(select.value));
+  let browsing = false;
+  select.addEventListener("change", () => { if (!browsing) finish(chosen()); });
   select.addEventListener("keydown", (event) => {
     event.stopPropagation();
     if (event.key === "Escape") { event.preventDefault(); finish(null); }
+    else if (event.key === "Enter") { event.preventDefault(); finish(chosen()); }
+    else browsing = true;
   });
   select.addEventListener("blur", () => finish(null));
 }
@@ -292,6 +298,8 @@ export function itemKey(event, list, index, li) {
   } else if (event.key === "Enter" || event.key === "F2") {
     event.preventDefault();
     startEdit(list, index, li);
+  } else if (event.ctrlKey || event.altKey || event.metaKey) {
+    // Shortcuts of the window's (Ctrl+C copies), not the item's.
   } else if (list === "quotes" && event.key === "Delete" && items[index].speaker) {
     event.preventDefault();
     clearSpeaker(index);

@@ -122,9 +122,10 @@ fn boxed<R: Runtime, I: IsMenuItem<R> + 'static>(item: I) -> Item<R> {
     Box::new(item)
 }
 
-/// The items, ids and keys of the menu bar on screen: a description with
-/// the same shape only relabels it (a language change, a brief opened),
-/// since replacing a GTK menu bar takes its accelerators out one by one.
+/// The shape of the menu bar on screen (see [`shape`]): a description of
+/// the same shape updates it in place (a brief opened or closed, a save
+/// listed under Open Recent), since replacing a GTK menu bar takes its
+/// accelerators out one by one; a language change rebuilds it.
 #[derive(Default)]
 pub struct ShownMenu(Mutex<String>);
 
@@ -244,5 +245,8 @@ fn run_editing_command<R: Runtime>(window: &tauri::WebviewWindow<R>, command: &'
     let _ = window.with_webview(move |webview| webview.inner().execute_editing_command(command));
 }
 
+// Only Linux ships today; elsewhere the web view's own editing commands
+// would have to be wired here, or the menu's Ctrl+C/V/X/A/Z would take those
+// keys from text fields for nothing.
 #[cfg(not(target_os = "linux"))]
 fn run_editing_command<R: Runtime>(_window: &tauri::WebviewWindow<R>, _command: &'static str) {}

@@ -304,12 +304,7 @@ async fn the_menu_bar_and_its_shortcuts_drive_the_app_with_a_one_line_toolbar() 
     let work = tempfile::tempdir().expect("temp dir");
     let session = launch(work.path()).await;
     let c = &session.client;
-    wait_until(
-        c,
-        "document.body.dataset.ready === 'true' && document.querySelector('#preview h1') !== null",
-        "the sample",
-    )
-    .await;
+    wait_for_the_sample(c).await;
 
     // At 1280 px the toolbar is one line: every control on the first one's row.
     assert!(js(c, "window.innerWidth").await.as_f64().expect("a width") >= 1270.0);
@@ -385,12 +380,7 @@ async fn a_speaker_two_names_and_a_figure_corrected_by_keyboard_reach_the_brief(
     let work = tempfile::tempdir().expect("temp dir");
     let session = launch(work.path()).await;
     let c = &session.client;
-    wait_until(
-        c,
-        "document.body.dataset.ready === 'true' && document.querySelector('#preview h1') !== null",
-        "the sample",
-    )
-    .await;
+    wait_for_the_sample(c).await;
     c.find(Locator::Id("template")).await.expect("template").select_by_value("sitrep").await.expect("sitrep");
     wait_until(c, "window.briefsmith.state().template === 'sitrep'", "sitrep").await;
     let focus = |css: &str| {
@@ -411,7 +401,12 @@ async fn a_speaker_two_names_and_a_figure_corrected_by_keyboard_reach_the_brief(
     c.active_element().await.expect("focus").send_keys("m").await.expect("M");
     let merge = c.find(Locator::Css("#entities select.merge")).await.expect("the names to merge into");
     assert!(merge.attr("aria-label").await.expect("label").is_some_and(|l| l.contains(&second)));
-    merge.select_by_value("0").await.expect("the first name");
+    // ↓ browses the names (nothing merged yet), Enter merges into the one chosen.
+    merge.send_keys("\u{E015}").await.expect("Down");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(js(c, "window.briefsmith.state().brief.entities.length").await, names.as_array().unwrap().len());
+    assert_eq!(merge.prop("value").await.expect("value").as_deref(), Some("0"), "the first name chosen");
+    merge.send_keys(ENTER).await.expect("Enter");
     wait_until(
         c,
         &format!("window.briefsmith.state().brief.entities.length === {}", names.as_array().unwrap().len() - 1),
@@ -476,12 +471,7 @@ async fn the_start_review_template_and_export_screens_pass_axe_core() {
     let work = tempfile::tempdir().expect("temp dir");
     let session = launch(work.path()).await;
     let c = &session.client;
-    wait_until(
-        c,
-        "document.body.dataset.ready === 'true' && document.querySelector('#preview h1') !== null",
-        "the sample",
-    )
-    .await;
+    wait_for_the_sample(c).await;
     let mut found = Vec::new();
     let mut check = |screen: &'static str, violations: Vec<String>| {
         found.extend(violations.into_iter().map(|v| format!("{screen}: {v}")));

@@ -93,7 +93,7 @@ impl Brief {
                 new.kind = old.kind;
                 new.merged = old.merged.clone();
             },
-            |old| old.edited.is_some(),
+            |old| old.edited.is_some() || !old.merged.is_empty(),
             |old: &mut EntityItem| old.mentions = find_all(&article, &index, &old.mentions),
         );
         fold_merged(&mut fresh.entities);

@@ -389,6 +389,7 @@ impl OneArticle<'_> {
                 context! {
                     text => text.clone(),
                     context => context.clone(),
+                    excerpt => f.context_edited.is_none(),
                     kind => Value::from(Serde(f.kind)),
                     sources => one.clone(),
                     source_name => name.clone(),

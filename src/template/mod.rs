@@ -100,6 +100,12 @@ fn read_font_files(template: &Resolved, names: &[String]) -> Result<Vec<Vec<u8>>
         .collect()
 }
 
+/// Whether `name` can name a template: letters, digits, '-' and '_' (so
+/// never a path, and never a hidden folder).
+fn is_template_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> TemplateError + '_ {
     move |source| TemplateError::Io { path: path.display().to_string(), source }
 }
@@ -194,7 +200,9 @@ impl Library {
             if let Ok(entries) = std::fs::read_dir(user) {
                 for entry in entries.flatten() {
                     let Some(name) = entry.file_name().to_str().map(str::to_owned) else { continue };
-                    if self.user_template_dir(&name).is_none() {
+                    // A template's name has no dot first: ".import-…" is an
+                    // import under way (or cut short), not a template.
+                    if !is_template_name(&name) || self.user_template_dir(&name).is_none() {
                         continue;
                     }
                     let manifest = self.resolve(&name)?.manifest;
@@ -212,9 +220,7 @@ impl Library {
     /// Finds a template by name (user first, then built-in) or, when it
     /// names an existing file, by path.
     pub fn resolve(&self, name_or_path: &str) -> Result<Resolved, TemplateError> {
-        let is_name =
-            !name_or_path.is_empty() && name_or_path.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-        if is_name {
+        if is_template_name(name_or_path) {
             if let Some(dir) = self.user_template_dir(name_or_path) {
                 let manifest = read_manifest(&dir.join("manifest.toml"))?;
                 let file = dir.join(&manifest.template);
@@ -357,7 +363,7 @@ impl Library {
     /// Copies template `from` (user or built-in) to a new user template `name`.
     pub fn create(&self, name: &str, from: &str) -> Result<PathBuf, TemplateError> {
         let user = self.user.as_ref().ok_or(TemplateError::NoUserDir)?;
-        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+        if !is_template_name(name) {
             return Err(TemplateError::Invalid {
                 path: name.to_owned(),
                 message: "a template name may only have letters, digits, '-' and '_'".to_owned(),

@@ -1,7 +1,7 @@
 //! Sharing a template as one file: a `.bstpl` package is a zip of the
-//! template's folder (its manifest, its Jinja, the fonts and images it
-//! names) with `bstpl.toml` saying which package format it is and which
-//! template it holds. Importing checks everything before anything is
+//! template's folder (its manifest, its Jinja, its fonts and images) with
+//! `bstpl.toml` saying which package format it is and which template it
+//! holds. Importing checks everything before anything is
 //! written: no path outside the folder, no file but those kinds, nothing
 //! executable, the size capped, a template that renders; and it replaces a
 //! template of the same name only when asked.
@@ -81,24 +81,26 @@ impl Library {
         if target.exists() && !replace {
             return Err(TemplateError::Exists(info.name));
         }
-        // Unpacked beside the user templates, checked, then renamed into
-        // place: a failure leaves the folder as it was.
-        let staging = user.join(format!(".import-{}-{}", info.name, std::process::id()));
-        let unpacked = unpack(&staging, &files).and_then(|()| self.check_unpacked(&staging, &info.name));
-        if let Err(error) = unpacked {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(error);
-        }
-        let old = user.join(format!(".replaced-{}-{}", info.name, std::process::id()));
+        // Unpacked beside the user templates (a hidden folder the template
+        // list skips), checked, then renamed into place: a failure leaves
+        // the folder as it was, and the temporary folders go when dropped.
+        std::fs::create_dir_all(user).map_err(io_error(user))?;
+        let temporary = |prefix: &str| tempfile::Builder::new().prefix(prefix).tempdir_in(user).map_err(io_error(user));
+        let staging = temporary(".import-")?;
+        let unpacked = staging.path().join(&info.name);
+        unpack(&unpacked, &files)?;
+        self.check_unpacked(&unpacked, &info.name)?;
+        let replaced = temporary(".replaced-")?;
+        let old = replaced.path().join(&info.name);
         if target.exists() {
             std::fs::rename(&target, &old).map_err(io_error(&target))?;
         }
-        if let Err(error) = std::fs::rename(&staging, &target) {
-            let _ = std::fs::rename(&old, &target);
-            let _ = std::fs::remove_dir_all(&staging);
+        if let Err(error) = std::fs::rename(&unpacked, &target) {
+            if old.exists() {
+                let _ = std::fs::rename(&old, &target);
+            }
             return Err(io_error(&target)(error));
         }
-        let _ = std::fs::remove_dir_all(&old);
         Ok(info.name)
     }
 
@@ -120,7 +122,7 @@ fn invalid(path: &Path, message: String) -> TemplateError {
 }
 
 fn check_name(name: &str) -> Result<(), String> {
-    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+    if !super::is_template_name(name) {
         return Err(format!("the template name '{name}' may only have letters, digits, '-' and '_'"));
     }
     Ok(())
@@ -185,11 +187,10 @@ fn builtin_files(name: &str) -> Result<Files, TemplateError> {
 fn read_package(file: &Path, reader: impl Read + Seek) -> Result<(PackageInfo, Files), TemplateError> {
     let not_a_package = |e: zip::result::ZipError| invalid(file, format!("not a template package (.bstpl): {e}"));
     let mut zip = zip::ZipArchive::new(reader).map_err(not_a_package)?;
-    if zip.len() > MAX_FILES + 1 {
-        return Err(invalid(
-            file,
-            format!("the package holds {} files; a template has at most {MAX_FILES}", zip.len()),
-        ));
+    let too_many = || invalid(file, format!("the package holds more than {MAX_FILES} files, the most a template has"));
+    // Folders are entries too: a rough bound before reading any.
+    if zip.len() > 2 * MAX_FILES + 1 {
+        return Err(too_many());
     }
     let mut info = None;
     let mut files = Vec::new();
@@ -223,6 +224,9 @@ fn read_package(file: &Path, reader: impl Read + Seek) -> Result<(PackageInfo, F
                 Some(toml::from_str::<PackageInfo>(&text).map_err(|e| invalid(file, format!("{PACKAGE_INFO}: {e}")))?);
         } else {
             files.push((path, bytes));
+            if files.len() > MAX_FILES {
+                return Err(too_many());
+            }
         }
     }
     let info = info.ok_or_else(|| invalid(file, format!("no {PACKAGE_INFO}: not a Briefsmith template package")))?;

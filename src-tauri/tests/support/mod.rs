@@ -248,6 +248,16 @@ pub async fn wait_until(client: &Client, expression: &str, what: &str) {
 }
 
 /// Waits for the autosave that follows the latest edit.
+/// Waits for a first run's window: ready, the sample analyzed and previewed.
+pub async fn wait_for_the_sample(client: &Client) {
+    wait_until(
+        client,
+        "document.body.dataset.ready === 'true' && document.querySelector('#preview h1') !== null",
+        "the sample",
+    )
+    .await;
+}
+
 pub async fn wait_autosaved(client: &Client) {
     let before = js(client, "Date.now()").await.as_f64().unwrap_or_default();
     wait_until(
