@@ -326,3 +326,15 @@ fn people_the_speaker_talks_to_are_not_an_unnamed_source() {
     ));
     assert_eq!(speaker_of(&a, "mạnh dạn").as_deref(), Some("Lê Thu Hà"));
 }
+
+#[test]
+fn a_speaker_is_named_from_the_family_name_even_when_a_given_name_is_also_english() {
+    // "Kim" is an English given name too; a Vietnamese name still opens with
+    // its family name.
+    let analysis = analyze(
+        "Bộ trưởng Bộ Y tế Nguyễn Thị Kim Lan cho biết: “Chúng tôi sẽ kiểm tra mọi bệnh viện trong tháng tới”. \
+         Ông Đỗ Kim Tuyến, Phó cục trưởng, nói: “Đợt kiểm tra sẽ kéo dài hai tuần”.",
+    );
+    assert_eq!(speaker_of(&analysis, "kiểm tra mọi bệnh viện").as_deref(), Some("Nguyễn Thị Kim Lan"));
+    assert_eq!(speaker_of(&analysis, "kéo dài hai tuần").as_deref(), Some("Đỗ Kim Tuyến"));
+}

@@ -471,6 +471,17 @@ impl Context<'_> {
                 || part[k + 1..].iter().any(|w| is_group_word(w.text))
         };
         let person_from = (0..part.len().saturating_sub(1)).rev().find(|&k| given(k) && (k == 0 || !given(k - 1)));
+        // "Nguyễn Thị Kim Lan", "Đỗ Kim Tuyến": a Vietnamese name opens with its
+        // family name, a syllable or two before a given name English shares ("Kim").
+        let person_from = person_from.map(|k| {
+            (k.saturating_sub(2)..k)
+                .find(|&f| {
+                    VI_FAMILY_NAMES.contains(part[f].text)
+                        && !PERSON_TITLES.contains(part[f].text.to_lowercase().as_str())
+                        && part.len() - f <= 4
+                })
+                .unwrap_or(k)
+        });
         if let Some(k) = person_from.filter(|&k| !names_a_body(k)) {
             part = &part[k..];
             start_index += k;
