@@ -97,6 +97,26 @@ fn a_package_reaching_outside_its_folder_is_refused() {
 }
 
 #[test]
+fn a_package_with_an_absolute_or_backslashed_path_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().join("templates")));
+    for path in ["/etc/briefsmith.toml", "..\\..\\evil.j2", "fonts/../../evil.ttf"] {
+        let mut files = good_files();
+        files.push((path, b"x", 0o644));
+        refused(&library, &package(dir.path(), &files), "points outside the template's folder");
+    }
+}
+
+#[test]
+fn a_package_missing_a_font_its_manifest_names_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().join("templates")));
+    let manifest = format!("{MANIFEST}\n[pdf]\nfonts = [\"fonts/Brand.ttf\"]\n");
+    let file = package(dir.path(), &[("manifest.toml", manifest.as_bytes(), 0o644), good_files()[1]]);
+    refused(&library, &file, "the package does not hold it");
+}
+
+#[test]
 fn a_package_with_a_program_or_another_kind_of_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let library = Library::new(Some(dir.path().join("templates")));

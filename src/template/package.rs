@@ -46,6 +46,18 @@ impl Library {
             (_, Some(folder)) => folder_files(folder)?,
             (_, None) => builtin_files(name)?,
         };
+        // What an import would refuse is not written: a package must install.
+        let unpacked: u64 = files.iter().map(|(_, bytes)| bytes.len() as u64).sum();
+        if files.len() > MAX_FILES || unpacked > MAX_UNPACKED_BYTES {
+            return Err(invalid(
+                out,
+                format!(
+                    "the template's folder holds {} files, {unpacked} bytes: over what a package may hold \
+                     ({MAX_FILES} files, {MAX_UNPACKED_BYTES} bytes); move what the template does not use out of it",
+                    files.len()
+                ),
+            ));
+        }
         let info = toml::to_string(&PackageInfo { format: PACKAGE_FORMAT, name: name.to_owned() })
             .map_err(|e| invalid(out, e.to_string()))?;
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -112,6 +124,16 @@ impl Library {
         };
         let manifest = super::read_manifest(&folder.join("manifest.toml")).map_err(inside)?;
         allowed_path(&manifest.template).map_err(|message| invalid(folder, message))?;
+        // The fonts it names are in the package, so PDF export works.
+        for font in manifest.pdf.fonts.iter().chain(&manifest.pdf.fallback_fonts) {
+            allowed_path(font).map_err(|message| invalid(folder, message))?;
+            if !folder.join(font).is_file() {
+                return Err(inside(TemplateError::Invalid {
+                    path: font.clone(),
+                    message: "the manifest names this font, but the package does not hold it".to_owned(),
+                }));
+            }
+        }
         let resolved = self.resolve(&folder.join(&manifest.template).display().to_string()).map_err(inside)?;
         self.check(&resolved, &crate::samples::filled_brief(), "en").map_err(inside)
     }
