@@ -315,6 +315,8 @@ async fn the_menu_bar_and_its_shortcuts_drive_the_app_with_a_one_line_toolbar() 
     )
     .await;
     assert_eq!(rows, 1, "the toolbar's controls share one row");
+    // The X screen lags the page by a frame or two just after the window opens.
+    tokio::time::sleep(Duration::from_millis(800)).await;
     screen_shot("20-menu-bar-and-one-line-toolbar-1280.png");
 
     // Accelerators, pressed through X as a person presses them: View's zoom.
