@@ -338,3 +338,15 @@ fn a_speaker_is_named_from_the_family_name_even_when_a_given_name_is_also_englis
     assert_eq!(speaker_of(&analysis, "kiểm tra mọi bệnh viện").as_deref(), Some("Nguyễn Thị Kim Lan"));
     assert_eq!(speaker_of(&analysis, "kéo dài hai tuần").as_deref(), Some("Đỗ Kim Tuyến"));
 }
+
+#[test]
+fn an_idiom_that_opens_with_a_speech_verb_reports_nothing() {
+    // "nói riêng … nói chung" is "in particular … in general", "kể cả" is
+    // "including": nobody is reported as saying what follows.
+    let analysis = analyze(
+        "Đêm nhạc đã để lại ấn tượng sâu sắc với fan Hồ Minh Khang nói riêng và khán giả Lạc Giang nói chung. \
+         Xuất khẩu của tỉnh tăng mạnh nhờ ngành điện tử nói chung, kể cả các sản phẩm của hai nhà máy Thiên Phát tại Tĩnh Gia.",
+    );
+    let reported: Vec<_> = analysis.quotes.iter().filter(|q| q.kind == QuoteKind::Reported).collect();
+    assert!(reported.is_empty(), "{reported:?}");
+}

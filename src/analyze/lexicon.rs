@@ -133,6 +133,18 @@ pub static CUE_VERBS: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(||
     map
 });
 
+/// Phrases that open with a speech verb but report nothing said ("nói
+/// chung", "kể cả"), by language, each split into lowercase words.
+pub static NOT_SPEECH: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+    for line in entries(include_str!("data/not_speech.txt")) {
+        if let Some((lang, phrase)) = line.split_once('\t') {
+            map.entry(lang).or_default().push(phrase.split_whitespace().collect());
+        }
+    }
+    map
+});
+
 /// Speech verbs whose object is the listener, not the speaker ("told CTV
 /// News", "asked reporters").
 pub fn is_listener_cue(cue: &str) -> bool {

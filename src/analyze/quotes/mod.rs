@@ -22,8 +22,8 @@ use std::collections::HashMap;
 use self::marks::{pair_marks, Marked};
 use super::entities::Entities;
 use super::lexicon::{
-    is_listener_cue, is_preposition, is_relaying_cue, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, PERSON_NOUNS, PERSON_TITLES,
-    STOPWORDS_EN,
+    is_listener_cue, is_preposition, is_relaying_cue, BODY_NOUNS, CUE_VERBS, FIRST_NAMES, NOT_SPEECH, PERSON_NOUNS,
+    PERSON_TITLES, STOPWORDS_EN,
 };
 use super::words::{words_in, Word};
 use super::{EntityKind, Lang, QuoteKind};
@@ -497,6 +497,13 @@ impl Attribution<'_> {
 
     fn cue_at(&self, words: &[Word], i: usize) -> Option<Cue> {
         let first = words.get(i)?.text.to_lowercase();
+        let at = |phrase: &[&str]| {
+            i + phrase.len() <= words.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| w.text.to_lowercase() == *p)
+        };
+        // "khán giả nói chung": an idiom, nothing said.
+        if NOT_SPEECH.get(self.lang.code()).is_some_and(|phrases| phrases.iter().any(|p| at(p))) {
+            return None;
+        }
         self.cues
             .get(first.as_str())?
             .iter()
