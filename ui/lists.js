@@ -19,6 +19,9 @@ export function renderList(list, focusIndex = null) {
 
 const ENTITY_KINDS = ["person", "organization", "location", "other"];
 
+/// An item's words as the brief shows them: the analyst's, else the analysis's.
+const shown = (item) => item.edited ?? item.text;
+
 // What the analyzer took a name for, which the analyst can correct: the
 // brief lists the name with its new kind.
 function kindPicker(item) {
@@ -53,7 +56,7 @@ export function itemElement(list, item, index) {
   include.type = "checkbox";
   include.checked = item.included;
   include.title = t("include");
-  const words = item.edited ?? item.text;
+  const words = shown(item);
   include.setAttribute("aria-label", t("include_item", { item: words.length > 80 ? `${words.slice(0, 80)}…` : words }));
   include.tabIndex = -1;
   include.addEventListener("change", () => setIncluded(list, index, include.checked));
@@ -64,7 +67,7 @@ export function itemElement(list, item, index) {
   text.className = "text";
   // A reported statement is the writer's words: no quotation marks around it.
   const marked = list === "quotes" && item.kind !== "reported";
-  text.textContent = marked ? `“${item.edited ?? item.text}”` : (item.edited ?? item.text);
+  text.textContent = marked ? `“${shown(item)}”` : shown(item);
   body.append(text);
 
   const meta = document.createElement("div");
@@ -209,7 +212,7 @@ export function startMerge(index, li) {
   const entities = reviewed().entities;
   const select = document.createElement("select");
   select.className = "merge";
-  select.setAttribute("aria-label", t("merge_into_name", { name: entities[index].edited ?? entities[index].text }));
+  select.setAttribute("aria-label", t("merge_into_name", { name: shown(entities[index]) }));
   const prompt = document.createElement("option");
   prompt.value = "";
   prompt.textContent = t("merge_into");
@@ -218,7 +221,7 @@ export function startMerge(index, li) {
     if (i === index) return;
     const option = document.createElement("option");
     option.value = String(i);
-    option.textContent = entity.edited ?? entity.text;
+    option.textContent = shown(entity);
     select.append(option);
   });
   li.querySelector(".meta").replaceChildren(select);
@@ -231,11 +234,11 @@ export function startMerge(index, li) {
       renderList("entities", index);
       return;
     }
-    const from = entities[index].edited ?? entities[index].text;
+    const from = shown(entities[index]);
     try {
       const brief = await call("merge_entities", { brief: state.brief, into, from: index });
       await showBrief(brief, { keepHistory: true });
-      say("merged", { from, into: entities[into].edited ?? entities[into].text });
+      say("merged", { from, into: shown(entities[into]) });
       focusList("entities", into > index ? into - 1 : into);
     } catch (error) {
       showFailure(error);
@@ -260,8 +263,8 @@ export function startMerge(index, li) {
 /// place of the article's.
 export function startContextEdit(index, li) {
   const item = reviewed().figures[index];
-  const shown = li.querySelector(".context");
-  editInPlace(shown, item.context_edited ?? item.context, { label: t("edit_context") }, (value) => {
+  const context = li.querySelector(".context");
+  editInPlace(context, item.context_edited ?? item.context, { label: t("edit_context") }, (value) => {
     if (value !== null) {
       item.context_edited = value && value !== item.context ? value : null;
       changed();
@@ -272,7 +275,7 @@ export function startContextEdit(index, li) {
 
 export function startEdit(list, index, li) {
   const item = reviewed()[list][index];
-  editInPlace(li.querySelector(".text"), item.edited ?? item.text, { multiline: true, label: t("edit") }, (value) => {
+  editInPlace(li.querySelector(".text"), shown(item), { multiline: true, label: t("edit") }, (value) => {
     if (value !== null) {
       // Editing back to the original text is no edit at all.
       item.edited = value && value !== item.text ? value : null;

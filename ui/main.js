@@ -22,7 +22,7 @@ import { $, isTextField } from "./dom.js";
 import { analyze, chooseExport, chooseFolder, exportTo, openArticles, openPath, saveBriefTo } from "./files.js";
 import { call } from "./ipc.js";
 import { addOwnPoint, focusList } from "./lists.js";
-import { listenToMenu, menuBar, runMenu } from "./menu.js";
+import { listenToMenu, menuBar, menuItemForKey, runMenu } from "./menu.js";
 import { showFailure } from "./messages.js";
 import { refreshPreview } from "./preview.js";
 import { start, timings } from "./startup.js";
@@ -33,26 +33,14 @@ import {
   shareTemplateTo, showTab,
 } from "./templates.js";
 
-/// Ctrl plus these keys: the menu items they stand for.
-const SHORTCUTS = {
-  z: "undo", "shift+z": "redo", y: "redo", o: "open", n: "new", s: "save", "shift+s": "save_as",
-  e: "export:pdf", "shift+e": "export:markdown", q: "quit",
-};
-
 // The menu's accelerators take these keys first in the app; the page sees
 // them when the menu bar is not there to (a WebDriver session's keys).
 function globalKeys(event) {
-  const ctrl = event.ctrlKey || event.metaKey;
-  const key = event.key.toLowerCase();
+  const command = menuItemForKey(event);
   // In a text field, Ctrl+Z undoes typing there, as everywhere.
-  const typing = isTextField(event.target);
-  const command = ctrl && SHORTCUTS[`${event.shiftKey ? "shift+" : ""}${key}`];
-  if (command && !(typing && ["undo", "redo"].includes(command))) {
+  if (command && !(isTextField(event.target) && ["undo", "redo"].includes(command))) {
     event.preventDefault();
     runMenu(command);
-  } else if (event.key === "F1") {
-    event.preventDefault();
-    runMenu("shortcuts");
   } else if (event.altKey && event.key === "0" && isDigest()) {
     event.preventDefault();
     const stories = $("stories");

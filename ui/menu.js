@@ -90,6 +90,26 @@ export async function refreshMenu() {
   }
 }
 
+/// The menu item a key (Ctrl with a key, or F1) is the shortcut of, read
+/// from the menu's own accelerators so that a key and its item never
+/// disagree; Ctrl+Y is redo's second key. Items the web view does itself
+/// (cut, copy, paste) are left to it.
+export function menuItemForKey(event) {
+  if (event.altKey) return null;
+  const ctrl = event.ctrlKey || event.metaKey;
+  const pressed = [ctrl && "cmdorctrl", event.shiftKey && "shift", event.key.toLowerCase()].filter(Boolean).join("+");
+  if (pressed === "cmdorctrl+y") return "redo";
+  const find = (items) => {
+    for (const item of items) {
+      const id = item.items ? find(item.items) : item.accelerator?.toLowerCase() === pressed && item.id;
+      if (id) return id;
+    }
+    return null;
+  };
+  const id = find(menuBar());
+  return id && ACTIONS[id.split(":")[0]] ? id : null;
+}
+
 /// Does what the menu item `id` (or its shortcut) stands for.
 export async function runMenu(id) {
   const [name, argument] = id.split(":");

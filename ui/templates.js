@@ -119,11 +119,14 @@ export function showTab(which) {
   $("template-editor").hidden = !template;
 }
 
+/// The file dialogs' filter for template packages.
+const packageFilter = () => [{ name: t("template_filter"), extensions: ["bstpl"] }];
+
 /// Writes the template on screen as a .bstpl package the analyst can send.
 export async function shareTemplate() {
   const path = await dialog.save({
     defaultPath: `${state.template}.bstpl`,
-    filters: [{ name: t("template_filter"), extensions: ["bstpl"] }],
+    filters: packageFilter(),
   });
   if (path) await shareTemplateTo(path);
 }
@@ -140,7 +143,7 @@ export async function shareTemplateTo(path) {
 /// Installs a template someone shared; asks before replacing one of the
 /// same name.
 export async function installTemplate() {
-  const path = await dialog.open({ filters: [{ name: t("template_filter"), extensions: ["bstpl"] }] });
+  const path = await dialog.open({ filters: packageFilter() });
   if (path) await installTemplateFrom(path);
 }
 

@@ -122,28 +122,26 @@ pub fn zipf_frequency(lang: super::Lang, word: &str) -> Option<f64> {
     Some(list.get(word).copied().unwrap_or(0.0))
 }
 
-/// Speech cue phrases by language, each split into lowercase words.
-pub static CUE_VERBS: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
+/// The phrases of a `language<TAB>phrase` data file by language, each split
+/// into lowercase words.
+fn phrases_by_language(data: &'static str) -> HashMap<&'static str, Vec<Vec<&'static str>>> {
     let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
-    for line in entries(include_str!("data/cue_verbs.txt")) {
+    for line in entries(data) {
         if let Some((lang, phrase)) = line.split_once('\t') {
             map.entry(lang).or_default().push(phrase.split_whitespace().collect());
         }
     }
     map
-});
+}
+
+/// Speech cue phrases by language.
+pub static CUE_VERBS: LazyLock<HashMap<&str, Vec<Vec<&str>>>> =
+    LazyLock::new(|| phrases_by_language(include_str!("data/cue_verbs.txt")));
 
 /// Phrases that open with a speech verb but report nothing said ("nói
-/// chung", "kể cả"), by language, each split into lowercase words.
-pub static NOT_SPEECH: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
-    let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
-    for line in entries(include_str!("data/not_speech.txt")) {
-        if let Some((lang, phrase)) = line.split_once('\t') {
-            map.entry(lang).or_default().push(phrase.split_whitespace().collect());
-        }
-    }
-    map
-});
+/// chung", "kể cả"), by language.
+pub static NOT_SPEECH: LazyLock<HashMap<&str, Vec<Vec<&str>>>> =
+    LazyLock::new(|| phrases_by_language(include_str!("data/not_speech.txt")));
 
 /// Speech verbs whose object is the listener, not the speaker ("told CTV
 /// News", "asked reporters").

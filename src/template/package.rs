@@ -88,7 +88,10 @@ impl Library {
         }
         let reader = std::fs::File::open(file).map_err(io_error(file))?;
         let (info, files) = read_package(file, reader)?;
-        check_name(&info.name).map_err(|message| invalid(file, message))?;
+        if !super::is_template_name(&info.name) {
+            let message = format!("the template name '{}' may only have letters, digits, '-' and '_'", info.name);
+            return Err(invalid(file, message));
+        }
         let target = user.join(&info.name);
         if target.exists() && !replace {
             return Err(TemplateError::Exists(info.name));
@@ -141,13 +144,6 @@ impl Library {
 
 fn invalid(path: &Path, message: String) -> TemplateError {
     TemplateError::Invalid { path: path.display().to_string(), message }
-}
-
-fn check_name(name: &str) -> Result<(), String> {
-    if !super::is_template_name(name) {
-        return Err(format!("the template name '{name}' may only have letters, digits, '-' and '_'"));
-    }
-    Ok(())
 }
 
 /// Whether a package may hold a file at `path`: relative, inside the

@@ -508,8 +508,7 @@ impl Attribution<'_> {
             .get(first.as_str())?
             .iter()
             .filter(|cue| {
-                i + cue.len() <= words.len()
-                    && cue.iter().zip(&words[i..]).all(|(c, w)| w.text.to_lowercase() == *c)
+                at(cue)
                     && words[i..i + cue.len()].windows(2).all(|p| &self.text()[p[0].span.end..p[1].span.start] == " ")
             })
             .max_by_key(|cue| cue.len())
