@@ -242,6 +242,22 @@ fn someone_of_a_body_speaks_not_the_body() {
 }
 
 #[test]
+fn a_title_of_a_body_stands_for_the_person_brought_in_with_it() {
+    let a = analyze(
+        "Bộ Y tế họp về dịch sốt xuất huyết tại Lạc Giang. Thứ trưởng Bộ Y tế Trần Minh Khải cho biết số ca \
+         mắc đã giảm. Tại buổi họp, Thứ trưởng Bộ Y tế nhấn mạnh: “Chúng tôi sẽ không chủ quan trong mùa mưa tới.”",
+    );
+    assert_eq!(speaker_of(&a, "không chủ quan").as_deref(), Some("Trần Minh Khải"));
+    // The same title of another body, or one the article never gave a name:
+    // someone it does not name speaks, not the ministry and not Khải.
+    let a = analyze(
+        "Thứ trưởng Bộ Y tế Trần Minh Khải cho biết số ca mắc đã giảm. Thứ trưởng Bộ Công Thương nói: \
+         “Chúng tôi sẽ giữ giá thuốc trong mùa dịch.”",
+    );
+    assert_eq!(speaker_of(&a, "giữ giá thuốc"), None);
+}
+
+#[test]
 fn a_document_speaks_for_the_body_that_issued_it() {
     let a = analyze(
         "Bộ Công Thương đã gửi văn bản tới các tỉnh phía Nam. \

@@ -612,9 +612,18 @@ impl Attribution<'_> {
         // the body speaks, not the body: the person the article is following,
         // when the body is already in the story; else someone it does not name.
         if let Some((span, body)) = closest.filter(|(_, e)| e.kind == EntityKind::Organization) {
-            if self.lang == Lang::Vi && vietnamese::role_before(self.text(), words, span.start) {
-                let person = self.antecedent(span.start, None).map(|(_, person)| person);
-                found.speaker = person.filter(|_| self.named_before(body, span.start)).map(|p| p.name.clone());
+            let role = (self.lang == Lang::Vi).then(|| vietnamese::role_before(self.text(), words, span.start));
+            if let Some(role) = role.flatten() {
+                // The person the article brought in with this role, else the
+                // one it is following when the role is a body's voice.
+                let following = || {
+                    let person = self.antecedent(span.start, None).map(|(_, person)| person);
+                    person.filter(|_| {
+                        vietnamese::ROLES_IN_A_BODY.contains(&role.as_str()) && self.named_before(body, span.start)
+                    })
+                };
+                let person = self.person_with_role(&role, body, span.start).or_else(following);
+                found.speaker = person.map(|p| p.name.clone());
                 found.speaker_span = Some(span);
                 return;
             }

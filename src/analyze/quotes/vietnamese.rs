@@ -296,6 +296,23 @@ impl Attribution<'_> {
         true
     }
 
+    /// The person the article brought in with `role` of `body` before
+    /// `position` ("Thứ trưởng Bộ Y tế Trần Minh Khải"), whom "thứ trưởng Bộ
+    /// Y tế nhấn mạnh" stands for.
+    pub(super) fn person_with_role(&self, role: &str, body: &FoundEntity, position: usize) -> Option<&FoundEntity> {
+        let text = self.text();
+        let body_name = body.name.to_lowercase();
+        let reach = TITLE_REACH + body.name.len();
+        self.entities
+            .persons_before(position, None)
+            .find(|(span, _)| {
+                let from = crate::ingest::format::floor_char_boundary(text, span.start.saturating_sub(reach));
+                let before = text[from..span.start].to_lowercase();
+                before.find(role).is_some_and(|at| before[at..].contains(&body_name))
+            })
+            .map(|(_, person)| person)
+    }
+
     /// Whether `body` was named, outside quotes, before the sentence at
     /// `position`: "lãnh đạo B nói" then points back to someone the article
     /// is following, while a body first named there brings in someone new,
@@ -481,7 +498,7 @@ fn opening_phrase(words: &[Word], listed: impl Fn(&str) -> bool) -> Option<usize
 /// Words for someone who speaks for a body, before its name: "lãnh đạo
 /// ACB", "cựu thủ quân của MU". Not "đại diện": a representative is mostly
 /// someone the article does not name.
-const ROLES_IN_A_BODY: &[&str] = &[
+pub(super) const ROLES_IN_A_BODY: &[&str] = &[
     "lãnh đạo",
     "người phát ngôn",
     "phát ngôn viên",
@@ -492,17 +509,18 @@ const ROLES_IN_A_BODY: &[&str] = &[
     "tổng giám đốc",
 ];
 
-/// Whether a role in a body stands right before byte `position` (a body's
-/// name), "của" between them or not.
-pub(super) fn role_before(text: &str, words: &[Word], position: usize) -> bool {
+/// The role in a body that stands right before byte `position` (a body's
+/// name), "của" between them or not: one of [`ROLES_IN_A_BODY`] or a title
+/// ("thứ trưởng Bộ Y tế"), in lowercase.
+pub(super) fn role_before(text: &str, words: &[Word], position: usize) -> Option<String> {
     let mut k = words.partition_point(|w| w.span.end <= position);
     if k > 0 && words[k - 1].text == "của" {
         k -= 1;
     }
-    (1..=3).any(|n| {
-        k >= n
-            && words[k - n..k].windows(2).all(|p| text[p[0].span.end..p[1].span.start] == *" ")
-            && ROLES_IN_A_BODY.contains(&phrase_at(words, k - n, n).unwrap_or_default().as_str())
+    (1..=3).rev().find_map(|n| {
+        let joined = k >= n && words[k - n..k].windows(2).all(|p| text[p[0].span.end..p[1].span.start] == *" ");
+        let phrase = phrase_at(words, k - n, n).filter(|_| joined)?;
+        (ROLES_IN_A_BODY.contains(&phrase.as_str()) || PERSON_TITLES.contains(phrase.as_str())).then_some(phrase)
     })
 }
 
