@@ -70,6 +70,7 @@ fn document(
         page_label: label("page", "Page"),
         of_label: label("of", "of"),
         language: brief.language.clone(),
+        logo: library.logo(template)?,
     })
 }
 
@@ -98,7 +99,13 @@ pub fn pdf(
 /// The Markdown of [`markdown`] as one self-contained HTML file, styled for
 /// screen and print as the template's page settings say; `page_size`
 /// overrides the printed page's size, as for [`pdf`].
-pub fn html(template: &Resolved, brief: &Brief, markdown: &str, page_size: Option<PageSize>) -> String {
+pub fn html(
+    library: &Library,
+    template: &Resolved,
+    brief: &Brief,
+    markdown: &str,
+    page_size: Option<PageSize>,
+) -> Result<String, ExportError> {
     let mut page = template.manifest.pdf.clone();
     if let Some(size) = page_size {
         page.page_size = size;
@@ -110,8 +117,9 @@ pub fn html(template: &Resolved, brief: &Brief, markdown: &str, page_size: Optio
         classification: brief.analyst.classification.clone(),
         banner: page.classification_banner,
         page,
+        logo: library.logo(template)?,
     };
-    crate::render::html::document(markdown, &options)
+    Ok(crate::render::html::document(markdown, &options))
 }
 
 /// The Markdown of [`markdown`] as plain text for an e-mail.

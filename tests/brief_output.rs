@@ -270,7 +270,7 @@ fn paragraph_citations_mark_every_finding_and_quote_in_every_format() {
             }
             let expected: usize = prose_blocks(&markdown).iter().map(|b| count_markers(b)).sum();
 
-            let html = export::html(&resolved, &brief, &markdown, None);
+            let html = export::html(&library, &resolved, &brief, &markdown, None).unwrap();
             assert_eq!(count_markers(&without_tags(&html)), expected, "{place}: HTML markers");
             assert!(html.contains("href=\"#source-p") && html.contains("id=\"source-p1\""), "{place}: HTML links");
 

@@ -79,7 +79,7 @@ fn the_exported_brief_opens_cleanly_and_loads_nothing() {
         let resolved = library.resolve(template).unwrap();
         let markdown = export::markdown(&library, &resolved, &brief, locale).unwrap();
         let page = dir.path().join(format!("{template}-{locale}.html"));
-        std::fs::write(&page, export::html(&resolved, &brief, &markdown, None)).unwrap();
+        std::fs::write(&page, export::html(&library, &resolved, &brief, &markdown, None).unwrap()).unwrap();
         let opened = open(&page, &screenshots().join(format!("html-{template}-{locale}.png")));
         assert!(opened.console.is_empty(), "{template}: console says {:#?}", opened.console);
         let leaving: Vec<_> = opened.requests.iter().filter(|u| !u.starts_with("file://")).collect();
@@ -106,4 +106,37 @@ fn the_browser_check_sees_a_blocked_load_and_a_request() {
     std::fs::write(&open_page, "<!DOCTYPE html><p>x</p><img src=\"http://127.0.0.1:9/a.png\">").unwrap();
     let opened = open(&open_page, &dir.path().join("open.png"));
     assert!(opened.requests.iter().any(|u| u.starts_with("http://127.0.0.1:9/")), "{:?}", opened.requests);
+}
+
+#[test]
+fn a_template_logo_shows_inline_and_loads_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().join("templates")));
+    let folder = library.create("office", "bluf").unwrap();
+    std::fs::write(
+        folder.join("logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><rect width="60" height="60" rx="10" fill="#1f3f78"/><rect x="72" y="14" width="160" height="12" fill="#1f3f78"/></svg>"##,
+    )
+    .unwrap();
+    let manifest = folder.join("manifest.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, format!("logo = \"logo.svg\"\nlogo_alt = \"Sở Thông tin Lạc Giang\"\n{text}")).unwrap();
+    let office = library.resolve("office").unwrap();
+    let brief = briefsmith::samples::filled_brief();
+    let markdown = export::markdown(&library, &office, &brief, "vi").unwrap();
+    let page = dir.path().join("office.html");
+    std::fs::write(&page, export::html(&library, &office, &brief, &markdown, None).unwrap()).unwrap();
+    let opened = open(&page, &screenshots().join("html-logo.png"));
+    assert!(opened.console.is_empty(), "console says {:#?}", opened.console);
+    let leaving: Vec<_> =
+        opened.requests.iter().filter(|u| !u.starts_with("file://") && !u.starts_with("data:")).collect();
+    assert!(leaving.is_empty(), "requests left the file: {leaving:?}");
+    // The logo's dark blue is on the page, right of the text column's middle.
+    let out = Command::new("convert")
+        .arg(&opened.screenshot)
+        .args(["-crop", "450x200+450+0", "-fill", "white", "+opaque", "#1f3f78", "-format", "%[fx:mean]", "info:"])
+        .output()
+        .unwrap();
+    let white: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert!(white < 0.99, "the logo's colour is in the top right of the page ({white})");
 }

@@ -348,7 +348,10 @@ pub fn export(
             let docx = briefsmith::export::docx(&state.library, &resolved, &brief, &locale, &markdown, page_size)?;
             (docx, None, Vec::new())
         }
-        "html" => (briefsmith::export::html(&resolved, &brief, &markdown, page_size).into_bytes(), None, Vec::new()),
+        "html" => {
+            let html = briefsmith::export::html(&state.library, &resolved, &brief, &markdown, page_size)?;
+            (html.into_bytes(), None, Vec::new())
+        }
         "txt" => (briefsmith::export::text(&markdown).into_bytes(), None, Vec::new()),
         _ => (markdown.into_bytes(), None, Vec::new()),
     };

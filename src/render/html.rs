@@ -89,6 +89,8 @@ pub struct HtmlOptions {
     pub classification: String,
     pub banner: bool,
     pub page: crate::template::PageSettings,
+    /// The template's logo, above the brief.
+    pub logo: Option<std::sync::Arc<super::logo::Logo>>,
 }
 
 /// `markdown` as one self-contained HTML file: sanitized like [`preview`],
@@ -108,9 +110,11 @@ pub fn document(markdown: &str, options: &HtmlOptions) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 1024);
     out.push_str("<!DOCTYPE html>\n");
     out.push_str(&format!("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", escape(&options.language)));
-    out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
-    );
+    // The logo is the file itself, inline: still nothing loads from anywhere.
+    let images = if options.logo.is_some() { "; img-src data:" } else { "" };
+    out.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'{images}\">\n",
+    ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<meta name=\"generator\" content=\"Briefsmith {}\">\n", env!("CARGO_PKG_VERSION")));
     if !options.author.trim().is_empty() {
@@ -126,6 +130,15 @@ pub fn document(markdown: &str, options: &HtmlOptions) -> String {
     out.push_str("</style>\n</head>\n<body>\n");
     if banner {
         out.push_str(&format!("<div class=\"marking top\">{}</div>\n", html_escape::encode_text(marking)));
+    }
+    if let Some(logo) = &options.logo {
+        use base64::Engine;
+        let data = base64::engine::general_purpose::STANDARD.encode(&logo.file);
+        out.push_str(&format!(
+            "<header class=\"logo\"><img src=\"data:{};base64,{data}\" alt=\"{}\"></header>\n",
+            logo.format.media_type(),
+            escape(&logo.alt)
+        ));
     }
     out.push_str("<main>\n");
     out.push_str(&body);
@@ -155,10 +168,15 @@ th { background: #eef1f5; }
 a { color: #1f4fa0; }
 code { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: .9em; }
 hr { border: 0; border-top: 1px solid #bfc4cc; margin: 1.5rem 0; }
+.logo { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1.5rem 0; text-align: right; }
+.logo img { height: 3.5rem; max-width: 33%; object-fit: contain; }
+.logo + main { padding-top: 1rem; }
 .marking { text-align: center; font-weight: bold; letter-spacing: .05em; color: #b00021; padding: .4rem; }
 @media print {
   body { font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
+  main, .logo + main { max-width: none; padding: 0; }
+  .logo { max-width: none; padding: 0 0 4mm; }
+  .logo img { height: 12mm; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, h4 { break-after: avoid; }
   blockquote, li, tr { break-inside: avoid; }

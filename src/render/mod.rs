@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod logo;
 pub mod pdf;
 pub mod text;
 
@@ -54,6 +55,8 @@ pub struct DocumentInfo {
     /// ISO 639-1 code of the brief's language ("vi", "en"): justified English
     /// is hyphenated in the PDF; Word's proofing language and `dc:language`.
     pub language: String,
+    /// The template's logo, at the top of every page.
+    pub logo: Option<std::sync::Arc<logo::Logo>>,
 }
 
 #[cfg(test)]

@@ -20,6 +20,13 @@ pub struct Manifest {
     /// Made for briefs of many articles: it reads `stories` and `sources`.
     /// The app offers such templates for a digest, the others for one article.
     pub stories: bool,
+    /// A PNG, JPEG or SVG file in the template's folder, at the top of every
+    /// page of the PDF and Word document and above the HTML brief.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub logo: String,
+    /// What the logo shows, in words, for screen readers ("Sở Y tế Lạc Giang").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub logo_alt: String,
 }
 
 impl Default for Manifest {
@@ -32,6 +39,8 @@ impl Default for Manifest {
             pdf: PageSettings::default(),
             citations: crate::brief::Citations::default(),
             stories: false,
+            logo: String::new(),
+            logo_alt: String::new(),
         }
     }
 }

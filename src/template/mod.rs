@@ -24,6 +24,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::brief::Brief;
+use crate::render::logo::Logo;
 pub use manifest::{Manifest, PageSettings, PageSize};
 pub use package::{MAX_PACKAGE_BYTES, MAX_UNPACKED_BYTES, PACKAGE_FORMAT};
 
@@ -77,27 +78,27 @@ pub enum TemplateError {
 
 /// Reads the font files `names` from `template`'s folder; a name must stay inside it.
 fn read_font_files(template: &Resolved, names: &[String]) -> Result<Vec<Vec<u8>>, TemplateError> {
-    if names.is_empty() {
-        return Ok(Vec::new());
+    names.iter().map(|name| read_template_file(template, name, "font", u64::MAX)).collect()
+}
+
+/// Reads file `name` (a `what`) from `template`'s folder, at most `limit`
+/// bytes and one more: the name must stay inside the folder.
+fn read_template_file(template: &Resolved, name: &str, what: &str, limit: u64) -> Result<Vec<u8>, TemplateError> {
+    let invalid = |message: String| TemplateError::Invalid { path: template.name.clone(), message };
+    let folder = template
+        .folder
+        .as_ref()
+        .ok_or_else(|| invalid(format!("only a template in a folder can name {what} files")))?;
+    let path = Path::new(name);
+    if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+        return Err(invalid(format!("{what} '{name}' must be a file inside the template's folder")));
     }
-    let folder = template.folder.as_ref().ok_or_else(|| TemplateError::Invalid {
-        path: template.name.clone(),
-        message: "only a template in a folder can name font files".to_owned(),
-    })?;
-    names
-        .iter()
-        .map(|name| {
-            let path = Path::new(name);
-            if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-                return Err(TemplateError::Invalid {
-                    path: template.name.clone(),
-                    message: format!("font '{name}' must be a file inside the template's folder"),
-                });
-            }
-            let file = folder.join(path);
-            std::fs::read(&file).map_err(io_error(&file))
-        })
-        .collect()
+    let file = folder.join(path);
+    let mut bytes = Vec::new();
+    std::fs::File::open(&file)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit.saturating_add(1)), &mut bytes))
+        .map_err(io_error(&file))?;
+    Ok(bytes)
 }
 
 /// Whether `name` can name a template: letters, digits, '-' and '_' (so
@@ -358,6 +359,25 @@ impl Library {
     /// order, read from the template's folder.
     pub fn fallback_font_files(&self, template: &Resolved) -> Result<Vec<Vec<u8>>, TemplateError> {
         read_font_files(template, &template.manifest.pdf.fallback_fonts)
+    }
+
+    /// The logo a template's manifest names, read and checked; `None` when
+    /// it names none.
+    pub fn logo(&self, template: &Resolved) -> Result<Option<Arc<Logo>>, TemplateError> {
+        let name = template.manifest.logo.trim();
+        if name.is_empty() {
+            return Ok(None);
+        }
+        let bytes = read_template_file(template, name, "logo", crate::render::logo::MAX_LOGO_BYTES as u64)?;
+        let alt = match template.manifest.logo_alt.trim() {
+            "" => "Logo",
+            alt => alt,
+        };
+        let logo = Logo::read(bytes, alt).map_err(|e| TemplateError::Invalid {
+            path: format!("{}: {name}", template.name),
+            message: e.to_string(),
+        })?;
+        Ok(Some(Arc::new(logo)))
     }
 
     /// Copies template `from` (user or built-in) to a new user template `name`.

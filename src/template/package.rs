@@ -137,7 +137,12 @@ impl Library {
                 }));
             }
         }
+        if !manifest.logo.trim().is_empty() {
+            allowed_path(manifest.logo.trim()).map_err(|message| invalid(folder, message))?;
+        }
         let resolved = self.resolve(&folder.join(&manifest.template).display().to_string()).map_err(inside)?;
+        // Its logo reads, so every export works.
+        self.logo(&resolved).map_err(inside)?;
         self.check(&resolved, &crate::samples::filled_brief(), "en").map_err(inside)
     }
 }

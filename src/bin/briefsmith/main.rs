@@ -358,7 +358,8 @@ fn brief(args: &BriefArgs, library: &Library) -> Result<(), String> {
         outputs.push((path, docx, "the Word document"));
     }
     if let Some(path) = &args.html {
-        outputs.push((path, export::html(&resolved, &brief, &markdown, None).into_bytes(), "the HTML"));
+        let html = export::html(library, &resolved, &brief, &markdown, None).map_err(|e| e.to_string())?;
+        outputs.push((path, html.into_bytes(), "the HTML"));
     }
     if let Some(path) = &args.txt {
         outputs.push((path, export::text(&markdown).into_bytes(), "the text"));

@@ -11,6 +11,7 @@
 //! gives the same bytes.
 
 mod body;
+mod logo;
 mod package;
 mod parse;
 mod styles;
@@ -73,6 +74,7 @@ pub fn render(markdown: &str, options: &DocumentInfo) -> Result<Vec<u8>, DocxErr
         page_label: clean(&options.page_label),
         of_label: clean(&options.of_label),
         language: options.language.trim().to_owned(),
+        logo: options.logo.clone(),
         page: PageSettings {
             header: clean(&options.page.header),
             footer: clean(&options.page.footer),

@@ -138,11 +138,22 @@ pub(crate) fn write(docx: Docx, options: &DocumentInfo, geometry: &Geometry, tim
         ("word/footnotes.xml".into(), xml.footnotes),
     ];
     let headers = xml.headers.len();
-    for (i, part) in xml.headers.into_iter().enumerate() {
+    let logo = options.logo.as_deref().map(|logo| Ok::<_, DocxError>((logo, super::logo::media(logo)?))).transpose()?;
+    for (i, mut part) in xml.headers.into_iter().enumerate() {
+        if let Some((logo, _)) = &logo {
+            // Drawing ids start past docx-rs's own, which are below 1000.
+            part = super::logo::into_header(part, logo, geometry, 1000 + i)?;
+        }
         parts.push((format!("word/header{}.xml", i + 1), part));
     }
-    for (i, part) in xml.header_rels.into_iter().enumerate().take(headers) {
+    for (i, mut part) in xml.header_rels.into_iter().enumerate().take(headers) {
+        if let Some((_, (media, _))) = &logo {
+            part = super::logo::into_relationships(part, media)?;
+        }
         parts.push((format!("word/_rels/header{}.xml.rels", i + 1), part));
+    }
+    if let Some((_, media)) = logo {
+        parts.push(media);
     }
     let footers = xml.footers.len();
     for (i, part) in xml.footers.into_iter().enumerate() {

@@ -22,11 +22,12 @@ mod tags;
 
 use printpdf::{
     Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb,
+    PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat, Rect, Rgb, XObject, XObjectId, XObjectTransform,
 };
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
+use super::logo::Logo;
 use super::DocumentInfo;
 use crate::template::PageSize;
 use blocks::{Block, Run};
@@ -89,14 +90,17 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let blocks = blocks::parse(markdown);
     let mut doc = PdfDocument::new(&options.document.title);
     let ids: Vec<FontId> = (0..fonts.count()).map(|i| doc.add_font(fonts.parsed(i))).collect();
+    if let Some(logo) = &options.document.logo {
+        // Embedded once; every page's header draws the same object.
+        doc.resources.xobjects.map.insert(logo_id(), XObject::Image(logo_image(logo)));
+    }
     let mut composer = Composer::new(options, ids.clone());
     for (i, block) in blocks.iter().enumerate() {
         composer.place(block, blocks.get(i + 1), &mut fonts);
     }
     let outline = composer.outline.clone();
     let anchors = std::mem::take(&mut composer.anchors);
-    let tree = std::mem::take(&mut composer.tree);
-    let pages = composer.finish(&mut fonts);
+    let (pages, tree) = composer.finish(&mut fonts);
     let count = pages.len();
 
     let mut warnings = Vec::new();
@@ -606,8 +610,9 @@ impl<'o> Composer<'o> {
         self.rule(self.left, self.left + self.width, if header { 0.9 } else { 0.4 }, RULE);
     }
 
-    /// Closes the last page and adds header, footer and banners to all.
-    fn finish(mut self, fonts: &mut Fonts) -> Vec<Vec<Op>> {
+    /// Closes the last page and adds header, footer, banners and logo to
+    /// all: the pages, and the structure tree with the logo in it.
+    fn finish(mut self, fonts: &mut Fonts) -> (Vec<Vec<Op>>, Tree) {
         if !self.ops.is_empty() || self.pages.is_empty() {
             self.pages.push(without_repeated_state(std::mem::take(&mut self.ops)));
         }
@@ -619,29 +624,54 @@ impl<'o> Composer<'o> {
             .then(|| self.options.document.classification.trim().to_owned());
         let margin_top = page.margins_mm.top * MM;
         let margin_bottom = page.margins_mm.bottom * MM;
+        let logo = self.options.document.logo.clone();
+        let logo_box = logo.as_ref().map(|logo| logo.header_size(margin_top, self.width));
+        // The running header stops short of the logo.
+        let header_width = logo_box.map_or(self.width, |(w, _)| self.width - w - 4.0 * MM);
         let mut pages = std::mem::take(&mut self.pages);
         for (n, ops) in pages.iter_mut().enumerate() {
             let mut furniture = Vec::new();
-            let mut text_line = |text: &str, face: Face, y: f32, align: Align, color: Rgb, fonts: &mut Fonts| {
-                // PDF/A: no empty boxes in the header and footer either.
-                let text = if page.pdf_a { fonts.drawable_only(text) } else { text.to_owned() };
-                let runs = [Run { text, face, code: false, link: None }];
-                if let Some(line) = break_lines(&runs, fonts, size, self.width, None).first() {
-                    furniture.push(tags::artifact());
-                    let place = Place { x: self.left, y, width: self.width, size, align, color };
-                    draw_line(&mut furniture, line, fonts, &self.ids, &place, None);
-                    furniture.push(tags::end());
-                }
-            };
+            if let (Some(logo), Some((w, h))) = (&logo, logo_box) {
+                // Read once, on the first page, as a figure; elsewhere it is pagination.
+                furniture.push(if n == 0 {
+                    let figure = self.tree.first_figure(&logo.alt);
+                    self.tree.begin(figure, 0)
+                } else {
+                    tags::artifact()
+                });
+                let transform = XObjectTransform {
+                    translate_x: Some(Pt(self.left + self.width - w)),
+                    translate_y: Some(Pt(self.page_height - margin_top * 0.15 - h)),
+                    scale_x: Some(w / logo.width as f32),
+                    scale_y: Some(h / logo.height as f32),
+                    dpi: Some(72.0),
+                    ..XObjectTransform::default()
+                };
+                furniture.push(Op::UseXobject { id: logo_id(), transform });
+                furniture.push(tags::end());
+            }
+            let mut text_line =
+                |text: &str, face: Face, (y, width): (f32, f32), align: Align, color: Rgb, fonts: &mut Fonts| {
+                    // PDF/A: no empty boxes in the header and footer either.
+                    let text = if page.pdf_a { fonts.drawable_only(text) } else { text.to_owned() };
+                    let runs = [Run { text, face, code: false, link: None }];
+                    if let Some(line) = break_lines(&runs, fonts, size, width, None).first() {
+                        furniture.push(tags::artifact());
+                        let place = Place { x: self.left, y, width, size, align, color };
+                        draw_line(&mut furniture, line, fonts, &self.ids, &place, None);
+                        furniture.push(tags::end());
+                    }
+                };
             if let Some(banner) = &banner {
-                text_line(banner, Face::BOLD, self.page_height - margin_top * 0.35, Align::Center, BANNER, fonts);
-                text_line(banner, Face::BOLD, margin_bottom * 0.25, Align::Center, BANNER, fonts);
+                let top = (self.page_height - margin_top * 0.35, self.width);
+                text_line(banner, Face::BOLD, top, Align::Center, BANNER, fonts);
+                text_line(banner, Face::BOLD, (margin_bottom * 0.25, self.width), Align::Center, BANNER, fonts);
             }
             if !header.trim().is_empty() && n > 0 {
                 text_line(
                     header.trim(),
                     Face::REGULAR,
-                    self.page_height - margin_top * 0.65,
+                    (self.page_height - margin_top * 0.65, header_width),
                     Align::Left,
                     MUTED,
                     fonts,
@@ -651,13 +681,35 @@ impl<'o> Composer<'o> {
                 format!("{} {} {} {}", self.options.document.page_label, n + 1, self.options.document.of_label, total);
             let footer_y = margin_bottom * 0.55;
             if !page.footer.trim().is_empty() {
-                text_line(page.footer.trim(), Face::REGULAR, footer_y, Align::Left, MUTED, fonts);
+                text_line(page.footer.trim(), Face::REGULAR, (footer_y, self.width), Align::Left, MUTED, fonts);
             }
-            text_line(number.trim(), Face::REGULAR, footer_y, Align::Right, MUTED, fonts);
+            text_line(number.trim(), Face::REGULAR, (footer_y, self.width), Align::Right, MUTED, fonts);
             furniture.append(ops);
             *ops = furniture;
         }
-        pages
+        (pages, self.tree)
+    }
+}
+
+/// The name every page's resources give the logo.
+fn logo_id() -> XObjectId {
+    XObjectId("Logo".to_owned())
+}
+
+/// The logo's pixels as the PDF embeds them: RGB, with an alpha mask only
+/// when some pixel lets the page through.
+fn logo_image(logo: &Logo) -> RawImage {
+    let (pixels, data_format) = if logo.has_transparency() {
+        (logo.rgba.clone(), RawImageFormat::RGBA8)
+    } else {
+        (logo.rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect(), RawImageFormat::RGB8)
+    };
+    RawImage {
+        pixels: RawImageData::U8(pixels),
+        width: logo.width as usize,
+        height: logo.height as usize,
+        data_format,
+        tag: Vec::new(),
     }
 }
 

@@ -27,6 +27,7 @@ pub enum Role {
     TableHeader,
     TableCell,
     Link,
+    Figure,
 }
 
 impl Role {
@@ -50,6 +51,7 @@ impl Role {
             Role::TableHeader => "TH",
             Role::TableCell => "TD",
             Role::Link => "Link",
+            Role::Figure => "Figure",
         }
     }
 }
@@ -74,6 +76,8 @@ struct Element {
     role: Role,
     parent: Option<usize>,
     kids: Vec<Kid>,
+    /// What a figure shows, in words (`/Alt`).
+    alt: Option<String>,
 }
 
 /// The structure tree as the layout builds it. Element 0 is the Document.
@@ -89,7 +93,7 @@ pub struct Tree {
 impl Default for Tree {
     fn default() -> Self {
         Tree {
-            elements: vec![Element { role: Role::Document, parent: None, kids: Vec::new() }],
+            elements: vec![Element { role: Role::Document, parent: None, kids: Vec::new(), alt: None }],
             mcid_owners: Vec::new(),
             links: Vec::new(),
         }
@@ -102,8 +106,22 @@ impl Tree {
     /// A new element, the last child of `parent`.
     pub fn add(&mut self, parent: usize, role: Role) -> usize {
         let id = self.elements.len();
-        self.elements.push(Element { role, parent: Some(parent), kids: Vec::new() });
+        self.elements.push(Element { role, parent: Some(parent), kids: Vec::new(), alt: None });
         self.elements[parent].kids.push(Kid::Element(id));
+        id
+    }
+
+    /// A new Figure showing `alt`, read before everything else in the
+    /// document: the logo at the top of the first page.
+    pub fn first_figure(&mut self, alt: &str) -> usize {
+        let id = self.elements.len();
+        self.elements.push(Element {
+            role: Role::Figure,
+            parent: Some(Self::DOCUMENT),
+            kids: Vec::new(),
+            alt: Some(alt.to_owned()),
+        });
+        self.elements[Self::DOCUMENT].kids.insert(0, Kid::Element(id));
         id
     }
 
@@ -157,6 +175,9 @@ impl Tree {
             let mut dict = Dictionary::new();
             dict.set("S", Object::Name(element.role.name().as_bytes().to_vec()));
             dict.set("P", Object::Reference(element.parent.map_or(root_id, |p| ids[p])));
+            if let Some(alt) = &element.alt {
+                dict.set("Alt", Object::String(utf16(alt), lopdf::StringFormat::Hexadecimal));
+            }
             // Content all on one page names the page once, on the element.
             let content_pages: Vec<usize> = element
                 .kids
@@ -302,12 +323,15 @@ pub fn artifact() -> Op {
 /// the vowel sign drawn before it, a letter and its marks), which a reader
 /// copying or searching takes instead of the glyphs' own texts.
 pub fn actual_text(text: &str) -> Op {
-    let mut data = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        data.extend_from_slice(&unit.to_be_bytes());
-    }
-    let map = BTreeMap::from([("ActualText".to_owned(), DictItem::String { data, literal: false })]);
+    let map = BTreeMap::from([("ActualText".to_owned(), DictItem::String { data: utf16(text), literal: false })]);
     Op::BeginMarkedContentWithProperties { tag: "Span".to_owned(), properties: DictItem::Dict { map } }
+}
+
+/// A PDF text string in UTF-16BE with its byte order mark, for any script.
+fn utf16(text: &str) -> Vec<u8> {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    data
 }
 
 #[cfg(test)]
