@@ -3,6 +3,8 @@
 //! text in the structure tree; inline in the HTML; in each Word header with
 //! its description; and a broken or misplaced logo a clear error.
 
+mod common;
+
 use std::io::Read;
 use std::path::Path;
 
@@ -42,11 +44,11 @@ fn long_brief() -> Brief {
     brief
 }
 
-fn pdf_of(library: &Library, template: &Resolved, brief: &Brief) -> lopdf::Document {
+fn pdf_of(library: &Library, template: &Resolved, brief: &Brief) -> (lopdf::Document, Vec<u8>) {
     let markdown = export::markdown(library, template, brief, "vi").unwrap();
     let pdf = export::pdf(library, template, brief, "vi", &markdown, None, false).unwrap();
     assert!(pdf.pages >= 2, "the brief runs over pages: {}", pdf.pages);
-    lopdf::Document::load_mem(&pdf.bytes).unwrap()
+    (lopdf::Document::load_mem(&pdf.bytes).unwrap(), pdf.bytes)
 }
 
 /// The image XObjects each page's resources name, by object id.
@@ -70,7 +72,7 @@ fn images_per_page(doc: &lopdf::Document) -> Vec<Vec<lopdf::ObjectId>> {
 fn the_logo_is_embedded_once_and_drawn_on_every_page_of_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let (library, office) = office(dir.path(), "logo.svg", LOGO_SVG.as_bytes());
-    let doc = pdf_of(&library, &office, &long_brief());
+    let (doc, pdf_bytes) = pdf_of(&library, &office, &long_brief());
     let per_page = images_per_page(&doc);
     assert!(per_page.iter().all(|ids| ids.len() == 1), "one image on each page: {per_page:?}");
     assert!(per_page.windows(2).all(|p| p[0] == p[1]), "the same object on each page: {per_page:?}");
@@ -82,6 +84,9 @@ fn the_logo_is_embedded_once_and_drawn_on_every_page_of_the_pdf() {
         let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
         assert!(content.contains("/Logo Do"), "page {page:?} draws the logo");
     }
+    // A reader (pdf.js) opens it without a complaint and finds the figure's words.
+    let read = common::read_in_pdfjs(&pdf_bytes);
+    assert_eq!(read["figures"], serde_json::json!([["Figure", ALT, 1]]));
     // The structure tree reads it first, as a figure with its words.
     let figure = doc
         .objects
@@ -98,7 +103,7 @@ fn the_logo_is_embedded_once_and_drawn_on_every_page_of_the_pdf() {
 fn a_template_without_a_logo_makes_the_same_pdf_as_before() {
     let library = Library::new(None);
     let sitrep = library.resolve("sitrep").unwrap();
-    let doc = pdf_of(&library, &sitrep, &long_brief());
+    let (doc, _) = pdf_of(&library, &sitrep, &long_brief());
     assert!(images_per_page(&doc).iter().all(Vec::is_empty));
 }
 

@@ -5,7 +5,8 @@
 // `structure` is the tagged PDF's tree as a reader follows it: each element
 // that holds text on a page, in reading order, as [role, text, ancestors' roles];
 // `artifacts` the text marked as no part of the content (running headers,
-// footers); `untagged` any text marked as neither.
+// footers); `untagged` any text marked as neither; `figures` each element with
+// alternative text, as [role, alt, page number].
 import { readFile } from "node:fs/promises";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 
@@ -25,6 +26,7 @@ let text = "";
 const structure = [];
 const artifacts = [];
 const untagged = [];
+const figures = [];
 for (let n = 1; n <= doc.numPages; n++) {
   const page = await doc.getPage(n);
   const content = await page.getTextContent({ includeMarkedContent: true });
@@ -51,6 +53,7 @@ for (let n = 1; n <= doc.numPages; n++) {
   const walk = (node, ancestors) => {
     const own = (node.children || []).filter((c) => c.type === "content").map((c) => runs.get(c.id) ?? "");
     if (own.length) structure.push([node.role, own.join(" ").replace(/\s+/g, " ").trim(), ancestors]);
+    if (node.alt) figures.push([node.role, node.alt, n]);
     for (const child of node.children || []) {
       if (child.role) walk(child, node.role === "Root" ? ancestors : [...ancestors, node.role]);
     }
@@ -69,6 +72,7 @@ process.stdout.write(
     structure,
     artifacts,
     untagged,
+    figures,
   }) + "\n",
 );
 if (problems.length) {
