@@ -27,6 +27,9 @@ pub struct Manifest {
     /// What the logo shows, in words, for screen readers ("Sở Y tế Lạc Giang").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub logo_alt: String,
+    /// The sections the designer made this template from ([`super::design`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub design: Option<super::design::Design>,
 }
 
 impl Default for Manifest {
@@ -41,6 +44,7 @@ impl Default for Manifest {
             stories: false,
             logo: String::new(),
             logo_alt: String::new(),
+            design: None,
         }
     }
 }

@@ -8,6 +8,7 @@
 //! is Markdown-escaped, and every error names the template, line and column.
 
 mod citations;
+pub mod design;
 pub mod filters;
 pub mod manifest;
 mod package;
@@ -408,6 +409,55 @@ impl Library {
         let template_path = target.join(&manifest.template);
         crate::atomic::write(&template_path, source.source.as_bytes()).map_err(io_error(&template_path))?;
         Ok(target)
+    }
+
+    /// The design of `template`, every section kind in it (those it does
+    /// not show, unticked, at the end); or why the designer may not rewrite it.
+    pub fn design_of(&self, template: &Resolved) -> Result<design::Design, design::NotDesigned> {
+        let mut design = design::design_of(&template.manifest, &template.source)?;
+        for kind in design::SectionKind::ALL {
+            if !design.sections.iter().any(|s| s.kind == kind) {
+                design.sections.push(design::Section { shown: false, ..design::Section::new(kind) });
+            }
+        }
+        Ok(design)
+    }
+
+    /// `template` as `manifest` (with a design) would make it: for the
+    /// preview of a design not yet saved.
+    pub fn designed(&self, template: &Resolved, manifest: Manifest) -> Result<Resolved, TemplateError> {
+        let design = manifest.design.as_ref().ok_or_else(|| TemplateError::Invalid {
+            path: template.name.clone(),
+            message: "the manifest has no design to make the template from".to_owned(),
+        })?;
+        let source = design::generate(design);
+        Ok(Resolved { source, manifest, ..template.clone() })
+    }
+
+    /// Saves user template `name` as `manifest` and its design make it: the
+    /// manifest and the Jinja the design generates, once the template
+    /// renders the sample brief. Built-in templates are refused.
+    pub fn save_design(&self, name: &str, mut manifest: Manifest) -> Result<PathBuf, TemplateError> {
+        let current = self.resolve(name)?;
+        let folder = match (current.origin, &current.folder) {
+            (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
+            _ => return Err(TemplateError::ReadOnly(name.to_owned())),
+        };
+        manifest.name = name.to_owned();
+        manifest.template = current.manifest.template.clone();
+        let made = self.designed(&current, manifest)?;
+        self.check(&made, &crate::samples::filled_brief(), "en")?;
+        self.logo(&made)?;
+        let manifest_text = toml::to_string(&made.manifest)
+            .map_err(|e| TemplateError::Invalid { path: folder.display().to_string(), message: e.to_string() })?;
+        // The Jinja first: should the manifest then fail to be written, the
+        // template no longer matches its old design and opens read-only,
+        // rather than as a design that would silently drop the new Jinja.
+        let template_path = folder.join(&made.manifest.template);
+        crate::atomic::write(&template_path, made.source.as_bytes()).map_err(io_error(&template_path))?;
+        let manifest_path = folder.join("manifest.toml");
+        crate::atomic::write(&manifest_path, manifest_text.as_bytes()).map_err(io_error(&manifest_path))?;
+        Ok(folder)
     }
 
     /// Replaces the source of user template `name`, atomically: a failed

@@ -1,0 +1,335 @@
+//! Templates made without code: a [`Design`] is the list of a brief's
+//! sections, in order, each shown or not and with its options, kept in the
+//! manifest (`[[design.sections]]`). [`generate`] writes the Jinja it stands
+//! for, the same Jinja a person would write: the built-in one-article
+//! templates are generated this way, so a built-in opened in the designer
+//! and saved unchanged is the same template.
+//!
+//! Headings are label keys ("key_findings"), so renaming a section in a
+//! locale is a `[labels.LOCALE]` entry of the manifest, as by hand.
+//!
+//! A template whose Jinja is not what its design generates (edited by hand,
+//! or never designed) is not the designer's to rewrite: [`design_of`] says why.
+
+use serde::{Deserialize, Serialize};
+
+/// A designed template's sections, in the order the brief shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Design {
+    pub sections: Vec<Section>,
+}
+
+/// What a section shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// The marking, the title and the date line (`partials/header.md.j2`).
+    TitleBlock,
+    /// The analyst's bottom line, else the first key point, which the key
+    /// points then leave out.
+    BottomLine,
+    KeyPoints,
+    /// Direct quotes as block quotes; those a key point carries are left out
+    /// while the key points are shown.
+    Quotes,
+    /// Every direct quote under its own numbered heading, with its context.
+    QuoteSheet,
+    QuotedPhrases,
+    ReportedStatements,
+    /// The people, organizations and places.
+    Names,
+    Figures,
+    Assessment,
+    Recommendations,
+    Sources,
+}
+
+impl SectionKind {
+    /// The label its heading reads unless the design says another.
+    pub fn default_heading(self) -> &'static str {
+        match self {
+            SectionKind::TitleBlock => "",
+            SectionKind::BottomLine => "bottom_line",
+            SectionKind::KeyPoints => "key_findings",
+            SectionKind::Quotes => "key_quotes",
+            SectionKind::QuoteSheet => "quotes",
+            SectionKind::QuotedPhrases => "quoted_phrases",
+            SectionKind::ReportedStatements => "reported_statements",
+            SectionKind::Names => "actors",
+            SectionKind::Figures => "key_figures",
+            SectionKind::Assessment => "assessment",
+            SectionKind::Recommendations => "recommended_actions",
+            SectionKind::Sources => "sources",
+        }
+    }
+
+    /// The options that change what this section shows, as [`Section`]
+    /// names them: what the designer offers for it.
+    pub fn options(self) -> &'static [&'static str] {
+        match self {
+            SectionKind::TitleBlock | SectionKind::Names | SectionKind::Sources => &[],
+            SectionKind::BottomLine => &["citations"],
+            SectionKind::KeyPoints => &["limit", "numbered", "citations"],
+            SectionKind::Quotes | SectionKind::ReportedStatements => &["limit", "speakers", "citations"],
+            SectionKind::QuoteSheet | SectionKind::QuotedPhrases | SectionKind::Figures => &["limit", "citations"],
+            SectionKind::Assessment => &["inline_confidence"],
+            SectionKind::Recommendations => &["numbered"],
+        }
+    }
+
+    /// Every kind, in the order a new design lists them.
+    pub const ALL: [SectionKind; 12] = [
+        SectionKind::TitleBlock,
+        SectionKind::BottomLine,
+        SectionKind::KeyPoints,
+        SectionKind::Quotes,
+        SectionKind::QuoteSheet,
+        SectionKind::QuotedPhrases,
+        SectionKind::ReportedStatements,
+        SectionKind::Names,
+        SectionKind::Figures,
+        SectionKind::Assessment,
+        SectionKind::Recommendations,
+        SectionKind::Sources,
+    ];
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// One section of a design and its options; an option its kind does not
+/// read ([`SectionKind::options`]) changes nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// Unticked sections stay in the design, out of the brief.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub shown: bool,
+    /// The label key of its heading; empty for the kind's own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub heading: String,
+    /// At most this many items; none for all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// A numbered list rather than bullets.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub numbered: bool,
+    /// Who said each quote.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub speakers: bool,
+    /// Each item's citation of the article, in the brief's citation style.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub citations: bool,
+    /// The confidence in brackets after the assessment, not on a line of its own.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inline_confidence: bool,
+}
+
+impl Section {
+    /// A shown section of `kind` with the kind's heading and every option at its default.
+    pub fn new(kind: SectionKind) -> Section {
+        Section {
+            kind,
+            shown: true,
+            heading: String::new(),
+            limit: None,
+            numbered: false,
+            speakers: true,
+            citations: true,
+            inline_confidence: false,
+        }
+    }
+
+    /// The label key its heading reads.
+    pub fn heading(&self) -> &str {
+        if self.heading.is_empty() {
+            self.kind.default_heading()
+        } else {
+            &self.heading
+        }
+    }
+}
+
+/// Why the designer cannot open a template as a design.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotDesigned {
+    #[error("this template was written in Jinja, not in the designer; it opens read-only here. Change it in the source editor, or start a design from a one-article built-in (bluf, sitrep, one-pager, quote-sheet)")]
+    NoDesign,
+    #[error("this template's Jinja was edited by hand after it was designed; saving a design would overwrite those edits, so it opens read-only here. Change it in the source editor, or start a new design")]
+    EditedByHand,
+}
+
+/// The design of a template whose Jinja is exactly what the design
+/// generates; else why the designer may not rewrite it.
+pub fn design_of(manifest: &super::Manifest, source: &str) -> Result<Design, NotDesigned> {
+    let design = manifest.design.clone().ok_or(NotDesigned::NoDesign)?;
+    if generate(&design) == source {
+        Ok(design)
+    } else {
+        Err(NotDesigned::EditedByHand)
+    }
+}
+
+/// The Jinja a design stands for.
+pub fn generate(design: &Design) -> String {
+    let shown: Vec<&Section> = design.sections.iter().filter(|s| s.shown).collect();
+    let has = |kind: SectionKind| shown.iter().any(|s| s.kind == kind);
+    let mut out = String::new();
+    // Which key points the list shows: all, or all but the one that leads.
+    let points = if has(SectionKind::BottomLine) {
+        out.push_str(
+            "{# Without the analyst's bottom line the first key point leads, and is not listed again. #}\n\
+             {% set lead = analyst.bottom_line or (key_points[0].text if key_points else \"\") %}\n\
+             {% set points = key_points if analyst.bottom_line else key_points[1:] %}\n",
+        );
+        "points"
+    } else {
+        "key_points"
+    };
+    let context = Context { points, key_points_shown: has(SectionKind::KeyPoints) };
+    for section in shown {
+        section_jinja(&mut out, section, &context);
+    }
+    out
+}
+
+/// What one section's Jinja depends on beyond its own options.
+struct Context {
+    /// The variable holding the key points to list.
+    points: &'static str,
+    key_points_shown: bool,
+}
+
+fn section_jinja(out: &mut String, section: &Section, context: &Context) {
+    let heading = format!("## {{{{ labels.{} }}}}\n\n", section.heading());
+    let cite = |item: &str| if section.citations { format!("{{{{ {item} | cite }}}}") } else { String::new() };
+    let limit = section.limit.map(|n| format!("[:{n}]")).unwrap_or_default();
+    let bullet = if section.numbered { "{{ loop.index }}. " } else { "- " };
+    match section.kind {
+        SectionKind::TitleBlock => out.push_str("{% include \"partials/header.md.j2\" %}\n"),
+        SectionKind::BottomLine => {
+            let cited = if section.citations {
+                "{% if not analyst.bottom_line and key_points %}{{ key_points[0] | cite }}{% endif %}"
+            } else {
+                ""
+            };
+            out.push_str(&format!("{{% if lead %}}\n{heading}{{{{ lead }}}}{cited}\n\n{{% endif %}}\n"));
+        }
+        SectionKind::KeyPoints => {
+            let points = context.points;
+            out.push_str(&format!(
+                "{{% if {points} %}}\n{heading}{{% for point in {points}{limit} %}}\n\
+                 {bullet}{{{{ point.text }}}}{}\n{{% endfor %}}\n\n{{% endif %}}\n",
+                cite("point")
+            ));
+        }
+        SectionKind::Quotes => {
+            let quotes = if context.key_points_shown {
+                out.push_str("{# A quote a key point already carries is not repeated here. #}\n");
+                "direct_quotes_outside_key_points"
+            } else {
+                "direct_quotes"
+            };
+            let item = if section.speakers {
+                format!("> {{{{ quote.text | quoted }}}}\\\n> — {{{{ quote.speaker or labels.unattributed }}}}{}\n", cite("quote"))
+            } else {
+                format!("> {{{{ quote.text | quoted }}}}{}\n", cite("quote"))
+            };
+            out.push_str(&format!(
+                "{{% if {quotes} %}}\n{heading}{{% for quote in {quotes}{limit} %}}\n{item}\n{{% endfor %}}\n{{% endif %}}\n"
+            ));
+        }
+        SectionKind::QuoteSheet => out.push_str(&format!(
+            "{{% if direct_quotes %}}\n{heading}{{% for quote in direct_quotes{limit} %}}\n\
+             ### {{{{ loop.index }}}}. {{{{ quote.speaker or labels.unattributed }}}}\n\n\
+             > {{{{ quote.text | quoted }}}}{}\n\n\
+             {{% if quote.context %}}\n*{{{{ labels.context }}}}:* {{{{ quote.context | truncate_words(60) }}}}\n\n{{% endif %}}\n\
+             {{% endfor %}}\n{{% endif %}}\n",
+            cite("quote")
+        )),
+        SectionKind::QuotedPhrases => out.push_str(&format!(
+            "{{% set phrases = quotes | selectattr(\"kind\", \"equalto\", \"partial\") | list %}}\n\
+             {{% if phrases %}}\n{heading}{{% for quote in phrases{limit} %}}\n\
+             - {{{{ quote.text | quoted }}}}{{% if quote.speaker %}} — {{{{ quote.speaker }}}}{{% endif %}}{}\n\
+             {{% endfor %}}\n\n{{% endif %}}\n",
+            cite("quote")
+        )),
+        SectionKind::ReportedStatements => {
+            let speaker = if section.speakers { "**{{ quote.speaker or labels.unattributed }}:** " } else { "" };
+            out.push_str(&format!(
+                "{{% set statements = quotes | selectattr(\"kind\", \"equalto\", \"reported\") | list %}}\n\
+                 {{% if statements %}}\n{heading}{{% for quote in statements{limit} %}}\n\
+                 - {speaker}{{{{ quote.text }}}}{}\n{{% endfor %}}\n\n{{% endif %}}\n",
+                cite("quote")
+            ));
+        }
+        SectionKind::Names => out.push_str(&format!(
+            "{{% if entities.person or entities.organization or entities.location %}}\n{heading}\
+             {{% if entities.person %}}\n- **{{{{ labels.people }}}}:** {{{{ entities.person | join_names }}}}\n{{% endif %}}\n\
+             {{% if entities.organization %}}\n- **{{{{ labels.organizations }}}}:** {{{{ entities.organization | join_names }}}}\n{{% endif %}}\n\
+             {{% if entities.location %}}\n- **{{{{ labels.places }}}}:** {{{{ entities.location | join_names }}}}\n{{% endif %}}\n\
+             \n{{% endif %}}\n"
+        )),
+        SectionKind::Figures => out.push_str(&format!(
+            "{{% if figures %}}\n{heading}| {{{{ labels.figure }}}} | {{{{ labels.context }}}} |\n| --- | --- |\n\
+             {{% for figure in figure_groups{limit} %}}\n\
+             | {{{{ figure.text }}}} | {{% if figure.excerpt %}}…{{{{ figure.context }}}}…{{% else %}}{{{{ figure.context }}}}{{% endif %}}{} |\n\
+             {{% endfor %}}\n\n{{% endif %}}\n",
+            cite("figure")
+        )),
+        SectionKind::Assessment => {
+            let body = if section.inline_confidence {
+                "{{ analyst.assessment }}{% if analyst.confidence_label %} ({{ labels.confidence }}: {{ analyst.confidence_label }}){% endif %}\n\n"
+            } else {
+                "{{ analyst.assessment }}\n\n{% if analyst.confidence_label %}\n**{{ labels.confidence }}:** {{ analyst.confidence_label }}\n\n{% endif %}\n"
+            };
+            out.push_str(&format!("{{% if analyst.assessment %}}\n{heading}{body}{{% endif %}}\n"));
+        }
+        SectionKind::Recommendations => out.push_str(&format!(
+            "{{% if analyst.recommendations %}}\n{heading}{{% for action in analyst.recommendations %}}\n\
+             {bullet}{{{{ action }}}}\n{{% endfor %}}\n\n{{% endif %}}\n"
+        )),
+        SectionKind::Sources => out.push_str("{% include \"partials/sources.md.j2\" %}\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_design_reads_and_writes_as_the_manifest_keeps_it() {
+        let text = "[[sections]]\nkind = \"title_block\"\n\n[[sections]]\nkind = \"key_points\"\nheading = \"key_developments\"\nlimit = 3\nnumbered = true\n\n[[sections]]\nkind = \"names\"\nshown = false\n";
+        let design: Design = toml::from_str(text).unwrap();
+        assert_eq!(design.sections[1].heading(), "key_developments");
+        assert_eq!(design.sections[1].limit, Some(3));
+        assert!(!design.sections[2].shown);
+        assert_eq!(toml::to_string(&design).unwrap(), text);
+        assert!(toml::from_str::<Design>("[[sections]]\nkind = \"title_block\"\ncolour = 1\n").is_err());
+    }
+
+    #[test]
+    fn hidden_sections_and_options_change_the_jinja() {
+        let mut points = Section::new(SectionKind::KeyPoints);
+        points.limit = Some(3);
+        points.numbered = true;
+        points.citations = false;
+        let mut names = Section::new(SectionKind::Names);
+        names.shown = false;
+        let jinja = generate(&Design { sections: vec![points, names] });
+        assert!(jinja.contains("{% for point in key_points[:3] %}\n{{ loop.index }}. {{ point.text }}\n"), "{jinja}");
+        assert!(!jinja.contains("entities"), "{jinja}");
+        assert!(!jinja.contains("cite"), "{jinja}");
+    }
+}

@@ -1,0 +1,116 @@
+//! Templates made without code: a design (sections in order, ticked or not,
+//! with options) in the manifest, and the Jinja it generates. A built-in
+//! opened in the designer and saved unchanged renders the same Markdown; a
+//! template written or edited by hand is not the designer's to rewrite.
+
+use briefsmith::brief::Brief;
+use briefsmith::export;
+use briefsmith::template::design::{NotDesigned, SectionKind};
+use briefsmith::template::Library;
+
+const ONE_ARTICLE: [&str; 4] = ["bluf", "sitrep", "one-pager", "quote-sheet"];
+
+fn briefs() -> Vec<Brief> {
+    let mut bare = briefsmith::samples::filled_brief();
+    bare.analyst.bottom_line.clear();
+    bare.analyst.assessment.clear();
+    bare.analyst.recommendations.clear();
+    vec![briefsmith::samples::filled_brief(), bare]
+}
+
+#[test]
+fn a_built_in_saved_unchanged_from_the_designer_renders_the_same_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().to_path_buf()));
+    for name in ONE_ARTICLE {
+        let built_in = library.resolve(name).unwrap();
+        let design = library.design_of(&built_in).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // The designer lists every kind of section, those the built-in leaves out unticked.
+        assert_eq!(design.sections.len(), SectionKind::ALL.len(), "{name}");
+        let copy = format!("my-{name}");
+        library.create(&copy, name).unwrap();
+        let mut manifest = library.resolve(&copy).unwrap().manifest;
+        manifest.design = Some(design);
+        library.save_design(&copy, manifest).unwrap();
+        let saved = library.resolve(&copy).unwrap();
+        assert!(library.design_of(&saved).is_ok(), "{name}: the saved design opens in the designer again");
+        for brief in briefs() {
+            for locale in ["vi", "en"] {
+                assert_eq!(
+                    export::markdown(&library, &saved, &brief, locale).unwrap(),
+                    export::markdown(&library, &built_in, &brief, locale).unwrap(),
+                    "{name} in {locale}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_template_written_or_edited_by_hand_opens_read_only_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().to_path_buf()));
+    for name in ["digest", "topic-brief"] {
+        let template = library.resolve(name).unwrap();
+        assert_eq!(library.design_of(&template).unwrap_err(), NotDesigned::NoDesign, "{name}");
+    }
+    library.create("house", "bluf").unwrap();
+    let source = library.resolve("house").unwrap().source;
+    library.save_source("house", &format!("{source}\nPrepared by the harbour desk.\n")).unwrap();
+    let edited = library.resolve("house").unwrap();
+    let why = library.design_of(&edited).unwrap_err();
+    assert_eq!(why, NotDesigned::EditedByHand);
+    assert!(why.to_string().contains("edited by hand") && why.to_string().contains("read-only"), "{why}");
+    // A built-in itself is saved only as a copy.
+    let bluf = library.resolve("bluf").unwrap();
+    let error = library.save_design("bluf", bluf.manifest).unwrap_err().to_string();
+    assert!(error.contains("built-in"), "{error}");
+}
+
+#[test]
+fn a_design_reordered_unticked_and_renamed_makes_that_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().to_path_buf()));
+    library.create("office", "sitrep").unwrap();
+    let office = library.resolve("office").unwrap();
+    let mut design = library.design_of(&office).unwrap();
+    // Untick the names, move the quotes above the key points, and show them.
+    design.sections.iter_mut().find(|s| s.kind == SectionKind::Names).unwrap().shown = false;
+    let quotes = design.sections.iter().position(|s| s.kind == SectionKind::Quotes).unwrap();
+    let mut quote_section = design.sections.remove(quotes);
+    quote_section.shown = true;
+    quote_section.limit = Some(2);
+    let points = design.sections.iter().position(|s| s.kind == SectionKind::KeyPoints).unwrap();
+    design.sections.insert(points, quote_section);
+    let mut manifest = office.manifest.clone();
+    manifest.design = Some(design);
+    manifest.labels.entry("vi".into()).or_default().insert("key_developments".into(), "Điểm chính của tuần".into());
+    library.save_design("office", manifest).unwrap();
+
+    let saved = library.resolve("office").unwrap();
+    let brief = briefsmith::samples::filled_brief();
+    let markdown = export::markdown(&library, &saved, &brief, "vi").unwrap();
+    let headings: Vec<&str> = markdown.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Tình hình",
+            "## Trích dẫn quan trọng",
+            "## Điểm chính của tuần",
+            "## Số liệu chính",
+            "## Triển vọng",
+            "## Đề xuất hành động",
+            "## Nguồn"
+        ],
+        "{markdown}"
+    );
+    assert!(!markdown.contains("Các bên liên quan"), "no names section");
+    let quotes = markdown.matches("\n> — ").count();
+    assert!((1..=2).contains(&quotes), "one or two quotes, each with its speaker: {quotes}");
+    // English keeps its own heading.
+    let english = export::markdown(&library, &saved, &brief, "en").unwrap();
+    assert!(english.contains("## Key developments"), "{english}");
+    // The saved Jinja reads like a hand-written template and opens in the designer again.
+    assert!(saved.source.contains("{% for quote in direct_quotes_outside_key_points[:2] %}"), "{}", saved.source);
+    assert!(library.design_of(&saved).is_ok());
+}
