@@ -32,6 +32,7 @@ import {
   copyTemplate, copyTemplateAs, installTemplate, installTemplateFrom, pickTemplate, saveTemplate, shareTemplate,
   shareTemplateTo, showTab,
 } from "./templates.js";
+import { chooseLogoFrom, closeDesigner, moveSection, openDesigner, wireDesigner } from "./designer.js";
 
 // The menu's accelerators take these keys first in the app; the page sees
 // them when the menu bar is not there to (a WebDriver session's keys).
@@ -70,7 +71,10 @@ function wire() {
   $("help").addEventListener("keydown", (event) => {
     if (event.key === "Escape") $("help").hidden = true;
   });
-  $("template").addEventListener("change", (event) => pickTemplate(event.target.value));
+  $("template").addEventListener("change", async (event) => {
+    await pickTemplate(event.target.value);
+    if ($("tab-design").getAttribute("aria-selected") === "true") openDesigner();
+  });
   $("locale").addEventListener("change", (event) => {
     state.locale = event.target.value;
     state.settings.locale = state.locale;
@@ -94,8 +98,10 @@ function wire() {
   $("own-point").addEventListener("keydown", (event) => {
     if (event.key === "Enter") { event.preventDefault(); addOwnPoint(); }
   });
-  $("tab-preview").onclick = () => showTab("preview");
-  $("tab-template").onclick = () => showTab("template");
+  $("tab-preview").onclick = () => { closeDesigner(); showTab("preview"); };
+  $("tab-design").onclick = () => { showTab("design"); openDesigner(); };
+  $("tab-template").onclick = () => { closeDesigner(); showTab("template"); };
+  wireDesigner();
   $("btn-copy-template").onclick = copyTemplate;
   $("btn-save-template").onclick = saveTemplate;
   $("btn-templates-folder").onclick = () => call("open_templates_folder").catch(showFailure);
@@ -130,7 +136,7 @@ function wire() {
 // WebDriver cannot reach: the same functions the dialogs hand their path to.
 window.briefsmith = {
   openPath, openArticles, selectStory, exportTo, saveBriefTo, copyTemplateAs, runMenu, menuBar,
-  shareTemplateTo, installTemplateFrom,
+  shareTemplateTo, installTemplateFrom, chooseLogoFrom, moveSection,
   state: () => state,
   timings,
 };

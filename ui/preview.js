@@ -20,7 +20,7 @@ export async function refreshPreview() {
   try {
     const result = await invoke("preview", {
       brief: state.brief, template: state.template, locale: state.locale, source: state.templateSource,
-      story: shownStory(),
+      design: state.design, story: shownStory(),
     });
     $("preview").innerHTML = result.html; // sanitized by the library (no scripts, no remote content)
     $("template-error").hidden = true;

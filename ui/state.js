@@ -19,6 +19,8 @@ export const state = {
   scope: "all",
   // A template being edited and not yet saved; previews use it.
   templateSource: null,
+  // A design being made and not yet saved (the template's manifest); previews use it.
+  design: null,
   templateEditable: false,
   lastPreviewMs: null,
 };

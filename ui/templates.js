@@ -111,12 +111,14 @@ export function placeCursor(textarea, line, column) {
   textarea.setSelectionRange(at, at);
 }
 
+/// Shows the preview, the template's source, or the designer above the preview.
 export function showTab(which) {
-  const template = which === "template";
-  $("tab-preview").setAttribute("aria-selected", String(!template));
-  $("tab-template").setAttribute("aria-selected", String(template));
-  $("preview").hidden = template;
-  $("template-editor").hidden = !template;
+  for (const tab of ["preview", "design", "template"]) {
+    $(`tab-${tab}`).setAttribute("aria-selected", String(tab === which));
+  }
+  $("preview").hidden = which === "template";
+  $("template-editor").hidden = which !== "template";
+  $("template-designer").hidden = which !== "design";
 }
 
 /// The file dialogs' filter for template packages.

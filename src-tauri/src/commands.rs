@@ -10,7 +10,7 @@ use briefsmith::brief::{Brief, BriefOptions, Input};
 use briefsmith::ingest::inputs;
 use briefsmith::ingest::source::MAX_INPUT_BYTES;
 use briefsmith::ingest::IngestOptions;
-use briefsmith::template::{Library, Origin, PageSize, TemplateError, TemplateInfo};
+use briefsmith::template::{Library, Manifest, Origin, PageSize, TemplateError, TemplateInfo};
 use serde::Serialize;
 use tauri::State;
 
@@ -69,7 +69,7 @@ impl From<briefsmith::export::ExportError> for Failure {
     }
 }
 
-type Outcome<T> = Result<T, Failure>;
+pub(crate) type Outcome<T> = Result<T, Failure>;
 
 /// An article's text and the file it came from.
 #[derive(Debug, Serialize)]
@@ -265,27 +265,41 @@ pub fn preview(
     template: String,
     locale: String,
     source: Option<String>,
+    design: Option<Manifest>,
     story: Option<usize>,
 ) -> Outcome<Preview> {
     let started = Instant::now();
     let brief = shown(brief, story)?;
-    let (_, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, source)?;
+    let edited = match design {
+        Some(manifest) => Some(Edited::Design(Box::new(manifest))),
+        None => source.map(Edited::Source),
+    };
+    let (_, locale, markdown) = render_markdown(&state.library, &brief, &template, &locale, edited)?;
     let html = briefsmith::render::html::preview(&markdown);
     Ok(Preview { markdown, html, locale, millis: started.elapsed().as_secs_f64() * 1000.0 })
 }
 
-/// The brief through `template` (its edited `source` when given) in `locale`,
-/// or the article's language when `locale` is empty.
+/// A template being changed and not yet saved: its source in the editor,
+/// or its manifest and design in the designer.
+enum Edited {
+    Source(String),
+    Design(Box<Manifest>),
+}
+
+/// The brief through `template` (as `edited`, when given) in `locale`, or
+/// the article's language when `locale` is empty.
 fn render_markdown(
     library: &Library,
     brief: &Brief,
     template: &str,
     locale: &str,
-    source: Option<String>,
+    edited: Option<Edited>,
 ) -> Outcome<(briefsmith::template::Resolved, String, String)> {
     let mut resolved = library.resolve(template)?;
-    if let Some(source) = source {
-        resolved.source = source;
+    match edited {
+        Some(Edited::Source(source)) => resolved.source = source,
+        Some(Edited::Design(manifest)) => resolved = library.designed(&resolved, *manifest)?,
+        None => {}
     }
     let locale = locale_for(library, locale, brief);
     let markdown = briefsmith::export::markdown(library, &resolved, brief, &locale)?;
@@ -514,7 +528,7 @@ fn remember(store: &Store, path: &Path, title: &str) -> Outcome<Settings> {
     Ok(settings)
 }
 
-fn locale_for(library: &Library, asked: &str, brief: &Brief) -> String {
+pub(crate) fn locale_for(library: &Library, asked: &str, brief: &Brief) -> String {
     library.pick_locale(Some(asked).filter(|l| !l.is_empty()), &brief.language)
 }
 

@@ -5,6 +5,7 @@
 //! the menu bar the window describes.
 
 mod commands;
+mod designer;
 mod launch;
 mod menu;
 mod store;
@@ -42,6 +43,9 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
             commands::save_template,
             commands::export_template,
             commands::import_template,
+            designer::template_design,
+            designer::save_design,
+            designer::add_logo,
             commands::open_templates_folder,
             commands::reveal,
             commands::save_settings,

@@ -287,6 +287,51 @@ fn templates_are_copied_edited_and_never_saved_broken() {
 }
 
 #[test]
+fn a_design_previews_before_it_is_saved_and_is_never_saved_over_hand_written_jinja() {
+    let app = App::new();
+    let view = app.ok("template_design", json!({ "name": "bluf", "locale": "", "language": "vi" }));
+    assert_eq!(
+        (view["built_in"].clone(), view["read_only"].clone(), view["locale"].clone()),
+        (json!(true), json!(null), json!("vi"))
+    );
+    assert_eq!(view["manifest"]["design"]["sections"].as_array().unwrap().len(), 12, "every kind of section");
+    assert!(view["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k["kind"] == "key_points" && k["default_heading"] == "key_findings"));
+    let digest = app.ok("template_design", json!({ "name": "digest", "locale": "en", "language": "vi" }));
+    assert!(digest["read_only"].as_str().unwrap().contains("read-only"), "{digest}");
+
+    // Unticking the key points shows in the preview before anything is saved.
+    let mut manifest = view["manifest"].clone();
+    for section in manifest["design"]["sections"].as_array_mut().unwrap() {
+        if section["kind"] == "key_points" {
+            section["shown"] = json!(false);
+        }
+    }
+    let brief = app.seed_brief();
+    let preview = app.ok(
+        "preview",
+        json!({ "brief": brief, "template": "bluf", "locale": "vi", "source": null, "design": manifest }),
+    );
+    assert!(!preview["markdown"].as_str().unwrap().contains("## Phát hiện chính"), "{}", preview["markdown"]);
+    let saved = app.ok("preview", json!({ "brief": brief, "template": "bluf", "locale": "vi", "source": null }));
+    assert!(saved["markdown"].as_str().unwrap().contains("## Phát hiện chính"));
+
+    // Saved into a copy; a template edited by hand is refused, its file untouched.
+    app.ok("create_template", json!({ "name": "office", "from": "bluf" }));
+    app.ok("save_design", json!({ "name": "office", "manifest": manifest }));
+    let office = app.ok("preview", json!({ "brief": brief, "template": "office", "locale": "vi", "source": null }));
+    assert!(!office["markdown"].as_str().unwrap().contains("## Phát hiện chính"));
+    app.ok("save_template", json!({ "name": "office", "source": "# {{ title }}\n", "locale": "en" }));
+    let failure = app.fails("save_design", json!({ "name": "office", "manifest": manifest }));
+    assert!(message(&failure).contains("edited by hand"), "{failure}");
+    let source = app.ok("template_source", json!({ "name": "office" }));
+    assert_eq!(source["source"], "# {{ title }}\n");
+}
+
+#[test]
 fn briefs_are_saved_reopened_and_remembered() {
     let app = App::new();
     let mut brief = app.seed_brief();

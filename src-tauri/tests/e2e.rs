@@ -522,6 +522,84 @@ async fn the_start_review_template_and_export_screens_pass_axe_core() {
 
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
+async fn a_template_designed_without_code_exports_its_order_heading_and_logo() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let logo = work.path().join("office.svg");
+    std::fs::write(
+        &logo,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><rect width="60" height="60" rx="10" fill="#1f3f78"/><rect x="72" y="14" width="160" height="12" fill="#1f3f78"/></svg>"##,
+    )
+    .expect("logo written");
+    let session = launch(work.path()).await;
+    let c = &session.client;
+    wait_for_the_sample(c).await;
+    c.find(Locator::Id("template")).await.expect("template").select_by_value("sitrep").await.expect("sitrep");
+    wait_until(c, "window.briefsmith.state().template === 'sitrep'", "sitrep").await;
+    c.find(Locator::Id("tab-design")).await.expect("tab").click().await.expect("click");
+    wait_until(c, "document.querySelectorAll('#design-sections li').length === 12", "the designer's sections").await;
+    let row = |kind: &str| format!("#design-sections li[data-kind={kind}]");
+
+    // Untick the names; tick the quotes and bring them above the key points with Alt+↑.
+    c.find(Locator::Id("d-shown-names")).await.expect("names").click().await.expect("untick");
+    c.find(Locator::Id("d-shown-quotes")).await.expect("quotes").click().await.expect("tick");
+    let above_points =
+        "(() => { const kinds = [...document.querySelectorAll('#design-sections li')].map((li) => li.dataset.kind); \
+        return kinds.indexOf('quotes') === kinds.indexOf('key_points') - 1; })()";
+    for _ in 0..12 {
+        if js(c, above_points).await == json!(true) {
+            break;
+        }
+        js(c, &format!("(document.querySelector('{} input').focus(), true)", row("quotes"))).await;
+        c.active_element().await.expect("focus").send_keys("\u{E00A}\u{E013}").await.expect("Alt+Up");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(js(c, above_points).await, json!(true), "the quotes moved above the key points");
+
+    // Rename the key points' heading; the preview follows.
+    let heading = c.find(Locator::Css(&format!("{} .design-heading", row("key_points")))).await.expect("heading");
+    heading.clear().await.expect("clear");
+    heading.send_keys("Điểm chính của tuần").await.expect("type");
+    wait_until(
+        c,
+        "(() => { const h = [...document.querySelectorAll('#preview h2')].map((h) => h.textContent); \
+          return h.includes('Điểm chính của tuần') && !h.includes('Các bên liên quan') \
+            && h.indexOf('Trích dẫn quan trọng') === h.indexOf('Điểm chính của tuần') - 1; })()",
+        "the preview with the new order and heading, without names",
+    )
+    .await;
+    c.execute("window.briefsmith.chooseLogoFrom(arguments[0]); return true;", vec![json!(logo)]).await.expect("logo");
+    js(c, "(document.getElementById('d-logo-alt').value = 'Sở Thông tin Lạc Giang', true)").await;
+    screenshot(c, "23-template-designer.png").await;
+    let violations = accessibility_violations(c).await;
+    assert!(violations.is_empty(), "the designer's accessibility violations:\n{}", violations.join("\n"));
+
+    // Save: the built-in becomes the analyst's own template, in use.
+    c.find(Locator::Id("btn-save-design")).await.expect("save").click().await.expect("click");
+    wait_until(c, "window.briefsmith.state().template === 'sitrep-mine'", "the saved copy in use").await;
+    wait_until(c, "document.getElementById('message').classList.contains('success')", "saved").await;
+
+    let pdf = work.path().join("designed.pdf");
+    c.execute("window.briefsmith.exportTo('pdf', arguments[0]); return true;", vec![json!(pdf)]).await.expect("export");
+    wait_until(c, "document.getElementById('message').textContent.includes('designed.pdf')", "the PDF").await;
+    let text = Command::new("pdftotext").args([pdf.as_os_str(), "-".as_ref()]).output().expect("pdftotext runs");
+    let text = normalize(&String::from_utf8_lossy(&text.stdout));
+    let at = |heading: &str| text.find(heading).unwrap_or_else(|| panic!("'{heading}' in the PDF:\n{text}"));
+    assert!(at("Tình hình") < at("Trích dẫn quan trọng") && at("Trích dẫn quan trọng") < at("Điểm chính của tuần"));
+    assert!(!text.contains("Các bên liên quan"), "no names section:\n{text}");
+    let images = Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages runs");
+    let listed = String::from_utf8_lossy(&images.stdout);
+    let objects: std::collections::BTreeSet<&str> = listed
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .filter_map(|l| l.split_whitespace().nth(10))
+        .collect();
+    assert_eq!(objects.len(), 1, "one image, the logo, however many pages:\n{listed}");
+    let _ = session.client.clone().close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; scripts/test.sh runs it under Xvfb"]
 async fn the_preview_follows_typing_on_a_2000_word_article() {
     let work = tempfile::tempdir().expect("temp dir");
     // About 2,000 words of real English news from the corpus, one article.

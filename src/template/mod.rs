@@ -436,13 +436,17 @@ impl Library {
 
     /// Saves user template `name` as `manifest` and its design make it: the
     /// manifest and the Jinja the design generates, once the template
-    /// renders the sample brief. Built-in templates are refused.
+    /// renders the sample brief. Built-in templates are refused, and so is a
+    /// template whose Jinja is not its design's ([`Library::design_of`]).
     pub fn save_design(&self, name: &str, mut manifest: Manifest) -> Result<PathBuf, TemplateError> {
         let current = self.resolve(name)?;
         let folder = match (current.origin, &current.folder) {
             (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
             _ => return Err(TemplateError::ReadOnly(name.to_owned())),
         };
+        // Never over Jinja written or edited by hand.
+        self.design_of(&current)
+            .map_err(|why| TemplateError::Invalid { path: name.to_owned(), message: why.to_string() })?;
         manifest.name = name.to_owned();
         manifest.template = current.manifest.template.clone();
         let made = self.designed(&current, manifest)?;
@@ -458,6 +462,33 @@ impl Library {
         let manifest_path = folder.join("manifest.toml");
         crate::atomic::write(&manifest_path, manifest_text.as_bytes()).map_err(io_error(&manifest_path))?;
         Ok(folder)
+    }
+
+    /// Copies the image at `file` into user template `name`'s folder as its
+    /// logo file (`logo.png`, `logo.jpeg` or `logo.svg`), once it reads as
+    /// a logo; returns the file's name for the manifest's `logo`.
+    pub fn add_logo(&self, name: &str, file: &Path) -> Result<String, TemplateError> {
+        let template = self.resolve(name)?;
+        let folder = match (template.origin, &template.folder) {
+            (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
+            _ => return Err(TemplateError::ReadOnly(name.to_owned())),
+        };
+        let mut bytes = Vec::new();
+        let limit = crate::render::logo::MAX_LOGO_BYTES as u64 + 1;
+        std::fs::File::open(file)
+            .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit), &mut bytes))
+            .map_err(io_error(file))?;
+        let logo = Logo::read(bytes, "")
+            .map_err(|e| TemplateError::Invalid { path: file.display().to_string(), message: e.to_string() })?;
+        let extension = match logo.format {
+            crate::render::logo::LogoFormat::Png => "png",
+            crate::render::logo::LogoFormat::Jpeg => "jpeg",
+            crate::render::logo::LogoFormat::Svg => "svg",
+        };
+        let file_name = format!("logo.{extension}");
+        let target = folder.join(&file_name);
+        crate::atomic::write(&target, &logo.file).map_err(io_error(&target))?;
+        Ok(file_name)
     }
 
     /// Replaces the source of user template `name`, atomically: a failed
