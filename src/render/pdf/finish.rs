@@ -41,7 +41,6 @@ pub fn post_process(
     pdf_a_created: Option<OffsetDateTime>,
 ) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
-    tag_subset_fonts(&mut doc);
     link_inside(&mut doc, anchors);
     if !outline.is_empty() {
         write_outline(&mut doc, outline)?;
@@ -56,23 +55,6 @@ pub fn post_process(
     let mut out = Vec::with_capacity(bytes.len() + 4096);
     doc.save_to(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
-}
-
-fn tag_subset_fonts(doc: &mut Document) {
-    for object in doc.objects.values_mut() {
-        let Ok(dict) = object.as_dict_mut() else { continue };
-        for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
-            let Ok(name) = dict.get(key).and_then(Object::as_name) else { continue };
-            let name = String::from_utf8_lossy(name).into_owned();
-            if name.contains('+') || name.len() < 12 || !name.bytes().all(|b| b.is_ascii_uppercase()) {
-                continue;
-            }
-            // printpdf names each font with random capitals: the first six
-            // become the subset tag, the rest keeps the name unique.
-            let tagged = format!("{}+NotoSans-{}", &name[..6], &name[6..12]);
-            dict.set(key, Object::Name(tagged.into_bytes()));
-        }
-    }
 }
 
 /// Turns the web links whose address is `#id` (as the layout drew them)

@@ -125,6 +125,28 @@ impl Fonts {
         Ok(Fonts { fonts, missing: BTreeSet::new(), left_out: BTreeSet::new(), machine })
     }
 
+    /// The PostScript name of font `index` ("NotoSans-Bold"), as a PDF
+    /// names the font it embeds; "Font" when it gives none.
+    pub fn postscript_name(&self, index: usize) -> String {
+        let loaded = &self.fonts[index];
+        let name = ttf_parser::Face::parse(&loaded.bytes, loaded.index)
+            .ok()
+            .and_then(|face| {
+                face.names()
+                    .into_iter()
+                    .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+                    .find_map(|n| n.to_string())
+            })
+            .unwrap_or_default();
+        // A PDF name allows these without escapes, and they are what a PostScript name holds.
+        let clean: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(63).collect();
+        if clean.is_empty() {
+            "Font".to_owned()
+        } else {
+            clean
+        }
+    }
+
     pub fn parsed(&self, index: usize) -> &ParsedFont {
         &self.fonts[index].parsed
     }

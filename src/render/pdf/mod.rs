@@ -123,8 +123,12 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let mut pages = pages;
     renumber_glyphs(&mut pages, &glyph_maps);
     for (index, bytes, _) in subsets {
-        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font("a font subset could not be read back".into()))?;
+        // The subset keeps no name table: it is named after its font, with a
+        // subset tag (ISO 32000-1, 9.6.4) from its random id's capitals.
+        let tag: String = ids[index].0.chars().filter(char::is_ascii_uppercase).take(6).collect();
+        parsed.font_name = Some(format!("{tag:A<6}+{}", fonts.postscript_name(index)));
         doc.resources.fonts.map.insert(ids[index].clone(), PdfFont::new(parsed));
     }
     // Fonts never drawn with are not embedded at all.
@@ -683,7 +687,9 @@ impl<'o> Composer<'o> {
             if !page.footer.trim().is_empty() {
                 text_line(page.footer.trim(), Face::REGULAR, (footer_y, self.width), Align::Left, MUTED, fonts);
             }
-            text_line(number.trim(), Face::REGULAR, (footer_y, self.width), Align::Right, MUTED, fonts);
+            if page.page_numbers {
+                text_line(number.trim(), Face::REGULAR, (footer_y, self.width), Align::Right, MUTED, fonts);
+            }
             furniture.append(ops);
             *ops = furniture;
         }
