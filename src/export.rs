@@ -66,7 +66,7 @@ fn document(
             .collect::<Vec<_>>()
             .join(" · "),
         keywords: brief.entities.iter().filter(|e| e.included).take(8).map(|e| e.text.clone()).collect(),
-        classification: brief.analyst.classification.clone(),
+        classification: template.manifest.marking(brief).to_owned(),
         page_label: label("page", "Page"),
         of_label: label("of", "of"),
         language: brief.language.clone(),
@@ -114,7 +114,7 @@ pub fn html(
         title: brief.title.clone(),
         language: brief.language.clone(),
         author: brief.analyst.analyst.clone(),
-        classification: brief.analyst.classification.clone(),
+        classification: template.manifest.marking(brief).to_owned(),
         banner: page.classification_banner,
         page,
         logo: library.logo(template)?,

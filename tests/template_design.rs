@@ -114,3 +114,41 @@ fn a_design_reordered_unticked_and_renamed_makes_that_brief() {
     assert!(saved.source.contains("{% for quote in direct_quotes_outside_key_points[:2] %}"), "{}", saved.source);
     assert!(library.design_of(&saved).is_ok());
 }
+
+#[test]
+fn the_office_name_distribution_default_marking_and_page_numbers_reach_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().to_path_buf()));
+    library.create("office", "bluf").unwrap();
+    let mut manifest = library.resolve("office").unwrap().manifest;
+    manifest.organisation = "Sở Thông tin Lạc Giang".into();
+    manifest.distribution = "Ban Giám đốc; Văn phòng UBND tỉnh".into();
+    manifest.classification = "NỘI BỘ".into();
+    manifest.pdf.page_numbers = false;
+    library.save_design("office", manifest).unwrap();
+    let office = library.resolve("office").unwrap();
+    let mut brief = briefsmith::samples::filled_brief();
+    brief.analyst.classification.clear();
+
+    let markdown = export::markdown(&library, &office, &brief, "vi").unwrap();
+    let lines: Vec<&str> = markdown.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[..3], ["**NỘI BỘ**", "Sở Thông tin Lạc Giang", &format!("# {}", brief.title)], "{markdown}");
+    assert!(markdown.contains("\nNơi nhận: Ban Giám đốc; Văn phòng UBND tỉnh\n"), "{markdown}");
+
+    let pdf = export::pdf(&library, &office, &brief, "vi", &markdown, None, false).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let text = doc.extract_text(&[1]).unwrap();
+    assert!(text.contains("NỘI BỘ"), "the default marking's banner: {text}");
+    assert!(!text.contains("Trang 1"), "no page numbers: {text}");
+
+    let docx = export::docx(&library, &office, &brief, "vi", &markdown, None).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut footer = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/footer1.xml").unwrap(), &mut footer).unwrap();
+    assert!(!footer.contains("NUMPAGES") && footer.contains("NỘI BỘ"), "{footer}");
+
+    // The analyst's own marking wins over the template's.
+    brief.analyst.classification = "MẬT".into();
+    let markdown = export::markdown(&library, &office, &brief, "vi").unwrap();
+    assert!(markdown.starts_with("**MẬT**"), "{markdown}");
+}

@@ -195,3 +195,50 @@ fn a_shared_template_keeps_its_logo_and_a_package_with_a_broken_one_is_refused()
     let error = Library::new(Some(dir.path().join("c"))).import(&package, false).unwrap_err().to_string();
     assert!(error.contains("logo.svg") && error.contains("could not be read"), "{error}");
 }
+
+#[test]
+fn a_logo_and_a_font_picked_in_the_designer_are_copied_into_the_template_once_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::new(Some(dir.path().join("templates")));
+    library.create("office", "bluf").unwrap();
+    let picked = dir.path().join("Office Mark.svg");
+    std::fs::write(&picked, LOGO_SVG).unwrap();
+    assert_eq!(library.add_logo("office", &picked).unwrap(), "logo.svg");
+    assert_eq!(std::fs::read(dir.path().join("templates/office/logo.svg")).unwrap(), LOGO_SVG.as_bytes());
+    let font = dir.path().join("DejaVuSans.ttf");
+    std::fs::write(&font, dejavu::sans::regular()).unwrap();
+    assert_eq!(library.add_font("office", &font).unwrap(), "DejaVuSans.ttf");
+
+    // What is not a logo or a font is refused, and nothing is copied.
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a picture").unwrap();
+    let error = library.add_logo("office", &text).unwrap_err().to_string();
+    assert!(error.contains("not a PNG, JPEG or SVG"), "{error}");
+    let fake = dir.path().join("Fake.ttf");
+    std::fs::write(&fake, "not a font").unwrap();
+    let error = library.add_font("office", &fake).unwrap_err().to_string();
+    assert!(error.contains("not a TrueType or OpenType font"), "{error}");
+    assert!(!dir.path().join("templates/office/Fake.ttf").exists());
+    // A built-in is never written into.
+    assert!(library.add_logo("bluf", &picked).unwrap_err().to_string().contains("built-in"));
+
+    // Named in the manifest, the font is the one the PDF embeds.
+    let mut manifest = library.resolve("office").unwrap().manifest;
+    manifest.pdf.fonts = vec!["DejaVuSans.ttf".into(); 4];
+    library.save_design("office", manifest).unwrap();
+    let office = library.resolve("office").unwrap();
+    let brief = briefsmith::samples::filled_brief();
+    let markdown = export::markdown(&library, &office, &brief, "vi").unwrap();
+    let pdf = export::pdf(&library, &office, &brief, "vi", &markdown, None, false).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let fonts: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"BaseFont").ok()?.as_name().ok().map(|n| String::from_utf8_lossy(n).into_owned()))
+        .collect();
+    assert!(
+        fonts.iter().any(|f| f.contains("DejaVuSans")) && !fonts.iter().any(|f| f.contains("NotoSans")),
+        "{fonts:?}"
+    );
+}

@@ -14,6 +14,8 @@ import { pickTemplate, setTemplates } from "./templates.js";
 let view = null;
 /// A logo file picked and not yet copied into the template (on save).
 let pendingLogo = null;
+/// Font files picked and not yet copied: { regular, bold } paths.
+let pendingFonts = {};
 
 /// Opens the template on screen in the designer.
 export async function openDesigner() {
@@ -22,6 +24,7 @@ export async function openDesigner() {
       name: state.template, locale: state.locale, language: state.brief?.language ?? "",
     });
     pendingLogo = null;
+    pendingFonts = {};
     // A template the designer may not change previews as it is.
     state.design = view.read_only ? null : view.manifest;
     renderDesigner();
@@ -57,6 +60,11 @@ function renderDesigner() {
   const pdf = manifest.pdf;
   $("d-logo-name").textContent = pendingLogo ? pendingLogo.split(/[\\/]/).pop() : (manifest.logo || t("design_no_logo"));
   $("d-logo-alt").value = manifest.logo_alt ?? "";
+  $("d-organisation").value = manifest.organisation ?? "";
+  $("d-distribution").value = manifest.distribution ?? "";
+  $("d-classification").value = manifest.classification ?? "";
+  $("d-page-numbers").checked = pdf.page_numbers;
+  showFontName();
   $("d-header").value = pdf.header;
   $("d-footer").value = pdf.footer;
   $("d-banner").checked = pdf.classification_banner;
@@ -201,6 +209,10 @@ function readPageFields() {
   const manifest = view.manifest;
   const pdf = manifest.pdf;
   manifest.logo_alt = $("d-logo-alt").value;
+  manifest.organisation = $("d-organisation").value;
+  manifest.distribution = $("d-distribution").value;
+  manifest.classification = $("d-classification").value;
+  pdf.page_numbers = $("d-page-numbers").checked;
   pdf.header = $("d-header").value;
   pdf.footer = $("d-footer").value;
   pdf.classification_banner = $("d-banner").checked;
@@ -225,6 +237,31 @@ export function chooseLogoFrom(path) {
   $("d-logo-name").textContent = path.split(/[\\/]/).pop();
 }
 
+/// Picks the font file at `path` for the text (`regular`) or its bold
+/// (`bold`); it is copied into the template on save.
+export function chooseFontFrom(path, face = "regular") {
+  pendingFonts[face] = path;
+  showFontName();
+}
+
+async function chooseFont(face) {
+  const path = await dialog.open({ filters: [{ name: t("design_font_filter"), extensions: ["ttf", "otf"] }] });
+  if (path) chooseFontFrom(path, face);
+}
+
+function showFontName() {
+  const picked = [pendingFonts.regular, pendingFonts.bold].filter(Boolean).map((p) => p.split(/[\\/]/).pop());
+  $("d-font-name").textContent = picked.length ? picked.join(", ") : view.manifest.pdf.font_family;
+}
+
+/// Back to the built-in Noto Sans.
+function builtInFont() {
+  pendingFonts = {};
+  view.manifest.pdf.fonts = [];
+  view.manifest.pdf.font_family = "Noto Sans";
+  showFontName();
+}
+
 /// Saves the design: a built-in as a copy of the name given, a template of
 /// the analyst's in place; then the copy is the template in use.
 export async function saveDesign() {
@@ -238,6 +275,16 @@ export async function saveDesign() {
     }
     const manifest = structuredClone(view.manifest);
     if (pendingLogo) manifest.logo = await call("add_logo", { name, path: pendingLogo });
+    if (pendingFonts.regular || pendingFonts.bold) {
+      // Regular, italic, bold, bold italic: italics are drawn with the upright faces picked.
+      const [oldText, , oldBold] = manifest.pdf.fonts;
+      const text = pendingFonts.regular ? await call("add_font", { name, path: pendingFonts.regular }) : oldText;
+      const bold = (pendingFonts.bold ? await call("add_font", { name, path: pendingFonts.bold }) : oldBold) ?? text;
+      if (text) {
+        manifest.pdf.fonts = [text, text, bold, bold];
+        manifest.pdf.font_family = text.replace(/\.(ttf|otf)$/i, "");
+      }
+    }
     await call("save_design", { name, manifest });
     setTemplates(await call("templates"));
     await pickTemplate(name);
@@ -253,4 +300,7 @@ export async function saveDesign() {
 export function wireDesigner() {
   $("btn-save-design").onclick = saveDesign;
   $("btn-design-logo").onclick = chooseLogo;
+  $("btn-design-font").onclick = () => chooseFont("regular");
+  $("btn-design-bold").onclick = () => chooseFont("bold");
+  $("btn-design-font-builtin").onclick = builtInFont;
 }

@@ -81,3 +81,10 @@ pub fn save_design(state: State<'_, AppState>, name: String, manifest: Manifest)
 pub fn add_logo(state: State<'_, AppState>, name: String, path: String) -> Outcome<String> {
     Ok(state.library.add_logo(&name, Path::new(&path))?)
 }
+
+/// Copies the font file at `path` into user template `name`; returns the
+/// file's name for the manifest's `[pdf] fonts`.
+#[tauri::command(async)]
+pub fn add_font(state: State<'_, AppState>, name: String, path: String) -> Outcome<String> {
+    Ok(state.library.add_font(&name, Path::new(&path))?)
+}

@@ -46,6 +46,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
             designer::template_design,
             designer::save_design,
             designer::add_logo,
+            designer::add_font,
             commands::open_templates_folder,
             commands::reveal,
             commands::save_settings,

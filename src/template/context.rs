@@ -254,7 +254,7 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
             assessment => typeset(&analyst.assessment),
             confidence => Value::from(Serde(analyst.confidence)),
             confidence_label => confidence_label,
-            classification => analyst.classification.as_str(),
+            classification => manifest.marking(brief),
             recommendations => analyst.recommendations.iter().map(|r| typeset(r)).collect::<Vec<_>>(),
         },
         key_points => shown_key_points,
@@ -270,7 +270,12 @@ pub fn build(brief: &Brief, locale: &str, labels: &BTreeMap<String, String>, man
         removed => Value::from(Serde(&brief.removed)),
         article => brief.article.as_str(),
         labels => Value::from(Serde(labels)),
-        template => context! { name => manifest.name.as_str(), description => manifest.description.as_str() },
+        template => context! {
+            name => manifest.name.as_str(),
+            description => manifest.description.as_str(),
+            organisation => typeset(&manifest.organisation),
+            distribution => typeset(&manifest.distribution),
+        },
     }
 }
 

@@ -27,6 +27,15 @@ pub struct Manifest {
     /// What the logo shows, in words, for screen readers ("Sở Y tế Lạc Giang").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub logo_alt: String,
+    /// The office the briefs come from, above the title.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// Who receives the briefs, a line under the date ("Nơi nhận: Ban Giám đốc").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub distribution: String,
+    /// The marking a brief carries when the analyst sets none ("NỘI BỘ").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub classification: String,
     /// The sections the designer made this template from ([`super::design`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub design: Option<super::design::Design>,
@@ -44,7 +53,20 @@ impl Default for Manifest {
             stories: false,
             logo: String::new(),
             logo_alt: String::new(),
+            organisation: String::new(),
+            distribution: String::new(),
+            classification: String::new(),
             design: None,
+        }
+    }
+}
+
+impl Manifest {
+    /// The marking a brief carries: the analyst's, else this template's default.
+    pub fn marking<'a>(&'a self, brief: &'a crate::brief::Brief) -> &'a str {
+        match brief.analyst.classification.trim() {
+            "" => self.classification.trim(),
+            own => own,
         }
     }
 }
@@ -94,6 +116,8 @@ pub struct PageSettings {
     pub footer: String,
     /// Print the classification marking at the top and bottom of each page.
     pub classification_banner: bool,
+    /// "Page X of Y" at the foot of each page of the PDF and Word document.
+    pub page_numbers: bool,
     /// Export PDF/A-2b, the archival form, instead of a plain PDF.
     pub pdf_a: bool,
 }
@@ -111,6 +135,7 @@ impl Default for PageSettings {
             header: "{title}".to_owned(),
             footer: String::new(),
             classification_banner: true,
+            page_numbers: true,
             pdf_a: false,
         }
     }

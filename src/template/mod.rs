@@ -102,6 +102,9 @@ fn read_template_file(template: &Resolved, name: &str, what: &str, limit: u64) -
     Ok(bytes)
 }
 
+/// The largest font file a template takes (a CJK font is ~20 MB).
+const MAX_FONT_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Whether `name` can name a template: letters, digits, '-' and '_' (so
 /// never a path, and never a hidden folder).
 fn is_template_name(name: &str) -> bool {
@@ -468,26 +471,62 @@ impl Library {
     /// logo file (`logo.png`, `logo.jpeg` or `logo.svg`), once it reads as
     /// a logo; returns the file's name for the manifest's `logo`.
     pub fn add_logo(&self, name: &str, file: &Path) -> Result<String, TemplateError> {
+        let limit = crate::render::logo::MAX_LOGO_BYTES as u64;
+        self.add_file(name, file, limit, |bytes| {
+            let logo = Logo::read(bytes.to_vec(), "").map_err(|e| e.to_string())?;
+            Ok(match logo.format {
+                crate::render::logo::LogoFormat::Png => "logo.png".to_owned(),
+                crate::render::logo::LogoFormat::Jpeg => "logo.jpeg".to_owned(),
+                crate::render::logo::LogoFormat::Svg => "logo.svg".to_owned(),
+            })
+        })
+    }
+
+    /// Copies the TrueType or OpenType font at `file` into user template
+    /// `name`'s folder, under its own file name; returns that name for the
+    /// manifest's `[pdf] fonts`.
+    pub fn add_font(&self, name: &str, file: &Path) -> Result<String, TemplateError> {
+        let own_name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| {
+                let lower = n.to_lowercase();
+                (lower.ends_with(".ttf") || lower.ends_with(".otf")) && !n.starts_with('.')
+            })
+            .map(str::to_owned);
+        self.add_file(name, file, MAX_FONT_BYTES, move |bytes| {
+            let own_name = own_name.ok_or("a font file's name must end in .ttf or .otf")?;
+            ttf_parser::Face::parse(bytes, 0)
+                .map_err(|e| format!("not a TrueType or OpenType font that can be read ({e})"))?;
+            Ok(own_name)
+        })
+    }
+
+    /// Copies `file` (at most `limit` bytes) into user template `name`'s
+    /// folder under the name `check` gives it once it accepts the bytes.
+    fn add_file(
+        &self,
+        name: &str,
+        file: &Path,
+        limit: u64,
+        check: impl FnOnce(&[u8]) -> Result<String, String>,
+    ) -> Result<String, TemplateError> {
         let template = self.resolve(name)?;
         let folder = match (template.origin, &template.folder) {
             (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
             _ => return Err(TemplateError::ReadOnly(name.to_owned())),
         };
         let mut bytes = Vec::new();
-        let limit = crate::render::logo::MAX_LOGO_BYTES as u64 + 1;
         std::fs::File::open(file)
-            .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit), &mut bytes))
+            .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), &mut bytes))
             .map_err(io_error(file))?;
-        let logo = Logo::read(bytes, "")
-            .map_err(|e| TemplateError::Invalid { path: file.display().to_string(), message: e.to_string() })?;
-        let extension = match logo.format {
-            crate::render::logo::LogoFormat::Png => "png",
-            crate::render::logo::LogoFormat::Jpeg => "jpeg",
-            crate::render::logo::LogoFormat::Svg => "svg",
-        };
-        let file_name = format!("logo.{extension}");
+        let invalid = |message: String| TemplateError::Invalid { path: file.display().to_string(), message };
+        if bytes.len() as u64 > limit {
+            return Err(invalid(format!("the file is over {} MB; pick a smaller one", limit / 1024 / 1024)));
+        }
+        let file_name = check(&bytes).map_err(invalid)?;
         let target = folder.join(&file_name);
-        crate::atomic::write(&target, &logo.file).map_err(io_error(&target))?;
+        crate::atomic::write(&target, &bytes).map_err(io_error(&target))?;
         Ok(file_name)
     }
 

@@ -368,12 +368,14 @@ fn furniture(w: &mut Writer<'_>, options: &DocumentInfo) -> Furniture {
             numbers = numbers.add_run(Run::new().add_text(page.footer.trim()));
         }
         // The Footer style's right tab stop puts the page number at the right margin.
-        numbers = numbers
-            .add_run(Run::new().add_tab())
-            .add_run(Run::new().add_text(format!("{} ", options.page_label).trim_start()))
-            .add_run(field(InstrText::PAGE(InstrPAGE::new())))
-            .add_run(Run::new().add_text(format!(" {} ", options.of_label)))
-            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new())));
+        if page.page_numbers {
+            numbers = numbers
+                .add_run(Run::new().add_tab())
+                .add_run(Run::new().add_text(format!("{} ", options.page_label).trim_start()))
+                .add_run(field(InstrText::PAGE(InstrPAGE::new())))
+                .add_run(Run::new().add_text(format!(" {} ", options.of_label)))
+                .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new())));
+        }
         footer = footer.add_paragraph(numbers);
         if page.classification_banner && !marking.is_empty() {
             footer = footer.add_paragraph(banner(w, "Footer"));
