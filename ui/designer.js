@@ -295,9 +295,18 @@ export async function saveDesign() {
   }
 }
 
-/// Page fields change the PDF, not the Markdown the preview shows: they are
-/// read on save; the sections are read as they change.
 export function wireDesigner() {
+  // The office, distribution and marking are in the preview too; the page
+  // settings only in the PDF and Word files, and read as they change all the same.
+  for (const id of ["d-organisation", "d-distribution", "d-classification", "d-logo-alt", "d-header", "d-footer",
+    "d-banner", "d-page-size", "d-font-size", "d-justify", "d-page-numbers", "d-margin-top", "d-margin-right",
+    "d-margin-bottom", "d-margin-left"]) {
+    $(id).addEventListener(id.startsWith("d-margin") || id === "d-font-size" ? "change" : "input", () => {
+      if (!view || view.read_only) return;
+      readPageFields();
+      designChanged();
+    });
+  }
   $("btn-save-design").onclick = saveDesign;
   $("btn-design-logo").onclick = chooseLogo;
   $("btn-design-font").onclick = () => chooseFont("regular");

@@ -570,6 +570,17 @@ async fn a_template_designed_without_code_exports_its_order_heading_and_logo() {
     c.execute("window.briefsmith.chooseLogoFrom(arguments[0]); return true;", vec![json!(logo)]).await.expect("logo");
     js(c, "(document.getElementById('d-logo-alt').value = 'Sở Thông tin Lạc Giang', true)").await;
     screenshot(c, "23-template-designer.png").await;
+    js(c, "(document.querySelector('#template-designer details').open = true, true)").await;
+    c.find(Locator::Id("d-organisation"))
+        .await
+        .expect("office")
+        .send_keys("Sở Thông tin Lạc Giang")
+        .await
+        .expect("type");
+    wait_until(c, "document.getElementById('preview').textContent.includes('Sở Thông tin Lạc Giang')", "the office")
+        .await;
+    js(c, "(document.getElementById('template-designer').scrollTop = 10000, true)").await;
+    screenshot(c, "24-template-designer-page.png").await;
     let violations = accessibility_violations(c).await;
     assert!(violations.is_empty(), "the designer's accessibility violations:\n{}", violations.join("\n"));
 
@@ -586,6 +597,7 @@ async fn a_template_designed_without_code_exports_its_order_heading_and_logo() {
     let at = |heading: &str| text.find(heading).unwrap_or_else(|| panic!("'{heading}' in the PDF:\n{text}"));
     assert!(at("Tình hình") < at("Trích dẫn quan trọng") && at("Trích dẫn quan trọng") < at("Điểm chính của tuần"));
     assert!(!text.contains("Các bên liên quan"), "no names section:\n{text}");
+    assert!(text.contains("Sở Thông tin Lạc Giang"), "the office above the title:\n{text}");
     let images = Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages runs");
     let listed = String::from_utf8_lossy(&images.stdout);
     let objects: std::collections::BTreeSet<&str> = listed
