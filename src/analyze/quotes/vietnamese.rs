@@ -517,8 +517,8 @@ pub(super) fn role_before(text: &str, words: &[Word], position: usize) -> Option
     if k > 0 && words[k - 1].text == "của" {
         k -= 1;
     }
-    (1..=3).rev().find_map(|n| {
-        let joined = k >= n && words[k - n..k].windows(2).all(|p| text[p[0].span.end..p[1].span.start] == *" ");
+    (1..=3.min(k)).rev().find_map(|n| {
+        let joined = words[k - n..k].windows(2).all(|p| text[p[0].span.end..p[1].span.start] == *" ");
         let phrase = phrase_at(words, k - n, n).filter(|_| joined)?;
         (ROLES_IN_A_BODY.contains(&phrase.as_str()) || PERSON_TITLES.contains(phrase.as_str())).then_some(phrase)
     })
