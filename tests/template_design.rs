@@ -8,25 +8,39 @@ use briefsmith::export;
 use briefsmith::template::design::{NotDesigned, SectionKind};
 use briefsmith::template::Library;
 
-const ONE_ARTICLE: [&str; 4] = ["bluf", "sitrep", "one-pager", "quote-sheet"];
+const BUILT_INS: [&str; 6] = ["bluf", "sitrep", "one-pager", "quote-sheet", "digest", "topic-brief"];
 
+/// The sample brief filled in and bare, and a digest of three stories
+/// (tests/fixtures/digest/mixed) filled in and bare.
 fn briefs() -> Vec<Brief> {
-    let mut bare = briefsmith::samples::filled_brief();
-    bare.analyst.bottom_line.clear();
-    bare.analyst.assessment.clear();
-    bare.analyst.recommendations.clear();
-    vec![briefsmith::samples::filled_brief(), bare]
+    use briefsmith::ingest::{inputs, IngestOptions};
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/digest/mixed").to_owned();
+    let read = inputs::read_all(&[folder], &IngestOptions::default()).unwrap();
+    let analyses = briefsmith::digest::analyze_articles(&read.articles, 5, None);
+    let digest = briefsmith::digest::digest(&analyses, &briefsmith::digest::DigestOptions::default());
+    let mut many = Brief::from_digest(&digest, &analyses, Some("2026-03-02".to_owned()));
+    assert_eq!(many.stories.len(), 3);
+    let filled = briefsmith::samples::filled_brief();
+    many.analyst = filled.analyst.clone();
+    let bare = |mut brief: Brief| {
+        brief.analyst.bottom_line.clear();
+        brief.analyst.assessment.clear();
+        brief.analyst.recommendations.clear();
+        brief
+    };
+    vec![filled.clone(), bare(filled), many.clone(), bare(many)]
 }
 
 #[test]
 fn a_built_in_saved_unchanged_from_the_designer_renders_the_same_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let library = Library::new(Some(dir.path().to_path_buf()));
-    for name in ONE_ARTICLE {
+    let briefs = briefs();
+    for name in BUILT_INS {
         let built_in = library.resolve(name).unwrap();
         let design = library.design_of(&built_in).unwrap_or_else(|e| panic!("{name}: {e}"));
         // The designer lists every kind of section, those the built-in leaves out unticked.
-        assert_eq!(design.sections.len(), SectionKind::ALL.len(), "{name}");
+        assert_eq!(design.sections.len(), design.scope.kinds().len(), "{name}");
         let copy = format!("my-{name}");
         library.create(&copy, name).unwrap();
         let mut manifest = library.resolve(&copy).unwrap().manifest;
@@ -34,11 +48,11 @@ fn a_built_in_saved_unchanged_from_the_designer_renders_the_same_markdown() {
         library.save_design(&copy, manifest).unwrap();
         let saved = library.resolve(&copy).unwrap();
         assert!(library.design_of(&saved).is_ok(), "{name}: the saved design opens in the designer again");
-        for brief in briefs() {
+        for brief in &briefs {
             for locale in ["vi", "en"] {
                 assert_eq!(
-                    export::markdown(&library, &saved, &brief, locale).unwrap(),
-                    export::markdown(&library, &built_in, &brief, locale).unwrap(),
+                    export::markdown(&library, &saved, brief, locale).unwrap(),
+                    export::markdown(&library, &built_in, brief, locale).unwrap(),
                     "{name} in {locale}"
                 );
             }
@@ -50,10 +64,20 @@ fn a_built_in_saved_unchanged_from_the_designer_renders_the_same_markdown() {
 fn a_template_written_or_edited_by_hand_opens_read_only_saying_why() {
     let dir = tempfile::tempdir().unwrap();
     let library = Library::new(Some(dir.path().to_path_buf()));
-    for name in ["digest", "topic-brief"] {
-        let template = library.resolve(name).unwrap();
-        assert_eq!(library.design_of(&template).unwrap_err(), NotDesigned::NoDesign, "{name}");
-    }
+    // A template written by hand, its manifest naming no design.
+    let folder = dir.path().join("handmade");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("manifest.toml"), "name = \"handmade\"\ntemplate = \"brief.md.j2\"\n").unwrap();
+    std::fs::write(folder.join("brief.md.j2"), "# {{ title }}\n").unwrap();
+    let handmade = library.resolve("handmade").unwrap();
+    let why = library.design_of(&handmade).unwrap_err();
+    assert_eq!(why, NotDesigned::NoDesign);
+    assert!(why.to_string().contains("read-only"), "{why}");
+    let mut manifest = library.resolve("bluf").unwrap().manifest;
+    manifest.name = "handmade".into();
+    let error = library.save_design("handmade", manifest).unwrap_err().to_string();
+    assert!(error.contains("written in Jinja"), "{error}");
+    assert_eq!(std::fs::read_to_string(folder.join("brief.md.j2")).unwrap(), "# {{ title }}\n", "untouched");
     library.create("house", "bluf").unwrap();
     let source = library.resolve("house").unwrap().source;
     library.save_source("house", &format!("{source}\nPrepared by the harbour desk.\n")).unwrap();

@@ -60,7 +60,9 @@ pub fn template_design(
         locale_for(&state.library, &locale, &briefsmith::samples::filled_brief())
     };
     let (labels, _) = state.library.labels(&locale, &template.manifest)?;
-    let kinds = SectionKind::ALL
+    let scope = manifest.design.as_ref().map(|d| d.scope).unwrap_or_default();
+    let kinds = scope
+        .kinds()
         .iter()
         .map(|&kind| Kind { kind, default_heading: kind.default_heading(), options: kind.options() })
         .collect();

@@ -1,9 +1,9 @@
 //! Templates made without code: a [`Design`] is the list of a brief's
 //! sections, in order, each shown or not and with its options, kept in the
 //! manifest (`[[design.sections]]`). [`generate`] writes the Jinja it stands
-//! for, the same Jinja a person would write: the built-in one-article
-//! templates are generated this way, so a built-in opened in the designer
-//! and saved unchanged is the same template.
+//! for, the same Jinja a person would write: the built-in templates are
+//! generated this way, so a built-in opened in the designer and saved
+//! unchanged is the same template.
 //!
 //! Headings are label keys ("key_findings"), so renaming a section in a
 //! locale is a `[labels.LOCALE]` entry of the manifest, as by hand.
@@ -17,7 +17,55 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Design {
+    /// What the brief is about: one article, or a digest's stories.
+    #[serde(default, skip_serializing_if = "Scope::is_article")]
+    pub scope: Scope,
     pub sections: Vec<Section>,
+}
+
+/// What a design's brief tells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// One article.
+    #[default]
+    Article,
+    /// The most reported story of a digest, told from all its sources.
+    MainStory,
+    /// Every story of a digest, one after another.
+    Stories,
+}
+
+impl Scope {
+    fn is_article(&self) -> bool {
+        *self == Scope::Article
+    }
+
+    /// The kinds of section a brief of this scope can show, in the order a
+    /// new design lists them.
+    pub fn kinds(self) -> &'static [SectionKind] {
+        use SectionKind::*;
+        match self {
+            Scope::Article => &[
+                TitleBlock,
+                BottomLine,
+                KeyPoints,
+                Quotes,
+                QuoteSheet,
+                QuotedPhrases,
+                ReportedStatements,
+                Names,
+                Figures,
+                Assessment,
+                Recommendations,
+                Sources,
+            ],
+            Scope::MainStory => {
+                &[TitleBlock, BottomLine, KeyPoints, Quotes, Disagreements, Assessment, Recommendations, Sources]
+            }
+            Scope::Stories => &[TitleBlock, BottomLine, Stories, Assessment, Recommendations, Sources],
+        }
+    }
 }
 
 /// What a section shows.
@@ -43,6 +91,11 @@ pub enum SectionKind {
     Assessment,
     Recommendations,
     Sources,
+    /// The figures the sources of a story give differently.
+    Disagreements,
+    /// Each story of a digest: its title, sources, key points, a key quote
+    /// and its disagreements.
+    Stories,
 }
 
 impl SectionKind {
@@ -61,6 +114,8 @@ impl SectionKind {
             SectionKind::Assessment => "assessment",
             SectionKind::Recommendations => "recommended_actions",
             SectionKind::Sources => "sources",
+            SectionKind::Disagreements => "disagreements",
+            SectionKind::Stories => "",
         }
     }
 
@@ -68,31 +123,16 @@ impl SectionKind {
     /// names them: what the designer offers for it.
     pub fn options(self) -> &'static [&'static str] {
         match self {
-            SectionKind::TitleBlock | SectionKind::Names | SectionKind::Sources => &[],
+            SectionKind::TitleBlock | SectionKind::Names | SectionKind::Sources | SectionKind::Disagreements => &[],
+            SectionKind::Stories => &["limit", "speakers"],
             SectionKind::BottomLine => &["citations"],
             SectionKind::KeyPoints => &["limit", "numbered", "citations"],
             SectionKind::Quotes | SectionKind::ReportedStatements => &["limit", "speakers", "citations"],
             SectionKind::QuoteSheet | SectionKind::QuotedPhrases | SectionKind::Figures => &["limit", "citations"],
-            SectionKind::Assessment => &["inline_confidence"],
+            SectionKind::Assessment => &["confidence", "inline_confidence"],
             SectionKind::Recommendations => &["numbered"],
         }
     }
-
-    /// Every kind, in the order a new design lists them.
-    pub const ALL: [SectionKind; 12] = [
-        SectionKind::TitleBlock,
-        SectionKind::BottomLine,
-        SectionKind::KeyPoints,
-        SectionKind::Quotes,
-        SectionKind::QuoteSheet,
-        SectionKind::QuotedPhrases,
-        SectionKind::ReportedStatements,
-        SectionKind::Names,
-        SectionKind::Figures,
-        SectionKind::Assessment,
-        SectionKind::Recommendations,
-        SectionKind::Sources,
-    ];
 }
 
 fn yes() -> bool {
@@ -131,6 +171,9 @@ pub struct Section {
     /// Each item's citation of the article, in the brief's citation style.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub citations: bool,
+    /// The analyst's confidence with the assessment.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub confidence: bool,
     /// The confidence in brackets after the assessment, not on a line of its own.
     #[serde(default, skip_serializing_if = "is_false")]
     pub inline_confidence: bool,
@@ -147,6 +190,7 @@ impl Section {
             numbered: false,
             speakers: true,
             citations: true,
+            confidence: true,
             inline_confidence: false,
         }
     }
@@ -164,7 +208,7 @@ impl Section {
 /// Why the designer cannot open a template as a design.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotDesigned {
-    #[error("this template was written in Jinja, not in the designer; it opens read-only here. Change it in the source editor, or start a design from a one-article built-in (bluf, sitrep, one-pager, quote-sheet)")]
+    #[error("this template was written in Jinja, not in the designer; it opens read-only here. Change it in the source editor, or start a design from a built-in")]
     NoDesign,
     #[error("this template's Jinja was edited by hand after it was designed; saving a design would overwrite those edits, so it opens read-only here. Change it in the source editor, or start a new design")]
     EditedByHand,
@@ -183,11 +227,21 @@ pub fn design_of(manifest: &super::Manifest, source: &str) -> Result<Design, Not
 
 /// The Jinja a design stands for.
 pub fn generate(design: &Design) -> String {
-    let shown: Vec<&Section> = design.sections.iter().filter(|s| s.shown).collect();
+    let shown: Vec<&Section> =
+        design.sections.iter().filter(|s| s.shown && design.scope.kinds().contains(&s.kind)).collect();
     let has = |kind: SectionKind| shown.iter().any(|s| s.kind == kind);
     let mut out = String::new();
+    if design.scope == Scope::MainStory {
+        // The story's lists stand in for the brief's: the sections read the same.
+        out.push_str(
+            "{# The first (most reported) story of the brief, told from all its sources. #}\n\
+             {% set story = stories[0] if stories else none %}\n\
+             {% set key_points = story.key_points if story else [] %}\n\
+             {% set direct_quotes_outside_key_points = story.direct_quotes_outside_key_points if story else [] %}\n",
+        );
+    }
     // Which key points the list shows: all, or all but the one that leads.
-    let points = if has(SectionKind::BottomLine) {
+    let points = if has(SectionKind::BottomLine) && design.scope != Scope::Stories {
         out.push_str(
             "{# Without the analyst's bottom line the first key point leads, and is not listed again. #}\n\
              {% set lead = analyst.bottom_line or (key_points[0].text if key_points else \"\") %}\n\
@@ -197,7 +251,7 @@ pub fn generate(design: &Design) -> String {
     } else {
         "key_points"
     };
-    let context = Context { points, key_points_shown: has(SectionKind::KeyPoints) };
+    let context = Context { scope: design.scope, points, key_points_shown: has(SectionKind::KeyPoints) };
     for section in shown {
         section_jinja(&mut out, section, &context);
     }
@@ -206,23 +260,49 @@ pub fn generate(design: &Design) -> String {
 
 /// What one section's Jinja depends on beyond its own options.
 struct Context {
+    scope: Scope,
     /// The variable holding the key points to list.
     points: &'static str,
     key_points_shown: bool,
 }
 
+impl Context {
+    /// The filter that cites an item: the paragraph of one article, or the
+    /// numbered sources of a digest.
+    fn cite_filter(&self) -> &'static str {
+        if self.scope == Scope::Article {
+            "cite"
+        } else {
+            "source_marks"
+        }
+    }
+}
+
 fn section_jinja(out: &mut String, section: &Section, context: &Context) {
     let heading = format!("## {{{{ labels.{} }}}}\n\n", section.heading());
-    let cite = |item: &str| if section.citations { format!("{{{{ {item} | cite }}}}") } else { String::new() };
+    let filter = context.cite_filter();
+    let cite = |item: &str| if section.citations { format!("{{{{ {item} | {filter} }}}}") } else { String::new() };
     let limit = section.limit.map(|n| format!("[:{n}]")).unwrap_or_default();
     let bullet = if section.numbered { "{{ loop.index }}. " } else { "- " };
+    // The main story's own sections say nothing when there is no story.
+    let (open, close) = match (context.scope, section.kind) {
+        (
+            Scope::MainStory,
+            SectionKind::BottomLine | SectionKind::KeyPoints | SectionKind::Quotes | SectionKind::Disagreements,
+        ) => ("{% if story %}\n", "{% endif %}\n"),
+        _ => ("", ""),
+    };
+    out.push_str(open);
     match section.kind {
-        SectionKind::TitleBlock => out.push_str("{% include \"partials/header.md.j2\" %}\n"),
+        SectionKind::TitleBlock => out.push_str(&title_block(context.scope)),
+        SectionKind::BottomLine if context.scope == Scope::Stories => {
+            out.push_str(&format!("{{% if analyst.bottom_line %}}\n{heading}{{{{ analyst.bottom_line }}}}\n\n{{% endif %}}\n"))
+        }
         SectionKind::BottomLine => {
             let cited = if section.citations {
-                "{% if not analyst.bottom_line and key_points %}{{ key_points[0] | cite }}{% endif %}"
+                format!("{{% if not analyst.bottom_line and key_points %}}{{{{ key_points[0] | {filter} }}}}{{% endif %}}")
             } else {
-                ""
+                String::new()
             };
             out.push_str(&format!("{{% if lead %}}\n{heading}{{{{ lead }}}}{cited}\n\n{{% endif %}}\n"));
         }
@@ -238,6 +318,8 @@ fn section_jinja(out: &mut String, section: &Section, context: &Context) {
             let quotes = if context.key_points_shown {
                 out.push_str("{# A quote a key point already carries is not repeated here. #}\n");
                 "direct_quotes_outside_key_points"
+            } else if context.scope == Scope::MainStory {
+                "story.direct_quotes"
             } else {
                 "direct_quotes"
             };
@@ -288,11 +370,18 @@ fn section_jinja(out: &mut String, section: &Section, context: &Context) {
              {{% endfor %}}\n\n{{% endif %}}\n",
             cite("figure")
         )),
+        SectionKind::Disagreements => out.push_str(&format!(
+            "{{% if story.disagreements %}}\n{heading}| {{{{ labels.figure }}}} | {{{{ labels.context }}}} |\n| --- | --- |\n\
+             {{% for d in story.disagreements %}}\n{{% for f in d.figures %}}\n\
+             | {{{{ f.text }}}}{} | {{% if f.excerpt %}}…{{{{ f.context }}}}…{{% else %}}{{{{ f.context }}}}{{% endif %}} |\n\
+             {{% endfor %}}\n{{% endfor %}}\n\n{{% endif %}}\n",
+            cite("f")
+        )),
         SectionKind::Assessment => {
-            let body = if section.inline_confidence {
-                "{{ analyst.assessment }}{% if analyst.confidence_label %} ({{ labels.confidence }}: {{ analyst.confidence_label }}){% endif %}\n\n"
-            } else {
-                "{{ analyst.assessment }}\n\n{% if analyst.confidence_label %}\n**{{ labels.confidence }}:** {{ analyst.confidence_label }}\n\n{% endif %}\n"
+            let body = match (section.confidence, section.inline_confidence) {
+                (false, _) => "{{ analyst.assessment }}\n\n",
+                (true, true) => "{{ analyst.assessment }}{% if analyst.confidence_label %} ({{ labels.confidence }}: {{ analyst.confidence_label }}){% endif %}\n\n",
+                (true, false) => "{{ analyst.assessment }}\n\n{% if analyst.confidence_label %}\n**{{ labels.confidence }}:** {{ analyst.confidence_label }}\n\n{% endif %}\n",
             };
             out.push_str(&format!("{{% if analyst.assessment %}}\n{heading}{body}{{% endif %}}\n"));
         }
@@ -300,8 +389,50 @@ fn section_jinja(out: &mut String, section: &Section, context: &Context) {
             "{{% if analyst.recommendations %}}\n{heading}{{% for action in analyst.recommendations %}}\n\
              {bullet}{{{{ action }}}}\n{{% endfor %}}\n\n{{% endif %}}\n"
         )),
-        SectionKind::Sources => out.push_str("{% include \"partials/sources.md.j2\" %}\n"),
+        SectionKind::Sources if context.scope == Scope::Article => {
+            out.push_str("{% include \"partials/sources.md.j2\" %}\n")
+        }
+        SectionKind::Sources => out.push_str("{% include \"partials/source-list.md.j2\" %}\n"),
+        SectionKind::Stories => out.push_str(&stories(section)),
     }
+    out.push_str(close);
+}
+
+/// The marking, the office, the title, the date line and the distribution.
+fn title_block(scope: Scope) -> String {
+    let (title, counts) = match scope {
+        Scope::Article => return "{% include \"partials/header.md.j2\" %}\n".to_owned(),
+        Scope::MainStory => ("{{ title or (story.title if story else \"\") }}", ""),
+        Scope::Stories => (
+            "{{ title or labels.digest }}",
+            " · {{ stories | length }} {{ labels.story_one if stories | length == 1 else labels.stories }}, \
+             {{ sources | length }} {{ labels.article_one if sources | length == 1 else labels.articles }}",
+        ),
+    };
+    format!(
+        "{{% if analyst.classification %}}\n**{{{{ analyst.classification }}}}**\n\n{{% endif %}}\n\
+         {{% if template.organisation %}}\n{{{{ template.organisation }}}}\n\n{{% endif %}}\n\
+         # {title}\n\n\
+         {{{{ labels.prepared }}}}: {{{{ generated | date }}}}{{% if analyst.analyst %}} · {{{{ labels.analyst }}}}: {{{{ analyst.analyst }}}}{{% endif %}}{counts}\n\n\
+         {{% if template.distribution %}}\n{{{{ labels.distribution }}}}: {{{{ template.distribution }}}}\n\n{{% endif %}}\n"
+    )
+}
+
+/// Each story of a digest, its items citing their sources by number.
+fn stories(section: &Section) -> String {
+    let limit = section.limit.map(|n| format!("[:{n}]")).unwrap_or_default();
+    let speaker = if section.speakers { "\\\n> — {{ story.key_quote.speaker }}" } else { "" };
+    format!(
+        "{{# Each item names its sources by number: [1][2] are entries of the list at the end. #}}\n\
+         {{% for story in stories %}}\n\
+         ## {{{{ story.n }}}}. {{{{ story.title }}}}\n\n\
+         {{% if story.source_names %}}{{{{ labels.reported_by }}}}: {{{{ story.source_names | join_names }}}}{{% else %}}{{{{ labels.sources }}}}:{{% endif %}}{{{{ story | source_marks }}}}\n\n\
+         {{% for point in story.key_points{limit} %}}\n- {{{{ point.text }}}}{{{{ point | source_marks }}}}\n{{% endfor %}}\n\n\
+         {{% if story.key_quote %}}\n> {{{{ story.key_quote.text | quoted }}}}{speaker}{{{{ story.key_quote | source_marks }}}}\n\n{{% endif %}}\n\
+         {{% if story.disagreements %}}\n**{{{{ labels.disagreements }}}}:**\n\n\
+         {{% for d in story.disagreements %}}\n- {{{{ d.about }}}}: {{% for f in d.figures %}}{{{{ f.text }}}}{{{{ f | source_marks }}}}{{% if not loop.last %}} · {{% endif %}}{{% endfor %}}\n\n{{% endfor %}}\n\n\
+         {{% endif %}}\n{{% endfor %}}\n"
+    )
 }
 
 #[cfg(test)]
@@ -327,7 +458,7 @@ mod tests {
         points.citations = false;
         let mut names = Section::new(SectionKind::Names);
         names.shown = false;
-        let jinja = generate(&Design { sections: vec![points, names] });
+        let jinja = generate(&Design { scope: Scope::Article, sections: vec![points, names] });
         assert!(jinja.contains("{% for point in key_points[:3] %}\n{{ loop.index }}. {{ point.text }}\n"), "{jinja}");
         assert!(!jinja.contains("entities"), "{jinja}");
         assert!(!jinja.contains("cite"), "{jinja}");

@@ -418,7 +418,7 @@ impl Library {
     /// not show, unticked, at the end); or why the designer may not rewrite it.
     pub fn design_of(&self, template: &Resolved) -> Result<design::Design, design::NotDesigned> {
         let mut design = design::design_of(&template.manifest, &template.source)?;
-        for kind in design::SectionKind::ALL {
+        for &kind in design.scope.kinds() {
             if !design.sections.iter().any(|s| s.kind == kind) {
                 design.sections.push(design::Section { shown: false, ..design::Section::new(kind) });
             }
