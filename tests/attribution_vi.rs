@@ -255,6 +255,15 @@ fn a_title_of_a_body_stands_for_the_person_brought_in_with_it() {
          “Chúng tôi sẽ giữ giá thuốc trong mùa dịch.”",
     );
     assert_eq!(speaker_of(&a, "giữ giá thuốc"), None);
+    // The title and the body right before the name: not the next person
+    // named, and not a deputy of that title.
+    let a = analyze(
+        "Thứ trưởng Bộ Y tế Trần Minh Khải và ông Lê Văn Bình dự họp. Phó giám đốc Sở Y tế Lạc Giang Hồ Thị Lan \
+         báo cáo tình hình. Thứ trưởng Bộ Y tế nhấn mạnh: “Không được chủ quan.” Giám đốc Sở Y tế Lạc Giang nói: \
+         “Các bệnh viện đã sẵn sàng.”",
+    );
+    assert_eq!(speaker_of(&a, "Không được chủ quan").as_deref(), Some("Trần Minh Khải"));
+    assert_eq!(speaker_of(&a, "đã sẵn sàng"), None);
 }
 
 #[test]

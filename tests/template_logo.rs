@@ -100,7 +100,7 @@ fn the_logo_is_embedded_once_and_drawn_on_every_page_of_the_pdf() {
 }
 
 #[test]
-fn a_template_without_a_logo_makes_the_same_pdf_as_before() {
+fn a_template_without_a_logo_embeds_no_image() {
     let library = Library::new(None);
     let sitrep = library.resolve("sitrep").unwrap();
     let (doc, _) = pdf_of(&library, &sitrep, &long_brief());
@@ -172,10 +172,12 @@ fn a_broken_missing_or_outside_logo_is_a_clear_error_naming_it() {
     let error = export::pdf(&library, &office, &brief, "vi", &markdown, None, false).unwrap_err().to_string();
     assert!(error.contains("gone.png"), "{error}");
 
-    std::fs::write(&manifest, text.replace("logo = \"logo.svg\"", "logo = \"../logo.svg\"")).unwrap();
-    let office = library.resolve("office").unwrap();
-    let error = export::pdf(&library, &office, &brief, "vi", &markdown, None, false).unwrap_err().to_string();
-    assert!(error.contains("must be a file inside the template's folder"), "{error}");
+    for outside in ["../logo.svg", "/etc/logo.svg", "..\\\\logo.svg"] {
+        std::fs::write(&manifest, text.replace("logo = \"logo.svg\"", &format!("logo = \"{outside}\""))).unwrap();
+        let office = library.resolve("office").unwrap();
+        let error = export::pdf(&library, &office, &brief, "vi", &markdown, None, false).unwrap_err().to_string();
+        assert!(error.contains("must be a file inside the template's folder"), "{outside}: {error}");
+    }
 }
 
 #[test]
@@ -203,8 +205,9 @@ fn a_logo_and_a_font_picked_in_the_designer_are_copied_into_the_template_once_ch
     library.create("office", "bluf").unwrap();
     let picked = dir.path().join("Office Mark.svg");
     std::fs::write(&picked, LOGO_SVG).unwrap();
-    assert_eq!(library.add_logo("office", &picked).unwrap(), "logo.svg");
-    assert_eq!(std::fs::read(dir.path().join("templates/office/logo.svg")).unwrap(), LOGO_SVG.as_bytes());
+    let logo = library.add_logo("office", &picked).unwrap();
+    assert!(logo.starts_with("logo-") && logo.ends_with(".svg"), "{logo}");
+    assert_eq!(std::fs::read(dir.path().join("templates/office").join(&logo)).unwrap(), LOGO_SVG.as_bytes());
     let font = dir.path().join("DejaVuSans.ttf");
     std::fs::write(&font, dejavu::sans::regular()).unwrap();
     assert_eq!(library.add_font("office", &font).unwrap(), "DejaVuSans.ttf");
@@ -241,4 +244,17 @@ fn a_logo_and_a_font_picked_in_the_designer_are_copied_into_the_template_once_ch
         fonts.iter().any(|f| f.contains("DejaVuSans")) && !fonts.iter().any(|f| f.contains("NotoSans")),
         "{fonts:?}"
     );
+}
+
+#[test]
+fn the_same_brief_exported_twice_in_one_process_is_the_same_pdf() {
+    // Every test of this file may render at this fixed time.
+    std::env::set_var("SOURCE_DATE_EPOCH", "1764547200");
+    let dir = tempfile::tempdir().unwrap();
+    let (library, office) = office(dir.path(), "logo.svg", LOGO_SVG.as_bytes());
+    let brief = briefsmith::samples::filled_brief();
+    let markdown = export::markdown(&library, &office, &brief, "vi").unwrap();
+    let first = export::pdf(&library, &office, &brief, "vi", &markdown, None, false).unwrap().bytes;
+    let second = export::pdf(&library, &office, &brief, "vi", &markdown, None, false).unwrap().bytes;
+    assert!(first == second, "the font subsets' names, the logo's and every other byte are the same");
 }

@@ -301,7 +301,8 @@ fn a_design_previews_before_it_is_saved_and_is_never_saved_over_hand_written_jin
         .iter()
         .any(|k| k["kind"] == "key_points" && k["default_heading"] == "key_findings"));
     let digest = app.ok("template_design", json!({ "name": "digest", "locale": "en", "language": "vi" }));
-    assert!(digest["read_only"].as_str().unwrap().contains("read-only"), "{digest}");
+    assert_eq!(digest["manifest"]["design"]["scope"], "stories", "{digest}");
+    assert!(digest["kinds"].as_array().unwrap().iter().any(|k| k["kind"] == "stories"));
 
     // Unticking the key points shows in the preview before anything is saved.
     let mut manifest = view["manifest"].clone();
@@ -327,6 +328,8 @@ fn a_design_previews_before_it_is_saved_and_is_never_saved_over_hand_written_jin
     app.ok("save_template", json!({ "name": "office", "source": "# {{ title }}\n", "locale": "en" }));
     let failure = app.fails("save_design", json!({ "name": "office", "manifest": manifest }));
     assert!(message(&failure).contains("edited by hand"), "{failure}");
+    let hand_edited = app.ok("template_design", json!({ "name": "office", "locale": "", "language": "vi" }));
+    assert!(hand_edited["read_only"].as_str().unwrap().contains("read-only"), "{hand_edited}");
     let source = app.ok("template_source", json!({ "name": "office" }));
     assert_eq!(source["source"], "# {{ title }}\n");
 }

@@ -31,6 +31,8 @@ pub enum LogoError {
     UnknownFormat,
     #[error("the logo could not be read as {0}: {1}; open it in an image editor and save it again")]
     Broken(&'static str, String),
+    #[error("the SVG logo has text in it, which the PDF and Word files cannot draw: turn its text into outlines (\"convert to paths\" in most design tools), or save it as a PNG")]
+    SvgText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,8 +176,18 @@ fn decode_raster(file: &[u8], format: LogoFormat) -> Result<(Vec<u8>, u32, u32),
 
 fn draw_svg(file: &[u8]) -> Result<(Vec<u8>, u32, u32), LogoError> {
     let broken = |message: String| LogoError::Broken(LogoFormat::Svg.name(), message);
-    let tree =
-        resvg::usvg::Tree::from_data(file, &resvg::usvg::Options::default()).map_err(|e| broken(e.to_string()))?;
+    // A logo's drawing is all in the file: an <image> naming another file
+    // (or a device, or a share) is not followed, nor one inlined as data.
+    let images = resvg::usvg::ImageHrefResolver {
+        resolve_data: Box::new(|_, _, _| None),
+        resolve_string: Box::new(|_, _| None),
+    };
+    let options = resvg::usvg::Options { image_href_resolver: images, ..resvg::usvg::Options::default() };
+    let tree = resvg::usvg::Tree::from_data(file, &options).map_err(|e| broken(e.to_string()))?;
+    // Drawn without fonts, text would vanish from the PDF and Word files.
+    if tree.has_text_nodes() || String::from_utf8_lossy(file).contains("<text") {
+        return Err(LogoError::SvgText);
+    }
     let size = tree.size();
     let longer = size.width().max(size.height());
     if !(longer.is_finite() && longer > 0.0) {
@@ -251,6 +263,21 @@ mod tests {
     }
 
     #[test]
+    fn an_svg_logo_reads_nothing_outside_itself() {
+        // /dev/zero would never end; a file beside it would be drawn in.
+        let dir = tempfile::tempdir().unwrap();
+        let beside = dir.path().join("photo.png");
+        std::fs::write(&beside, small_png()).unwrap();
+        for href in ["/dev/zero".to_owned(), beside.display().to_string(), "photo.png".to_owned()] {
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="30" height="20"><image width="30" height="20" xlink:href="{href}"/></svg>"#
+            );
+            let logo = Logo::read(svg.into_bytes(), "x").unwrap();
+            assert!(logo.rgba.chunks_exact(4).all(|p| p[3] == 0), "{href}: nothing drawn");
+        }
+    }
+
+    #[test]
     fn what_is_not_a_good_logo_is_a_clear_error() {
         assert_eq!(Logo::read(b"GIF89a....".to_vec(), "x").unwrap_err(), LogoError::UnknownFormat);
         let mut cut = small_png();
@@ -258,6 +285,9 @@ mod tests {
         let error = Logo::read(cut, "x").unwrap_err();
         assert!(matches!(error, LogoError::Broken("a PNG image", _)), "{error:?}");
         assert!(matches!(Logo::read(b"<svg><g".to_vec(), "x"), Err(LogoError::Broken("an SVG drawing", _))));
+        let text =
+            br#"<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"><text y="20">So Y te</text></svg>"#;
+        assert_eq!(Logo::read(text.to_vec(), "x").unwrap_err(), LogoError::SvgText);
         assert_eq!(Logo::read(vec![0; MAX_LOGO_BYTES + 1], "x").unwrap_err(), LogoError::TooLarge(MAX_LOGO_BYTES + 1));
         // A header that claims more pixels than a logo has is refused before decoding.
         let mut huge = Vec::new();

@@ -214,6 +214,25 @@ pub enum NotDesigned {
     EditedByHand,
 }
 
+impl Design {
+    /// What in the design no template could be made of: a heading that is
+    /// not a label key, or a limit of none.
+    pub fn problem(&self) -> Option<String> {
+        self.sections.iter().find_map(|s| {
+            let key = s.heading.as_str();
+            let is_key = key.chars().next().is_none_or(|c| c.is_ascii_lowercase() || c == '_')
+                && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !is_key {
+                Some(format!("the heading '{key}' is not a label's name: a-z, digits and _ only"))
+            } else if s.limit == Some(0) {
+                Some(format!("the {:?} section shows at most 0 items: leave it out instead", s.kind))
+            } else {
+                None
+            }
+        })
+    }
+}
+
 /// The design of a template whose Jinja is exactly what the design
 /// generates; else why the designer may not rewrite it.
 pub fn design_of(manifest: &super::Manifest, source: &str) -> Result<Design, NotDesigned> {
@@ -251,7 +270,13 @@ pub fn generate(design: &Design) -> String {
     } else {
         "key_points"
     };
-    let context = Context { scope: design.scope, points, key_points_shown: has(SectionKind::KeyPoints) };
+    let key_points = shown.iter().find(|s| s.kind == SectionKind::KeyPoints);
+    let context = Context {
+        scope: design.scope,
+        points,
+        key_points_shown: key_points.is_some(),
+        key_points_limited: key_points.is_some_and(|s| s.limit.is_some()),
+    };
     for section in shown {
         section_jinja(&mut out, section, &context);
     }
@@ -264,6 +289,8 @@ struct Context {
     /// The variable holding the key points to list.
     points: &'static str,
     key_points_shown: bool,
+    /// The key points list shows only some.
+    key_points_limited: bool,
 }
 
 impl Context {
@@ -315,7 +342,8 @@ fn section_jinja(out: &mut String, section: &Section, context: &Context) {
             ));
         }
         SectionKind::Quotes => {
-            let quotes = if context.key_points_shown {
+            // Quotes held by key points the list leaves out (past its limit) are shown here.
+            let quotes = if context.key_points_shown && !context.key_points_limited {
                 out.push_str("{# A quote a key point already carries is not repeated here. #}\n");
                 "direct_quotes_outside_key_points"
             } else if context.scope == Scope::MainStory {
@@ -448,6 +476,32 @@ mod tests {
         assert!(!design.sections[2].shown);
         assert_eq!(toml::to_string(&design).unwrap(), text);
         assert!(toml::from_str::<Design>("[[sections]]\nkind = \"title_block\"\ncolour = 1\n").is_err());
+    }
+
+    #[test]
+    fn a_heading_must_be_a_label_key_and_a_limit_at_least_one() {
+        let mut section = Section::new(SectionKind::KeyPoints);
+        section.heading = "key_findings_2".into();
+        assert_eq!(Design { scope: Scope::Article, sections: vec![section.clone()] }.problem(), None);
+        for heading in ["Key findings", "x }} {{ 7*7", "key-findings"] {
+            section.heading = heading.into();
+            let design = Design { scope: Scope::Article, sections: vec![section.clone()] };
+            assert!(design.problem().is_some_and(|p| p.contains("not a label's name")), "{heading}");
+        }
+        section.heading.clear();
+        section.limit = Some(0);
+        assert!(Design { scope: Scope::Article, sections: vec![section] }.problem().is_some());
+    }
+
+    #[test]
+    fn quotes_held_by_key_points_left_out_of_a_shorter_list_still_show() {
+        let mut points = Section::new(SectionKind::KeyPoints);
+        let quotes = Section::new(SectionKind::Quotes);
+        let all = generate(&Design { scope: Scope::Article, sections: vec![points.clone(), quotes.clone()] });
+        assert!(all.contains("for quote in direct_quotes_outside_key_points"), "{all}");
+        points.limit = Some(2);
+        let some = generate(&Design { scope: Scope::Article, sections: vec![points, quotes] });
+        assert!(some.contains("for quote in direct_quotes %"), "{some}");
     }
 
     #[test]

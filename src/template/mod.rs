@@ -91,7 +91,9 @@ fn read_template_file(template: &Resolved, name: &str, what: &str, limit: u64) -
         .as_ref()
         .ok_or_else(|| invalid(format!("only a template in a folder can name {what} files")))?;
     let path = Path::new(name);
-    if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+    // Plain names only: no root, drive, "..", or Windows separator.
+    let inside = path.components().all(|c| matches!(c, std::path::Component::Normal(_))) && !name.contains('\\');
+    if !inside || name.is_empty() {
         return Err(invalid(format!("{what} '{name}' must be a file inside the template's folder")));
     }
     let file = folder.join(path);
@@ -100,6 +102,11 @@ fn read_template_file(template: &Resolved, name: &str, what: &str, limit: u64) -
         .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit.saturating_add(1)), &mut bytes))
         .map_err(io_error(&file))?;
     Ok(bytes)
+}
+
+/// FNV-1a: a short, stable name for a file's content.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The largest font file a template takes (a CJK font is ~20 MB).
@@ -433,6 +440,9 @@ impl Library {
             path: template.name.clone(),
             message: "the manifest has no design to make the template from".to_owned(),
         })?;
+        if let Some(problem) = design.problem() {
+            return Err(TemplateError::Invalid { path: template.name.clone(), message: problem });
+        }
         let source = design::generate(design);
         Ok(Resolved { source, manifest, ..template.clone() })
     }
@@ -467,18 +477,21 @@ impl Library {
         Ok(folder)
     }
 
-    /// Copies the image at `file` into user template `name`'s folder as its
-    /// logo file (`logo.png`, `logo.jpeg` or `logo.svg`), once it reads as
-    /// a logo; returns the file's name for the manifest's `logo`.
+    /// Copies the image at `file` into user template `name`'s folder as a
+    /// logo file (`logo-<hash>.png`, `.jpeg` or `.svg`), once it reads as a
+    /// logo; returns the file's name for the manifest's `logo`.
     pub fn add_logo(&self, name: &str, file: &Path) -> Result<String, TemplateError> {
         let limit = crate::render::logo::MAX_LOGO_BYTES as u64;
         self.add_file(name, file, limit, |bytes| {
             let logo = Logo::read(bytes.to_vec(), "").map_err(|e| e.to_string())?;
-            Ok(match logo.format {
-                crate::render::logo::LogoFormat::Png => "logo.png".to_owned(),
-                crate::render::logo::LogoFormat::Jpeg => "logo.jpeg".to_owned(),
-                crate::render::logo::LogoFormat::Svg => "logo.svg".to_owned(),
-            })
+            let extension = match logo.format {
+                crate::render::logo::LogoFormat::Png => "png",
+                crate::render::logo::LogoFormat::Jpeg => "jpeg",
+                crate::render::logo::LogoFormat::Svg => "svg",
+            };
+            // Named by its content, so a new logo never overwrites the one
+            // the saved manifest still names, should the save then fail.
+            Ok(format!("logo-{:08x}.{extension}", fnv1a(bytes) as u32))
         })
     }
 

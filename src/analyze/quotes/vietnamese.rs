@@ -303,12 +303,17 @@ impl Attribution<'_> {
         let text = self.text();
         let body_name = body.name.to_lowercase();
         let reach = TITLE_REACH + body.name.len();
+        let introduced = format!("{role} {body_name}");
         self.entities
             .persons_before(position, None)
             .find(|(span, _)| {
+                // Right before the name: the role and the body, and no higher
+                // or lower rank of it ("phó chủ tịch" is not "chủ tịch").
                 let from = crate::ingest::format::floor_char_boundary(text, span.start.saturating_sub(reach));
-                let before = text[from..span.start].to_lowercase();
-                before.find(role).is_some_and(|at| before[at..].contains(&body_name))
+                let before = text[from..span.start].trim_end().to_lowercase();
+                let Some(rest) = before.strip_suffix(&introduced) else { return false };
+                let rank = rest.split_whitespace().next_back();
+                !matches!(rank, Some("phó" | "tổng" | "cựu" | "nguyên" | "tân"))
             })
             .map(|(_, person)| person)
     }

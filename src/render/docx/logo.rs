@@ -62,7 +62,7 @@ fn drawing(logo: &Logo, geometry: &Geometry, id: usize) -> String {
     let (width, height) = logo.header_size(margin_top, geometry.text_width as f32 / 20.0);
     let emu = |points: f32| (points * EMU_PER_POINT).round() as i64;
     let (cx, cy, top) = (emu(width), emu(height), emu(margin_top * 0.15));
-    let alt = escape(&logo.alt);
+    let alt = escape(&super::clean(&logo.alt));
     const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
     const PICTURE: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
     format!(

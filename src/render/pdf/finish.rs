@@ -41,6 +41,7 @@ pub fn post_process(
     pdf_a_created: Option<OffsetDateTime>,
 ) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    doc.trailer.set("ID", document_id(bytes));
     link_inside(&mut doc, anchors);
     if !outline.is_empty() {
         write_outline(&mut doc, outline)?;
@@ -55,6 +56,19 @@ pub fn post_process(
     let mut out = Vec::with_capacity(bytes.len() + 4096);
     doc.save_to(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// The file identifier (ISO 32000-1, 14.4), both halves made from the
+/// document's objects, without printpdf's random one at the end: the same
+/// brief gives the same bytes, within one run of the app and across runs.
+fn document_id(bytes: &[u8]) -> Object {
+    let body = bytes.windows(7).rposition(|w| w == b"trailer").map_or(bytes, |end| &bytes[..end]);
+    let fnv = |seed: u64| body.iter().fold(seed, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let id = format!("{:016x}{:016x}", fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142)).into_bytes();
+    Object::Array(vec![
+        Object::String(id.clone(), lopdf::StringFormat::Hexadecimal),
+        Object::String(id, lopdf::StringFormat::Hexadecimal),
+    ])
 }
 
 /// Turns the web links whose address is `#id` (as the layout drew them)

@@ -89,7 +89,15 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     };
     let blocks = blocks::parse(markdown);
     let mut doc = PdfDocument::new(&options.document.title);
-    let ids: Vec<FontId> = (0..fonts.count()).map(|i| doc.add_font(fonts.parsed(i))).collect();
+    // Our own font ids, not printpdf's process-wide counter: the document's
+    // objects follow their order, and a second export must give the same bytes.
+    let ids: Vec<FontId> = (0..fonts.count())
+        .map(|i| {
+            let id = FontId(format!("F{i:03}"));
+            doc.resources.fonts.map.insert(id.clone(), PdfFont::new(fonts.parsed(i).clone()));
+            id
+        })
+        .collect();
     if let Some(logo) = &options.document.logo {
         // Embedded once; every page's header draws the same object.
         doc.resources.xobjects.map.insert(logo_id(), XObject::Image(logo_image(logo)));
@@ -126,9 +134,9 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
         let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font("a font subset could not be read back".into()))?;
         // The subset keeps no name table: it is named after its font, with a
-        // subset tag (ISO 32000-1, 9.6.4) from its random id's capitals.
-        let tag: String = ids[index].0.chars().filter(char::is_ascii_uppercase).take(6).collect();
-        parsed.font_name = Some(format!("{tag:A<6}+{}", fonts.postscript_name(index)));
+        // subset tag (ISO 32000-1, 9.6.4) made from what it holds, so the
+        // same brief gives the same bytes.
+        parsed.font_name = Some(format!("{}+{}", subset_tag(index, &bytes), fonts.postscript_name(index)));
         doc.resources.fonts.map.insert(ids[index].clone(), PdfFont::new(parsed));
     }
     // Fonts never drawn with are not embedded at all.
@@ -156,6 +164,20 @@ pub fn render(markdown: &str, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let bytes = finish::post_process(&bytes, &outline, &anchors, &tree, &options.document, archival.then_some(now))
         .map_err(PdfError::Font)?;
     Ok(Pdf { bytes, pages: count, warnings })
+}
+
+/// Six capitals naming a font subset: FNV-1a of its slot and its bytes.
+fn subset_tag(slot: usize, bytes: &[u8]) -> String {
+    let mut hash = std::iter::once(slot as u8)
+        .chain(bytes.iter().copied())
+        .fold(0xcbf2_9ce4_8422_2325u64, |hash, b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (0..6)
+        .map(|_| {
+            let letter = char::from(b'A' + (hash % 26) as u8);
+            hash /= 26;
+            letter
+        })
+        .collect()
 }
 
 /// What made the PDF, as its Info dictionary (and a PDF/A's XMP) says.
