@@ -10,6 +10,9 @@ import { refreshPreview } from "./preview.js";
 import { state } from "./state.js";
 import { pickTemplate, setTemplates } from "./templates.js";
 
+/// What a dragged section carries: its place in the list.
+const SECTION_DRAG = "application/x-briefsmith-section";
+
 /// The designer's view of the template on screen (see `template_design`).
 let view = null;
 /// A logo file picked and not yet copied into the template (on save).
@@ -17,12 +20,23 @@ let pendingLogo = null;
 /// Font files picked and not yet copied: { regular, bold } paths.
 let pendingFonts = {};
 
-/// Opens the template on screen in the designer.
+const designTabOpen = () => $("tab-design").getAttribute("aria-selected") === "true";
+
+/// Opens the template on screen in the designer; a design not yet saved of
+/// this same template is kept, with the files picked for it.
 export async function openDesigner() {
+  if (view && !view.read_only && view.name === state.template && view.locale === (state.locale || view.locale)) {
+    state.design = view.manifest;
+    refreshPreview();
+    return;
+  }
   try {
-    view = await call("template_design", {
+    const opened = await call("template_design", {
       name: state.template, locale: state.locale, language: state.brief?.language ?? "",
     });
+    // The analyst may have left the tab or picked another template meanwhile.
+    if (!designTabOpen() || opened.name !== state.template) return;
+    view = opened;
     pendingLogo = null;
     pendingFonts = {};
     // A template the designer may not change previews as it is.
@@ -34,11 +48,19 @@ export async function openDesigner() {
   }
 }
 
-/// Leaves the designer: the preview shows the saved template again.
+/// Leaves the designer: the preview shows the saved template again (the
+/// unsaved design stays, for when the analyst comes back).
 export function closeDesigner() {
   if (state.design === null) return;
   state.design = null;
   refreshPreview();
+}
+
+/// Forgets the unsaved design: after a save, or for another template.
+function forgetDesign() {
+  view = null;
+  pendingLogo = null;
+  pendingFonts = {};
 }
 
 function designChanged() {
@@ -130,12 +152,13 @@ function sectionRow(section, index, count) {
     event.preventDefault();
     moveSection(index, event.key === "ArrowUp" ? index - 1 : index + 1);
   });
-  li.addEventListener("dragstart", (event) => event.dataTransfer.setData("text/plain", String(index)));
+  li.addEventListener("dragstart", (event) => event.dataTransfer.setData(SECTION_DRAG, String(index)));
   li.addEventListener("dragover", (event) => event.preventDefault());
   li.addEventListener("drop", (event) => {
     event.preventDefault();
-    const from = Number(event.dataTransfer.getData("text/plain"));
-    if (Number.isInteger(from)) moveSection(from, index);
+    // Only a section dragged from this list moves; dropped text or files do not.
+    const dragged = event.dataTransfer.getData(SECTION_DRAG);
+    if (dragged !== "") moveSection(Number(dragged), index);
   });
   return li;
 }
@@ -172,7 +195,8 @@ function optionFields(section, options, name) {
       });
     } else {
       input.type = "checkbox";
-      const defaultOn = option === "speakers" || option === "citations";
+      // Serde leaves out options at their default; these default to on.
+      const defaultOn = ["speakers", "citations", "confidence"].includes(option);
       input.checked = section[option] ?? defaultOn;
       input.addEventListener("change", () => { section[option] = input.checked; designChanged(); });
     }
@@ -189,7 +213,7 @@ function renameSection(section, text) {
   const key = headingKey(section);
   const labels = view.manifest.labels ?? (view.manifest.labels = {});
   const own = labels[view.locale] ?? (labels[view.locale] = {});
-  if (text.trim() === "" || text === view.labels[key]) delete own[key];
+  if (text.trim() === "" || text === view.base_labels[key]) delete own[key];
   else own[key] = text;
 }
 
@@ -272,6 +296,9 @@ export async function saveDesign() {
     if (view.built_in) {
       name = $("design-copy-name").value.trim() || `${view.name}-mine`;
       await call("create_template", { name, from: view.name });
+      // The copy exists now: a failure below is retried on it, not on the built-in.
+      view.name = name;
+      view.built_in = false;
     }
     const manifest = structuredClone(view.manifest);
     if (pendingLogo) manifest.logo = await call("add_logo", { name, path: pendingLogo });
@@ -286,6 +313,7 @@ export async function saveDesign() {
       }
     }
     await call("save_design", { name, manifest });
+    forgetDesign();
     setTemplates(await call("templates"));
     await pickTemplate(name);
     await openDesigner();

@@ -38,6 +38,7 @@ export function fitTemplate() {
   setTemplates({ templates: state.templates, locales: state.locales });
   const fits = (name) => state.templates.some((tpl) => tpl.name === name && Boolean(tpl.stories) === isDigest());
   if (!fits(state.template)) {
+    state.design = null; // a design is of the template it was opened on
     const remembered = state.settings?.[templateSetting()];
     const first = state.templates.find((tpl) => Boolean(tpl.stories) === isDigest());
     state.template = fits(remembered) ? remembered : (first?.name ?? state.template);
@@ -78,6 +79,8 @@ export async function copyTemplateAs(name) {
 }
 
 export async function pickTemplate(name) {
+  // A design is of the template it was opened on; the designer reopens on this one.
+  state.design = null;
   state.template = name;
   $("template").value = name;
   state.settings[templateSetting()] = name;
@@ -113,6 +116,8 @@ export function placeCursor(textarea, line, column) {
 
 /// Shows the preview, the template's source, or the designer above the preview.
 export function showTab(which) {
+  // Outside the designer the preview shows the template as saved.
+  if (which !== "design") state.design = null;
   for (const tab of ["preview", "design", "template"]) {
     $(`tab-${tab}`).setAttribute("aria-selected", String(tab === which));
   }

@@ -16,7 +16,8 @@ pub struct Kind {
     pub kind: SectionKind,
     /// The label key of its heading, unless renamed; empty for none.
     pub default_heading: &'static str,
-    /// The options it reads: "limit", "numbered", "speakers", "citations", "inline_confidence".
+    /// The options it reads: "limit", "numbered", "speakers", "citations",
+    /// "confidence", "inline_confidence".
     pub options: &'static [&'static str],
 }
 
@@ -33,6 +34,9 @@ pub struct DesignView {
     /// The locale the headings are shown and renamed in, and its labels.
     pub locale: String,
     pub labels: std::collections::BTreeMap<String, String>,
+    /// The locale's labels without the template's own: a heading typed back
+    /// to one of these is no longer renamed.
+    pub base_labels: std::collections::BTreeMap<String, String>,
     pub kinds: Vec<Kind>,
 }
 
@@ -60,6 +64,7 @@ pub fn template_design(
         locale_for(&state.library, &locale, &briefsmith::samples::filled_brief())
     };
     let (labels, _) = state.library.labels(&locale, &template.manifest)?;
+    let (base_labels, _) = state.library.labels(&locale, &Manifest::default())?;
     let scope = manifest.design.as_ref().map(|d| d.scope).unwrap_or_default();
     let kinds = scope
         .kinds()
@@ -67,7 +72,7 @@ pub fn template_design(
         .map(|&kind| Kind { kind, default_heading: kind.default_heading(), options: kind.options() })
         .collect();
     let built_in = !matches!(template.origin, Origin::User | Origin::UserShadowingBuiltin);
-    Ok(DesignView { name, manifest, read_only, built_in, locale, labels, kinds })
+    Ok(DesignView { name, manifest, read_only, built_in, locale, labels, base_labels, kinds })
 }
 
 /// Saves user template `name` as `manifest` and its design make it.

@@ -141,7 +141,8 @@ pub(crate) fn write(docx: Docx, options: &DocumentInfo, geometry: &Geometry, tim
     let logo = options.logo.as_deref().map(|logo| Ok::<_, DocxError>((logo, super::logo::media(logo)?))).transpose()?;
     for (i, mut part) in xml.headers.into_iter().enumerate() {
         if let Some((logo, _)) = &logo {
-            // Drawing ids start past docx-rs's own, which are below 1000.
+            // docx-rs draws no pictures of its own here (the body has none), so
+            // these ids are the document's only drawing ids.
             part = super::logo::into_header(part, logo, geometry, 1000 + i)?;
         }
         parts.push((format!("word/header{}.xml", i + 1), part));
