@@ -85,6 +85,19 @@ fn a_template_written_or_edited_by_hand_opens_read_only_saying_why() {
     let why = library.design_of(&edited).unwrap_err();
     assert_eq!(why, NotDesigned::EditedByHand);
     assert!(why.to_string().contains("edited by hand") && why.to_string().contains("read-only"), "{why}");
+    // A save cut short after the Jinja was written, before the manifest:
+    // the template then looks edited by hand, yet saving that design again finishes it.
+    library.create("halfway", "sitrep").unwrap();
+    let mut design = library.design_of(&library.resolve("halfway").unwrap()).unwrap();
+    design.sections.retain(|s| s.kind != SectionKind::Names);
+    let folder = dir.path().join("halfway");
+    std::fs::write(folder.join("brief.md.j2"), briefsmith::template::design::generate(&design)).unwrap();
+    let halfway = library.resolve("halfway").unwrap();
+    assert_eq!(library.design_of(&halfway).unwrap_err(), NotDesigned::EditedByHand);
+    let mut manifest = halfway.manifest.clone();
+    manifest.design = Some(design);
+    library.save_design("halfway", manifest).unwrap();
+    assert!(library.design_of(&library.resolve("halfway").unwrap()).is_ok());
     // A built-in itself is saved only as a copy.
     let bluf = library.resolve("bluf").unwrap();
     let error = library.save_design("bluf", bluf.manifest).unwrap_err().to_string();

@@ -457,9 +457,12 @@ impl Library {
             (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
             _ => return Err(TemplateError::ReadOnly(name.to_owned())),
         };
-        // Never over Jinja written or edited by hand.
-        self.design_of(&current)
-            .map_err(|why| TemplateError::Invalid { path: name.to_owned(), message: why.to_string() })?;
+        // Never over Jinja written or edited by hand; but a save cut short
+        // after its Jinja was written (and not its manifest) may be finished.
+        let finishing = manifest.design.as_ref().is_some_and(|d| design::generate(d) == current.source);
+        if let (Err(why), false) = (self.design_of(&current), finishing) {
+            return Err(TemplateError::Invalid { path: name.to_owned(), message: why.to_string() });
+        }
         manifest.name = name.to_owned();
         manifest.template = current.manifest.template.clone();
         let made = self.designed(&current, manifest)?;
