@@ -375,3 +375,22 @@ fn an_idiom_that_opens_with_a_speech_verb_reports_nothing() {
     let reported: Vec<_> = analysis.quotes.iter().filter(|q| q.kind == QuoteKind::Reported).collect();
     assert!(reported.is_empty(), "{reported:?}");
 }
+
+#[test]
+fn presenting_or_publishing_something_is_no_statement_unless_rang_follows() {
+    // "công bố kết quả", "trình bày tờ trình", "công bố sáng nay": what is
+    // presented or when, not what was said; "công bố rằng …" is a statement.
+    let analysis = analyze(
+        "Công ty Cổ phần Cảng Lạc Giang công bố kết quả kinh doanh quý 3 với lợi nhuận tăng mạnh. \
+         Chiều 23-10, Bộ trưởng Trần Văn Bình trình bày tờ trình về ngân sách trước Hội đồng nhân dân tỉnh. \
+         Trong bảng xếp hạng công bố sáng nay, Công ty Hưng Phát đứng đầu về nộp thuế.",
+    );
+    let reported: Vec<_> = analysis.quotes.iter().filter(|q| q.kind == QuoteKind::Reported).collect();
+    assert!(reported.is_empty(), "{reported:?}");
+    let analysis = analyze(
+        "Ông Lê Quang Vinh, giám đốc Công ty Hưng Phát, công bố rằng công ty sẽ chia cổ tức 20% trong năm nay.",
+    );
+    let statement = analysis.quotes.iter().find(|q| q.kind == QuoteKind::Reported).expect("a statement");
+    assert_eq!(statement.speaker.as_deref(), Some("Lê Quang Vinh"));
+    assert!(statement.text.starts_with("công ty sẽ chia cổ tức"), "{statement:?}");
+}

@@ -20,6 +20,11 @@ const THAT: &[&str] = &["that", "rằng", "que", "dass"];
 /// that", "told reporters in Ottawa that").
 const THAT_WITHIN: usize = 6;
 
+/// Vietnamese verbs of presenting and publishing: they take what is
+/// presented, not a statement, unless "rằng" follows ("công bố kết quả kinh
+/// doanh quý 3", "trình bày tờ trình trước Quốc hội").
+const TAKES_AN_OBJECT_VI: &[&str] = &["công bố", "trình bày"];
+
 /// English verbs that take an object, not a statement, unless "that" follows
 /// ("Tesla posted a video", "she asked the court to …", "he described the plan").
 const TAKES_AN_OBJECT: &[&str] = &[
@@ -151,6 +156,11 @@ impl Attribution<'_> {
                 None if rest.first().is_some_and(|w| is_preposition(w.text)) || is_circumstance(rest) => return None,
                 // "Tesla posted a video": most verbs take an object, not a statement, without "that".
                 None if self.lang == Lang::En && TAKES_AN_OBJECT.contains(&cue_words(text, &cue).as_str()) => {
+                    return None
+                }
+                None if self.lang == Lang::Vi
+                    && TAKES_AN_OBJECT_VI.contains(&text[cue.span.start..cue.span.end].to_lowercase().as_str()) =>
+                {
                     return None
                 }
                 None => 0,
