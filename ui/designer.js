@@ -56,15 +56,14 @@ export function closeDesigner() {
   refreshPreview();
 }
 
-/// Forgets the unsaved design: after a save, or for another template.
+/// The last part of a path the dialog gave.
+const fileName = (path) => path.split(/[\\/]/).pop();
+
+/// Forgets the unsaved design, after a save.
 function forgetDesign() {
   view = null;
   pendingLogo = null;
   pendingFonts = {};
-}
-
-function designChanged() {
-  refreshPreview();
 }
 
 function renderDesigner() {
@@ -80,7 +79,7 @@ function renderDesigner() {
   $("design-form").disabled = readOnly;
   renderSections(manifest.design?.sections ?? []);
   const pdf = manifest.pdf;
-  $("d-logo-name").textContent = pendingLogo ? pendingLogo.split(/[\\/]/).pop() : (manifest.logo || t("design_no_logo"));
+  $("d-logo-name").textContent = pendingLogo ? fileName(pendingLogo) : (manifest.logo || t("design_no_logo"));
   $("d-logo-alt").value = manifest.logo_alt ?? "";
   $("d-organisation").value = manifest.organisation ?? "";
   $("d-distribution").value = manifest.distribution ?? "";
@@ -125,7 +124,7 @@ function sectionRow(section, index, count) {
   shown.type = "checkbox";
   shown.checked = section.shown !== false;
   shown.id = `d-shown-${section.kind}`;
-  shown.addEventListener("change", () => { section.shown = shown.checked; designChanged(); });
+  shown.addEventListener("change", () => { section.shown = shown.checked; refreshPreview(); });
   const label = document.createElement("label");
   label.htmlFor = shown.id;
   label.textContent = name;
@@ -136,7 +135,7 @@ function sectionRow(section, index, count) {
     heading.className = "design-heading";
     heading.value = headingText(section);
     heading.setAttribute("aria-label", t("design_heading", { name }));
-    heading.addEventListener("input", () => { renameSection(section, heading.value); designChanged(); });
+    heading.addEventListener("input", () => { renameSection(section, heading.value); refreshPreview(); });
     li.append(heading);
   }
 
@@ -191,14 +190,14 @@ function optionFields(section, options, name) {
       input.addEventListener("input", () => {
         const n = Number.parseInt(input.value, 10);
         section.limit = Number.isInteger(n) && n > 0 ? n : null;
-        designChanged();
+        refreshPreview();
       });
     } else {
       input.type = "checkbox";
       // Serde leaves out options at their default; these default to on.
       const defaultOn = ["speakers", "citations", "confidence"].includes(option);
       input.checked = section[option] ?? defaultOn;
-      input.addEventListener("change", () => { section[option] = input.checked; designChanged(); });
+      input.addEventListener("change", () => { section[option] = input.checked; refreshPreview(); });
     }
     input.setAttribute("aria-label", `${name}: ${t(`design_${option}`)}`);
     // "at most [5]", but "[x] numbered".
@@ -225,7 +224,7 @@ export function moveSection(from, to) {
   sections.splice(to, 0, moved);
   renderSections(sections);
   $("design-sections").children[to]?.focus();
-  designChanged();
+  refreshPreview();
 }
 
 /// The page and header fields into the manifest.
@@ -258,7 +257,7 @@ export async function chooseLogo() {
 /// Picks the image at `path` as the logo; it is copied into the template on save.
 export function chooseLogoFrom(path) {
   pendingLogo = path;
-  $("d-logo-name").textContent = path.split(/[\\/]/).pop();
+  $("d-logo-name").textContent = fileName(path);
 }
 
 /// Picks the font file at `path` for the text (`regular`) or its bold
@@ -274,7 +273,7 @@ async function chooseFont(face) {
 }
 
 function showFontName() {
-  const picked = [pendingFonts.regular, pendingFonts.bold].filter(Boolean).map((p) => p.split(/[\\/]/).pop());
+  const picked = [pendingFonts.regular, pendingFonts.bold].filter(Boolean).map(fileName);
   $("d-font-name").textContent = picked.length ? picked.join(", ") : view.manifest.pdf.font_family;
 }
 
@@ -332,7 +331,7 @@ export function wireDesigner() {
     $(id).addEventListener(id.startsWith("d-margin") || id === "d-font-size" ? "change" : "input", () => {
       if (!view || view.read_only) return;
       readPageFields();
-      designChanged();
+      refreshPreview();
     });
   }
   $("btn-save-design").onclick = saveDesign;

@@ -528,7 +528,7 @@ fn remember(store: &Store, path: &Path, title: &str) -> Outcome<Settings> {
     Ok(settings)
 }
 
-pub(crate) fn locale_for(library: &Library, asked: &str, brief: &Brief) -> String {
+fn locale_for(library: &Library, asked: &str, brief: &Brief) -> String {
     library.pick_locale(Some(asked).filter(|l| !l.is_empty()), &brief.language)
 }
 

@@ -8,7 +8,7 @@ use briefsmith::template::{Manifest, Origin};
 use serde::Serialize;
 use tauri::State;
 
-use crate::commands::{locale_for, AppState, Outcome};
+use crate::commands::{AppState, Outcome};
 
 /// A section kind as the designer offers it.
 #[derive(Debug, Serialize)]
@@ -58,11 +58,7 @@ pub fn template_design(
         }
         Err(why) => Some(why.to_string()),
     };
-    let locale = if locale.is_empty() {
-        state.library.pick_locale(None, &language)
-    } else {
-        locale_for(&state.library, &locale, &briefsmith::samples::filled_brief())
-    };
+    let locale = state.library.pick_locale(Some(locale.as_str()).filter(|l| !l.is_empty()), &language);
     let (labels, _) = state.library.labels(&locale, &template.manifest)?;
     let (base_labels, _) = state.library.labels(&locale, &Manifest::default())?;
     let scope = manifest.design.as_ref().map(|d| d.scope).unwrap_or_default();

@@ -52,6 +52,15 @@ impl LogoFormat {
         }
     }
 
+    /// The usual file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            LogoFormat::Png => "png",
+            LogoFormat::Jpeg => "jpeg",
+            LogoFormat::Svg => "svg",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             LogoFormat::Png => "a PNG image",
@@ -109,8 +118,7 @@ impl Logo {
     /// SVG's pixels as a PNG.
     pub fn raster_file(&self) -> Result<(Vec<u8>, &'static str), LogoError> {
         match self.format {
-            LogoFormat::Png => Ok((self.file.clone(), "png")),
-            LogoFormat::Jpeg => Ok((self.file.clone(), "jpeg")),
+            LogoFormat::Png | LogoFormat::Jpeg => Ok((self.file.clone(), self.format.extension())),
             LogoFormat::Svg => {
                 let mut png = Vec::new();
                 image::RgbaImage::from_raw(self.width, self.height, self.rgba.clone())

@@ -96,11 +96,16 @@ fn read_template_file(template: &Resolved, name: &str, what: &str, limit: u64) -
     if !inside || name.is_empty() {
         return Err(invalid(format!("{what} '{name}' must be a file inside the template's folder")));
     }
-    let file = folder.join(path);
+    read_capped(&folder.join(path), limit)
+}
+
+/// The file at `path`, at most `limit` bytes and one more (so that a file
+/// over the limit shows as such without being read whole).
+fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, TemplateError> {
     let mut bytes = Vec::new();
-    std::fs::File::open(&file)
+    std::fs::File::open(path)
         .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit.saturating_add(1)), &mut bytes))
-        .map_err(io_error(&file))?;
+        .map_err(io_error(path))?;
     Ok(bytes)
 }
 
@@ -452,11 +457,7 @@ impl Library {
     /// renders the sample brief. Built-in templates are refused, and so is a
     /// template whose Jinja is not its design's ([`Library::design_of`]).
     pub fn save_design(&self, name: &str, mut manifest: Manifest) -> Result<PathBuf, TemplateError> {
-        let current = self.resolve(name)?;
-        let folder = match (current.origin, &current.folder) {
-            (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
-            _ => return Err(TemplateError::ReadOnly(name.to_owned())),
-        };
+        let (current, folder) = self.user_template(name)?;
         // Never over Jinja written or edited by hand; but a save cut short
         // after its Jinja was written (and not its manifest) may be finished.
         let finishing = manifest.design.as_ref().is_some_and(|d| design::generate(d) == current.source);
@@ -486,12 +487,7 @@ impl Library {
     pub fn add_logo(&self, name: &str, file: &Path) -> Result<String, TemplateError> {
         let limit = crate::render::logo::MAX_LOGO_BYTES as u64;
         self.add_file(name, file, limit, |bytes| {
-            let logo = Logo::read(bytes.to_vec(), "").map_err(|e| e.to_string())?;
-            let extension = match logo.format {
-                crate::render::logo::LogoFormat::Png => "png",
-                crate::render::logo::LogoFormat::Jpeg => "jpeg",
-                crate::render::logo::LogoFormat::Svg => "svg",
-            };
+            let extension = Logo::read(bytes.to_vec(), "").map_err(|e| e.to_string())?.format.extension();
             // Named by its content, so a new logo never overwrites the one
             // the saved manifest still names, should the save then fail.
             Ok(format!("logo-{:08x}.{extension}", fnv1a(bytes) as u32))
@@ -527,15 +523,8 @@ impl Library {
         limit: u64,
         check: impl FnOnce(&[u8]) -> Result<String, String>,
     ) -> Result<String, TemplateError> {
-        let template = self.resolve(name)?;
-        let folder = match (template.origin, &template.folder) {
-            (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
-            _ => return Err(TemplateError::ReadOnly(name.to_owned())),
-        };
-        let mut bytes = Vec::new();
-        std::fs::File::open(file)
-            .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), &mut bytes))
-            .map_err(io_error(file))?;
+        let (_, folder) = self.user_template(name)?;
+        let bytes = read_capped(file, limit)?;
         let invalid = |message: String| TemplateError::Invalid { path: file.display().to_string(), message };
         if bytes.len() as u64 > limit {
             return Err(invalid(format!("the file is over {} MB; pick a smaller one", limit / 1024 / 1024)));
@@ -546,14 +535,19 @@ impl Library {
         Ok(file_name)
     }
 
+    /// User template `name` and its folder; a built-in is refused.
+    fn user_template(&self, name: &str) -> Result<(Resolved, PathBuf), TemplateError> {
+        let resolved = self.resolve(name)?;
+        match (resolved.origin, resolved.folder.clone()) {
+            (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => Ok((resolved, folder)),
+            _ => Err(TemplateError::ReadOnly(name.to_owned())),
+        }
+    }
+
     /// Replaces the source of user template `name`, atomically: a failed
     /// write leaves the old one. Built-in templates are refused.
     pub fn save_source(&self, name: &str, source: &str) -> Result<PathBuf, TemplateError> {
-        let resolved = self.resolve(name)?;
-        let folder = match (resolved.origin, &resolved.folder) {
-            (Origin::User | Origin::UserShadowingBuiltin, Some(folder)) => folder.clone(),
-            _ => return Err(TemplateError::ReadOnly(name.to_owned())),
-        };
+        let (resolved, folder) = self.user_template(name)?;
         let path = folder.join(&resolved.manifest.template);
         crate::atomic::write(&path, source.as_bytes()).map_err(io_error(&path))?;
         Ok(path)
